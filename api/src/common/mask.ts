@@ -1,0 +1,10 @@
+/**
+ * Caller numbers are personal data: everywhere outside the admin's view they are
+ * shown with all but the last four digits replaced.
+ */
+export function maskCaller(caller: string | null | undefined): string | null {
+  if (caller == null || caller === '') return null;
+  const digits = caller.replace(/\D/g, '');
+  if (digits.length <= 4) return '*'.repeat(Math.max(0, caller.length - 1)) + caller.slice(-1);
+  return '*'.repeat(digits.length - 4) + digits.slice(-4);
+}
