@@ -1,0 +1,48 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { maskCaller } from './common/mask.js';
+import { type AppConfig, CONFIG } from './config/config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { DocsController } from './docs/docs.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { IngestModule } from './ingest/ingest.module.js';
+import { LogModule } from './log/log.module.js';
+import { MetricsHttpModule, MetricsModule } from './metrics/metrics.module.js';
+import { TodayController } from './today/today.controller.js';
+
+/** Log redaction: secrets are removed, caller numbers keep their last four digits. */
+export const REDACT = {
+  paths: ['req.headers.authorization', 'req.headers.cookie', 'caller', '*.caller', '*.payload.caller', '*.*.caller'],
+  censor: (value: unknown, path: string[]) =>
+    path[path.length - 1] === 'caller' ? maskCaller(typeof value === 'string' ? value : String(value)) : '[redacted]',
+};
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.CALLBOARD_LOG_LEVEL,
+            redact: REDACT,
+            // Health checks and scrapes would drown the log.
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          },
+        }),
+        MetricsModule,
+        DatabaseModule,
+        LogModule,
+        IngestModule,
+        MetricsHttpModule,
+        DemoModule.register(config),
+      ],
+      controllers: [HealthController, TodayController, DocsController],
+      providers: [{ provide: CONFIG, useValue: config }],
+      exports: [CONFIG],
+    };
+  }
+}

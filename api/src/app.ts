@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { ApiExceptionFilter } from './common/errors.js';
+import type { AppConfig } from './config/config.js';
+
+/** SPEC §6: an ingest body is at most 5 MB. */
+export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** The built wallboard app, served at / when present. */
+export const WALLBOARD_DIST = fileURLToPath(new URL('../../wallboard/dist/', import.meta.url));
+
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forConfig(config),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.useGlobalFilters(new ApiExceptionFilter(logger));
+  app.enableShutdownHooks();
+  await app.register(fastifyHelmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  if (existsSync(WALLBOARD_DIST)) {
+    await app.register(fastifyStatic as never, { root: WALLBOARD_DIST, prefix: '/', wildcard: false });
+    // Client-side routes (/trends, /qa …) get the app; unknown API paths stay 404 JSON.
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !/^\/(api|health|metrics|socket\.io)(\/|$)/.test(req.url)) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,40 @@
+/**
+ * One error shape for every API response: a stable `code`, a human message and,
+ * where one field is to blame, its name.
+ */
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Logger } from 'nestjs-pino';
+
+export class ApiError extends HttpException {
+  constructor(status: number, readonly code: string, message: string, readonly field?: string) {
+    super({ statusCode: status, code, message, ...(field ? { field } : {}) }, status);
+  }
+}
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof ApiError) {
+      void reply.status(exception.getStatus()).send(exception.getResponse());
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      void reply.status(status).send({ statusCode: status, code: HttpStatus[status] ?? 'ERROR', message: String(message) });
+      return;
+    }
+    const status = (exception as { statusCode?: number }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      void reply.status(status).send({ statusCode: status, code: (exception as { code?: string }).code ?? 'BAD_REQUEST', message: (exception as Error).message });
+      return;
+    }
+    this.logger.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) }, 'unhandled error');
+    void reply.status(500).send({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });
+  }
+}

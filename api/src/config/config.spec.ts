@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.CALLBOARD_TZ).toBe('Asia/Shanghai');
+    expect(c.CALLBOARD_DATA_DIR).toBe('./.callboard');
+    expect(c.CALLBOARD_DEMO).toBe(true);
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads CALLBOARD_DEMO=0 as no simulator', () => {
+    expect(loadConfig({ CALLBOARD_DEMO: '0' }).CALLBOARD_DEMO).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT must be a number/],
+    [{ PORT: '70000' }, /^PORT must be a port number/],
+    [{ CALLBOARD_TZ: 'Mars/Olympus' }, /^CALLBOARD_TZ must be an IANA time zone/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL must be a URL starting with postgres:/],
+    [{ REDIS_URL: 'localhost:6379' }, /^REDIS_URL must be a URL starting with redis:/],
+    [{ CALLBOARD_DEMO: 'maybe' }, /^CALLBOARD_DEMO must be 0 or 1/],
+    [{ CALLBOARD_INGEST_KEY: 'short' }, /^CALLBOARD_INGEST_KEY must be at least 16 characters$/],
+    [{ CALLBOARD_ADMIN_PASSWORD: 'pw' }, /^CALLBOARD_ADMIN_PASSWORD must be at least 8 characters$/],
+  ])('stops on %o with one line naming the variable', (env, message) => {
+    let err: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toMatch(message);
+    expect((err as Error).message).not.toContain('\n');
+  });
+
+  it('never echoes a secret in the error', () => {
+    expect(() => loadConfig({ CALLBOARD_INGEST_KEY: 'secret' })).toThrow(/^CALLBOARD_INGEST_KEY must be at least 16 characters$/);
+  });
+});

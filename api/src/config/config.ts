@@ -1,0 +1,76 @@
+/**
+ * The one place that reads the environment. Every setting is validated at
+ * start; a wrong value stops the process with one line naming the variable.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { message: 'must be 0 or 1' })
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz.includes('/') || tz === 'UTC';
+  } catch {
+    return false;
+  }
+};
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
+  );
+
+export const configSchema = z.object({
+  PORT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(65535, 'must be a port number (0–65535)').default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  CALLBOARD_TZ: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }).default('Asia/Shanghai'),
+  CALLBOARD_DATA_DIR: z.string().min(1, 'must not be empty').default('./.callboard'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  CALLBOARD_DEMO: bool.default(true),
+  CALLBOARD_INGEST_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  CALLBOARD_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  CALLBOARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long the Redis log keeps entries and remembers event ids for de-duplication. */
+  CALLBOARD_LOG_RETENTION_H: z.coerce.number().positive().default(48),
+  CALLBOARD_WRITER_BATCH: z.coerce.number().int().min(1).max(50_000).default(5000),
+  CALLBOARD_WRITER_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(50),
+  /** Simulator speed in demo mode (1 = real time) and arrival-rate multiplier. */
+  CALLBOARD_DEMO_RATE: z.coerce.number().positive().default(1),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Empty strings count as unset, as in most twelve-factor tools. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') input[key] = v;
+  }
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const shown = name.includes('PASSWORD') || name.includes('KEY') || name.endsWith('_URL') ? '' : ` (got "${input[name] ?? ''}")`;
+    throw new ConfigError(`${name} ${issue.message}${shown}`);
+  }
+  return parsed.data;
+}
+
+/** Injection token for the validated configuration. */
+export const CONFIG = Symbol('CONFIG');

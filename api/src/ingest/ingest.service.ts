@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApiError } from '../common/errors.js';
+import { EVENT_LOG, type EventLog } from '../log/event-log.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { type Rejection, validateBatch } from './validate.js';
+
+export const MAX_EVENTS_PER_REQUEST = 5000;
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Rejection[];
+}
+
+@Injectable()
+export class IngestService {
+  constructor(
+    @Inject(EVENT_LOG) private readonly log: EventLog,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** Validates each item, appends the valid ones and resolves once they are in the log. */
+  async ingest(body: unknown): Promise<IngestResult> {
+    if (!Array.isArray(body)) throw new ApiError(400, 'NOT_AN_ARRAY', 'the body must be a JSON array of events', 'body');
+    if (body.length > MAX_EVENTS_PER_REQUEST) {
+      throw new ApiError(413, 'TOO_MANY_EVENTS', `at most ${MAX_EVENTS_PER_REQUEST} events per request (got ${body.length})`, 'body');
+    }
+    const { events, rejected } = validateBatch(body);
+    if (rejected.length > 0) this.metrics.rejected.inc({ reason: 'invalid' }, rejected.length);
+    let accepted = 0;
+    let duplicates = 0;
+    if (events.length > 0) {
+      try {
+        const r = await this.log.append(events);
+        accepted = r.accepted;
+        duplicates = r.duplicateIndexes.length;
+      } catch {
+        throw new ApiError(503, 'LOG_UNAVAILABLE', 'the event log is unavailable; nothing from this request was accepted, retry later');
+      }
+    }
+    this.metrics.accepted.inc(accepted);
+    this.metrics.duplicates.inc(duplicates);
+    return { accepted, duplicates, rejected };
+  }
+}

@@ -1,0 +1,46 @@
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { type AppConfig, CONFIG } from '../config/config.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { WriterModule } from '../writer/writer.module.js';
+import { WriterService } from '../writer/writer.service.js';
+import { EmbeddedEventLog } from './embedded-event-log.js';
+import { EVENT_LOG, type EventLog } from './event-log.js';
+import { RedisEventLog } from './redis-event-log.js';
+
+@Injectable()
+class LogLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_LOG) private readonly log: EventLog) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.log.close();
+  }
+}
+
+@Global()
+@Module({
+  imports: [WriterModule],
+  providers: [
+    {
+      provide: EVENT_LOG,
+      inject: [CONFIG, WriterService, MetricsService, Logger],
+      async useFactory(config: AppConfig, writer: WriterService, metrics: MetricsService, logger: Logger): Promise<EventLog> {
+        const onBatch = (size: number, ms: number) => metrics.recordBatch(size, ms);
+        const write = (events: Parameters<WriterService['write']>[0]) => writer.write(events);
+        if (!config.REDIS_URL) return new EmbeddedEventLog(write, { maxBatch: config.CALLBOARD_WRITER_BATCH, onBatch });
+        const log = await RedisEventLog.connect({
+          url: config.REDIS_URL,
+          retentionHours: config.CALLBOARD_LOG_RETENTION_H,
+          maxBatch: config.CALLBOARD_WRITER_BATCH,
+          maxWaitMs: config.CALLBOARD_WRITER_WAIT_MS,
+          onBatch,
+          onError: (err, where) => logger.error({ err: (err as Error).message, where }, 'event log error'),
+        });
+        log.startWriter(write);
+        return log;
+      },
+    },
+    LogLifecycle,
+  ],
+  exports: [EVENT_LOG],
+})
+export class LogModule {}

@@ -1,0 +1,207 @@
+/**
+ * The event log on Redis Streams. An append is one Lua script, atomic on the
+ * server: for each event it remembers the id (SET NX with a TTL) and, if the id
+ * is new, XADDs the event; so a duplicate is counted exactly once however many
+ * API processes receive it. The writer reads through a consumer group and
+ * acknowledges entries only after the database commit; entries a crashed writer
+ * left pending are claimed by the next one. Entries are trimmed by age, never
+ * before the writer has acknowledged them.
+ */
+import os from 'node:os';
+import { createClient } from 'redis';
+import type { CanonicalEvent } from '../events/event.schema.js';
+import type { AppendResult, BatchWriter, EventLog, LogHealth } from './event-log.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Client = any;
+
+export const STREAM_KEY = '{callboard}:events';
+export const SEEN_PREFIX = '{callboard}:seen:';
+export const WRITER_GROUP = 'writer';
+
+const APPEND_SCRIPT = `
+local dups = {}
+local prefix = ARGV[1]
+local ttl = ARGV[2]
+for i = 3, #ARGV, 2 do
+  if redis.call('SET', prefix .. ARGV[i], '1', 'NX', 'EX', ttl) then
+    redis.call('XADD', KEYS[1], '*', 'e', ARGV[i + 1])
+  else
+    table.insert(dups, (i - 3) / 2)
+  end
+end
+return dups
+`;
+
+export interface RedisLogOptions {
+  url: string;
+  retentionHours: number;
+  maxBatch: number;
+  /** How long the writer waits for a batch to fill after its first entry. */
+  maxWaitMs: number;
+  /** Entries pending this long with another consumer are taken over (that consumer is presumed dead). */
+  claimIdleMs?: number;
+  consumer?: string;
+  onBatch?: (size: number, ms: number) => void;
+  onError?: (err: unknown, where: string) => void;
+}
+
+interface Entry {
+  id: string;
+  message: Record<string, string>;
+}
+
+const entryMs = (id: string) => Number(id.split('-')[0]);
+
+export class RedisEventLog implements EventLog {
+  readonly kind = 'redis' as const;
+  private readonly reader: Client;
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private trimTimer: NodeJS.Timeout | undefined;
+  private readonly consumer: string;
+
+  private constructor(
+    private readonly client: Client,
+    private readonly opts: RedisLogOptions,
+  ) {
+    // Blocking reads get their own connection so appends never wait behind them.
+    this.reader = client.duplicate();
+    this.reader.on('error', (err: unknown) => opts.onError?.(err, 'redis reader'));
+    this.consumer = opts.consumer ?? `writer-${os.hostname()}-${process.pid}`;
+  }
+
+  static async connect(opts: RedisLogOptions): Promise<RedisEventLog> {
+    const client = createClient({ url: opts.url });
+    client.on('error', (err: unknown) => opts.onError?.(err, 'redis'));
+    await client.connect();
+    const log = new RedisEventLog(client, opts);
+    await log.reader.connect();
+    try {
+      await client.xGroupCreate(STREAM_KEY, WRITER_GROUP, '0', { MKSTREAM: true });
+    } catch (err) {
+      if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
+    }
+    return log;
+  }
+
+  async append(events: CanonicalEvent[]): Promise<AppendResult> {
+    if (events.length === 0) return { accepted: 0, duplicateIndexes: [] };
+    const ttl = String(Math.round(this.opts.retentionHours * 3600));
+    const args = [SEEN_PREFIX, ttl];
+    for (const e of events) args.push(e.id, JSON.stringify(e));
+    const dups = (await this.client.eval(APPEND_SCRIPT, { keys: [STREAM_KEY], arguments: args })) as number[];
+    return { accepted: events.length - dups.length, duplicateIndexes: dups.map(Number) };
+  }
+
+  /** Starts the writer loop: read a batch, commit it, then acknowledge it. */
+  startWriter(write: BatchWriter): void {
+    this.loop = this.run(write);
+    this.trimTimer = setInterval(() => void this.trim().catch((err) => this.opts.onError?.(err, 'trim')), 60_000);
+    this.trimTimer.unref();
+  }
+
+  private async run(write: BatchWriter): Promise<void> {
+    // After a restart this consumer's own unacknowledged entries come first ('0').
+    let backlog = true;
+    let lastClaim = 0;
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        let batch: Entry[];
+        if (Date.now() - lastClaim > 10_000) {
+          lastClaim = Date.now();
+          batch = await this.claimAbandoned();
+        } else batch = [];
+        if (batch.length === 0) batch = await this.readBatch(backlog ? '0' : '>');
+        if (backlog && batch.length === 0) {
+          backlog = false;
+          continue;
+        }
+        if (batch.length === 0) continue;
+        const started = Date.now();
+        const events: CanonicalEvent[] = [];
+        for (const entry of batch) {
+          try {
+            events.push(JSON.parse(entry.message.e ?? 'null') as CanonicalEvent);
+          } catch (err) {
+            this.opts.onError?.(err, `unreadable log entry ${entry.id}`);
+          }
+        }
+        await write(events.filter((e) => e !== null));
+        await this.client.xAck(STREAM_KEY, WRITER_GROUP, batch.map((b) => b.id));
+        this.opts.onBatch?.(batch.length, Date.now() - started);
+        failures = 0;
+      } catch (err) {
+        if (this.stopped) break;
+        // Nothing was acknowledged: the entries stay pending and are read again.
+        this.opts.onError?.(err, 'writer');
+        backlog = true;
+        failures++;
+        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));
+      }
+    }
+  }
+
+  private async readBatch(from: '0' | '>'): Promise<Entry[]> {
+    const out: Entry[] = [];
+    const deadline = Date.now() + this.opts.maxWaitMs;
+    for (;;) {
+      const remaining = this.opts.maxBatch - out.length;
+      // Block long only for the first entry; then wait at most maxWaitMs for the batch to fill.
+      const block = out.length === 0 ? 1000 : Math.max(1, deadline - Date.now());
+      const res = (await this.reader.xReadGroup(WRITER_GROUP, this.consumer, { key: STREAM_KEY, id: from }, {
+        COUNT: remaining,
+        ...(from === '>' ? { BLOCK: block } : {}),
+      })) as { messages: Entry[] }[] | null;
+      const got = res?.[0]?.messages ?? [];
+      out.push(...got);
+      if (from === '0' || this.stopped || out.length >= this.opts.maxBatch || (out.length > 0 && Date.now() >= deadline)) return out;
+      if (got.length === 0 && out.length > 0) return out;
+    }
+  }
+
+  private async claimAbandoned(): Promise<Entry[]> {
+    const res = await this.client.xAutoClaim(STREAM_KEY, WRITER_GROUP, this.consumer, this.opts.claimIdleMs ?? 30_000, '0-0', {
+      COUNT: this.opts.maxBatch,
+    });
+    return (res.messages as (Entry | null)[]).filter((m): m is Entry => m !== null);
+  }
+
+  /** Drops entries older than the retention, but never one the writer has not acknowledged. */
+  async trim(): Promise<void> {
+    let minId = Date.now() - this.opts.retentionHours * 3600_000;
+    const groups = (await this.client.xInfoGroups(STREAM_KEY)) as unknown as { name: string; 'last-delivered-id': string }[];
+    for (const g of groups) minId = Math.min(minId, entryMs(g['last-delivered-id']));
+    const pending = (await this.client.xPending(STREAM_KEY, WRITER_GROUP)) as { firstId: string | null };
+    if (pending.firstId) minId = Math.min(minId, entryMs(pending.firstId));
+    await this.client.xTrim(STREAM_KEY, 'MINID', String(minId), { strategyModifier: '~' });
+  }
+
+  async health(): Promise<LogHealth> {
+    try {
+      await this.client.ping();
+      const groups = (await this.client.xInfoGroups(STREAM_KEY)) as unknown as { name: string; lag: number | null; pending: number; 'last-delivered-id': string }[];
+      const g = groups.find((x) => x.name === WRITER_GROUP);
+      const pending = (await this.client.xPending(STREAM_KEY, WRITER_GROUP)) as { firstId: string | null };
+      const lagEntries = (g?.lag ?? 0) + (g?.pending ?? 0);
+      let oldestMs: number | undefined;
+      if (pending.firstId) oldestMs = entryMs(pending.firstId);
+      else if (lagEntries > 0) {
+        const after = g?.['last-delivered-id'] ?? '0-0';
+        const next = (await this.client.xRange(STREAM_KEY, `(${after}`, '+', { COUNT: 1 })) as { id: string }[];
+        oldestMs = next[0] ? entryMs(next[0].id) : undefined;
+      }
+      return { ok: true, kind: 'redis', lagEntries, lagSeconds: oldestMs ? Math.max(0, (Date.now() - oldestMs) / 1000) : 0 };
+    } catch (err) {
+      return { ok: false, kind: 'redis', lagEntries: 0, lagSeconds: 0, detail: (err as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.trimTimer);
+    await this.loop;
+    await Promise.allSettled([this.reader.quit(), this.client.quit()]);
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Global, Header, Inject, Module } from '@nestjs/common';
+import { EVENT_LOG, type EventLog } from '../log/event-log.js';
+import { MetricsService } from './metrics.service.js';
+
+@Controller()
+export class MetricsController {
+  constructor(
+    private readonly metrics: MetricsService,
+    @Inject(EVENT_LOG) private readonly log: EventLog,
+  ) {}
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  async scrape(): Promise<string> {
+    const h = await this.log.health();
+    this.metrics.lagEntries.set(h.lagEntries);
+    this.metrics.lagSeconds.set(h.lagSeconds);
+    return this.metrics.registry.metrics();
+  }
+}
+
+@Global()
+@Module({ providers: [MetricsService], exports: [MetricsService] })
+export class MetricsModule {}
+
+@Module({ controllers: [MetricsController] })
+export class MetricsHttpModule {}

@@ -1,0 +1,217 @@
+/**
+ * The writer's SQL. Inserts use unnest() over column arrays: one statement per
+ * batch whatever its size (the wire protocol caps a statement at 65,535
+ * parameters, so a VALUES list would not scale).
+ */
+import type { Queryable } from '@callboard/db';
+import type { CanonicalEvent } from '../events/event.schema.js';
+import { eventKeys } from '../events/event.schema.js';
+import type { AgentInterval } from './agent-intervals.js';
+import type { Anomaly, CallRow, QueueRules } from './call-state.js';
+
+export interface StoredEvent {
+  id: string;
+  ts: Date;
+  type: string;
+  source: string;
+  payload: Record<string, unknown>;
+}
+
+export interface QueueRuleRow {
+  queue: string;
+  effectiveFrom: Date;
+  rules: QueueRules;
+}
+
+/** Back to the canonical shape, with the ISO timestamp the schema uses. */
+export function toCanonical(e: StoredEvent): CanonicalEvent {
+  return { id: e.id, type: e.type, ts: e.ts.toISOString(), source: e.source, payload: e.payload } as CanonicalEvent;
+}
+
+export class WriterRepository {
+  /** Inserts new events; returns the ids that were not stored before. */
+  async insertEvents(q: Queryable, events: CanonicalEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const cols = {
+      id: [] as string[], ts: [] as string[], type: [] as string[], source: [] as string[],
+      callId: [] as (string | null)[], agentId: [] as (string | null)[], queue: [] as (string | null)[], caseId: [] as (string | null)[],
+      payload: [] as string[],
+    };
+    for (const e of events) {
+      const k = eventKeys(e);
+      cols.id.push(e.id);
+      cols.ts.push(e.ts);
+      cols.type.push(e.type);
+      cols.source.push(e.source);
+      cols.callId.push(k.callId ?? null);
+      cols.agentId.push(k.agentId ?? null);
+      cols.queue.push(k.queue ?? null);
+      cols.caseId.push(k.caseId ?? null);
+      cols.payload.push(JSON.stringify(e.payload));
+    }
+    const r = await q.query<{ id: string }>(
+      `INSERT INTO events (id, ts, type, source, call_id, agent_id, queue, case_id, payload)
+       SELECT id, ts, type, source, call_id, agent_id, queue, case_id, payload::jsonb
+         FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           AS t(id, ts, type, source, call_id, agent_id, queue, case_id, payload)
+       ON CONFLICT (id, ts) DO NOTHING
+       RETURNING id`,
+      [cols.id, cols.ts, cols.type, cols.source, cols.callId, cols.agentId, cols.queue, cols.caseId, cols.payload],
+    );
+    return new Set(r.rows.map((row) => row.id));
+  }
+
+  /** All events of the given calls within a window around the batch (a call lasts far less than a day). */
+  async callEvents(q: Queryable, callIds: string[], from: Date, to: Date): Promise<StoredEvent[]> {
+    if (callIds.length === 0) return [];
+    const r = await q.query<StoredEvent>(
+      `SELECT id, ts, type, source, payload FROM events
+        WHERE call_id = ANY($1::text[]) AND ts >= $2::timestamptz - INTERVAL '1 day' AND ts <= $3::timestamptz + INTERVAL '1 day'
+        ORDER BY ts, id`,
+      [callIds, from, to],
+    );
+    return r.rows;
+  }
+
+  /**
+   * agent.state events of the given agents from the last change before `from`
+   * to the first change after `to`, so the intervals around the new events
+   * (including the one that a new event cuts short) are rebuilt completely.
+   */
+  async agentEvents(q: Queryable, agentIds: string[], from: Date, to: Date): Promise<{ events: StoredEvent[]; windows: Map<string, { from: Date; to: Date }> }> {
+    const windows = new Map<string, { from: Date; to: Date }>();
+    if (agentIds.length === 0) return { events: [], windows };
+    const w = await q.query<{ agent_id: string; from_ts: Date; to_ts: Date }>(
+      `SELECT a.agent_id,
+              coalesce((SELECT max(ts) FROM events e WHERE e.type = 'agent.state' AND e.agent_id = a.agent_id AND e.ts < $2::timestamptz), $2::timestamptz) AS from_ts,
+              coalesce((SELECT min(ts) FROM events e WHERE e.type = 'agent.state' AND e.agent_id = a.agent_id AND e.ts > $3::timestamptz), $3::timestamptz) AS to_ts
+         FROM unnest($1::text[]) AS a(agent_id)`,
+      [agentIds, from, to],
+    );
+    for (const row of w.rows) windows.set(row.agent_id, { from: row.from_ts, to: row.to_ts });
+    const r = await q.query<StoredEvent>(
+      `SELECT e.id, e.ts, e.type, e.source, e.payload
+         FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(agent_id, from_ts, to_ts)
+         JOIN events e ON e.type = 'agent.state' AND e.agent_id = w.agent_id AND e.ts >= w.from_ts AND e.ts <= w.to_ts
+        ORDER BY e.agent_id, e.ts, e.id`,
+      [w.rows.map((x) => x.agent_id), w.rows.map((x) => x.from_ts), w.rows.map((x) => x.to_ts)],
+    );
+    return { events: r.rows, windows };
+  }
+
+  /** Replaces the agents' intervals that start inside each agent's window. */
+  async replaceAgentIntervals(q: Queryable, windows: Map<string, { from: Date; to: Date }>, intervals: AgentInterval[]): Promise<void> {
+    if (windows.size === 0) return;
+    const ids = [...windows.keys()];
+    await q.query(
+      `DELETE FROM agent_states s USING unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(agent_id, from_ts, to_ts)
+        WHERE s.agent_id = w.agent_id AND s.started_at >= w.from_ts AND s.started_at <= w.to_ts`,
+      [ids, ids.map((id) => windows.get(id)!.from), ids.map((id) => windows.get(id)!.to)],
+    );
+    if (intervals.length === 0) return;
+    await q.query(
+      `INSERT INTO agent_states (agent_id, started_at, ended_at, state, reason, name, team, event_id)
+       SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       ON CONFLICT (agent_id, started_at) DO UPDATE SET ended_at = EXCLUDED.ended_at, state = EXCLUDED.state,
+         reason = EXCLUDED.reason, name = EXCLUDED.name, team = EXCLUDED.team, event_id = EXCLUDED.event_id`,
+      [
+        intervals.map((i) => i.agentId),
+        intervals.map((i) => i.startedAt),
+        intervals.map((i) => i.endedAt),
+        intervals.map((i) => i.state),
+        intervals.map((i) => i.reason),
+        intervals.map((i) => i.name),
+        intervals.map((i) => i.team),
+        intervals.map((i) => i.eventId),
+      ],
+    );
+  }
+
+  /** Calls of these agents that ended around the new state changes: their wrap-up may have changed. */
+  async callIdsEndedNear(q: Queryable, agentIds: string[], from: Date, to: Date): Promise<string[]> {
+    if (agentIds.length === 0) return [];
+    const r = await q.query<{ call_id: string }>(
+      `SELECT DISTINCT call_id FROM calls
+        WHERE agent_id = ANY($1::text[]) AND offered_at >= $2::timestamptz - INTERVAL '1 day' AND offered_at <= $3::timestamptz
+          AND ended_at >= $2::timestamptz - INTERVAL '2 hours' AND ended_at <= $3::timestamptz + INTERVAL '15 seconds'`,
+      [agentIds, from, to],
+    );
+    return r.rows.map((x) => x.call_id);
+  }
+
+  async wrapIntervals(q: Queryable, agentIds: string[], from: Date, to: Date): Promise<AgentInterval[]> {
+    if (agentIds.length === 0) return [];
+    const r = await q.query<{ agent_id: string; started_at: Date; ended_at: Date | null; state: AgentInterval['state']; reason: string | null; name: string | null; team: string | null; event_id: string }>(
+      `SELECT agent_id, started_at, ended_at, state, reason, name, team, event_id FROM agent_states
+        WHERE agent_id = ANY($1::text[]) AND state = 'wrap_up'
+          AND started_at >= $2::timestamptz - INTERVAL '1 day' AND started_at <= $3::timestamptz + INTERVAL '1 day'`,
+      [agentIds, from, to],
+    );
+    return r.rows.map((x) => ({
+      agentId: x.agent_id, startedAt: x.started_at, endedAt: x.ended_at, state: x.state,
+      reason: x.reason, name: x.name, team: x.team, eventId: x.event_id,
+    }));
+  }
+
+  async queueRules(q: Queryable): Promise<QueueRuleRow[]> {
+    const r = await q.query<{ queue: string; effective_from: Date; rings: number; ring_cycle_s: number; short_abandon_s: number }>(
+      `SELECT queue, effective_from, rings, ring_cycle_s, short_abandon_s FROM queue_rules ORDER BY queue, effective_from`,
+    );
+    return r.rows.map((x) => ({
+      queue: x.queue,
+      effectiveFrom: x.effective_from,
+      rules: { slThresholdS: x.rings * x.ring_cycle_s, shortAbandonS: x.short_abandon_s },
+    }));
+  }
+
+  /** Replaces every leg of the given calls in the window by the freshly derived rows. */
+  async replaceCalls(q: Queryable, callIds: string[], from: Date, to: Date, rows: CallRow[]): Promise<void> {
+    if (callIds.length === 0) return;
+    await q.query(
+      `DELETE FROM calls WHERE call_id = ANY($1::text[])
+          AND offered_at >= $2::timestamptz - INTERVAL '1 day' AND offered_at <= $3::timestamptz + INTERVAL '1 day'`,
+      [callIds, from, to],
+    );
+    if (rows.length === 0) return;
+    const col = <K extends keyof CallRow>(k: K) => rows.map((r) => r[k]);
+    await q.query(
+      `INSERT INTO calls (call_id, queue, offered_at, call_type, caller_masked, channel, agent_id, answered_at, ended_at, ended_by,
+                          outcome, wait_s, talk_s, hold_s, hold_count, wrap_s, ring_count, answered_in_threshold, abandoned_in_threshold,
+                          short_abandon, sl_threshold_s, short_abandon_s, category, summary, transferred, transfer_target,
+                          recording_url, recording_duration_s)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[],
+                            $9::timestamptz[], $10::text[], $11::text[], $12::float8[], $13::float8[], $14::float8[], $15::int[], $16::float8[],
+                            $17::int[], $18::bool[], $19::bool[], $20::bool[], $21::float8[], $22::float8[], $23::text[], $24::text[],
+                            $25::bool[], $26::text[], $27::text[], $28::float8[])`,
+      [
+        col('callId'), col('queue'), col('offeredAt'), rows.map((r) => r.callType ?? 'unspecified'), col('callerMasked'), col('channel'),
+        col('agentId'), col('answeredAt'), col('endedAt'), col('endedBy'), col('outcome'), col('waitS'), col('talkS'), col('holdS'),
+        col('holdCount'), col('wrapS'), col('ringCount'), col('answeredInThreshold'), col('abandonedInThreshold'), col('shortAbandon'),
+        col('slThresholdS'), col('shortAbandonS'), col('category'), col('summary'), col('transferred'), col('transferTarget'),
+        col('recordingUrl'), col('recordingDurationS'),
+      ],
+    );
+  }
+
+  /**
+   * Records what could not be placed; anomalies of these subjects that the new
+   * derivation no longer reports are marked resolved.
+   */
+  async syncAnomalies(q: Queryable, subjects: string[], anomalies: Anomaly[]): Promise<void> {
+    if (subjects.length === 0) return;
+    await q.query(
+      `UPDATE ingest_anomalies a SET resolved_at = now()
+        WHERE a.subject = ANY($1::text[]) AND a.resolved_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[], $4::text[]) AS n(subject, event_id, reason)
+                           WHERE n.subject = a.subject AND n.event_id = a.event_id AND n.reason = a.reason)`,
+      [subjects, anomalies.map((a) => a.subject), anomalies.map((a) => a.eventId), anomalies.map((a) => a.reason)],
+    );
+    if (anomalies.length === 0) return;
+    await q.query(
+      `INSERT INTO ingest_anomalies (subject, event_id, reason)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT (subject, event_id, reason) DO UPDATE SET resolved_at = NULL`,
+      [anomalies.map((a) => a.subject), anomalies.map((a) => a.eventId), anomalies.map((a) => a.reason)],
+    );
+  }
+}

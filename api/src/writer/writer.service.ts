@@ -1,0 +1,91 @@
+/**
+ * The writer: turns a batch of canonical events into rows, in one transaction.
+ * 1. store the raw events (idempotent on id + ts);
+ * 2. for every call and agent the new events touch, reload all their events and
+ *    re-derive the rows with the pure state machine — so late, duplicated and
+ *    reordered events end in the same rows as punctual ones;
+ * 3. replace those rows and record what could not be placed.
+ * Its caller acknowledges the log only after this commits: a replay after a
+ * crash re-derives the same rows and adds nothing.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { Db } from '@callboard/db';
+import type { CanonicalEvent, EventOf } from '../events/event.schema.js';
+import { eventKeys } from '../events/event.schema.js';
+import { DB } from '../database/database.module.js';
+import { buildAgentIntervals } from './agent-intervals.js';
+import { type Anomaly, type QueueRules, buildCalls } from './call-state.js';
+import { type QueueRuleRow, WriterRepository, toCanonical } from './writer.repository.js';
+
+export interface WriteResult {
+  /** Ids of events stored by this batch (the others were already stored). */
+  inserted: Set<string>;
+  calls: number;
+  anomalies: number;
+}
+
+export function rulesLookup(rows: QueueRuleRow[]): (queue: string, offeredAt: Date) => QueueRules {
+  const byQueue = new Map<string, QueueRuleRow[]>();
+  for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
+  const fallback: QueueRules = { slThresholdS: 15, shortAbandonS: 5 };
+  const pick = (list: QueueRuleRow[] | undefined, at: Date) => {
+    let found: QueueRules | undefined;
+    for (const r of list ?? []) if (r.effectiveFrom.getTime() <= at.getTime()) found = r.rules;
+    return found;
+  };
+  return (queue, offeredAt) => pick(byQueue.get(queue), offeredAt) ?? pick(byQueue.get('*'), offeredAt) ?? fallback;
+}
+
+const uniqueBy = <T>(items: T[], key: (t: T) => string): T[] => [...new Map(items.map((i) => [key(i), i])).values()];
+
+@Injectable()
+export class WriterService {
+  private readonly repo = new WriterRepository();
+
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  async write(events: CanonicalEvent[]): Promise<WriteResult> {
+    if (events.length === 0) return { inserted: new Set(), calls: 0, anomalies: 0 };
+    return this.db.transaction(async (tx) => {
+      const inserted = await this.repo.insertEvents(tx, events);
+      const fresh = events.filter((e) => inserted.has(e.id));
+      if (fresh.length === 0) return { inserted, calls: 0, anomalies: 0 };
+
+      let minMs = Infinity;
+      let maxMs = -Infinity;
+      const callIds = new Set<string>();
+      const agentIds = new Set<string>();
+      for (const e of fresh) {
+        const t = Date.parse(e.ts);
+        if (t < minMs) minMs = t;
+        if (t > maxMs) maxMs = t;
+        const k = eventKeys(e);
+        if (e.type === 'agent.state') agentIds.add(e.payload.agentId);
+        else if (k.callId) callIds.add(k.callId);
+      }
+      const from = new Date(minMs);
+      const to = new Date(maxMs);
+
+      if (agentIds.size > 0) {
+        const { events: stored, windows } = await this.repo.agentEvents(tx, [...agentIds], from, to);
+        const intervals = buildAgentIntervals(stored.map((s) => toCanonical(s) as EventOf<'agent.state'>));
+        await this.repo.replaceAgentIntervals(tx, windows, intervals);
+        for (const id of await this.repo.callIdsEndedNear(tx, [...agentIds], from, to)) callIds.add(id);
+      }
+      if (callIds.size === 0) return { inserted, calls: 0, anomalies: 0 };
+
+      const ids = [...callIds];
+      const stored = (await this.repo.callEvents(tx, ids, from, to)).map(toCanonical);
+      const answering = new Set<string>();
+      for (const e of stored) if (e.type === 'call.answered') answering.add(e.payload.agentId);
+      const wraps = await this.repo.wrapIntervals(tx, [...answering], from, to);
+      const rules = rulesLookup(await this.repo.queueRules(tx));
+      const derived = buildCalls(stored, wraps, rules);
+      const calls = uniqueBy(derived.calls, (c) => `${c.callId}\u0000${c.queue}\u0000${c.offeredAt.getTime()}`);
+      const anomalies = uniqueBy<Anomaly>(derived.anomalies, (a) => `${a.subject}\u0000${a.eventId}\u0000${a.reason}`);
+      await this.repo.replaceCalls(tx, ids, from, to, calls);
+      await this.repo.syncAnomalies(tx, ids.map((id) => `call:${id}`), anomalies);
+      return { inserted, calls: calls.length, anomalies: anomalies.length };
+    });
+  }
+}

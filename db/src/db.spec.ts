@@ -1,0 +1,122 @@
+/**
+ * The data layer against a real TimescaleDB, through both drivers: embedded
+ * PGlite directly, and `pg` over the wire via pglite-socket.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, type EmbeddedDb, DatabaseUnusableError, migrate, openEmbedded, openPg } from './index.js';
+import { serveOverWire } from './testing.js';
+
+let embedded: EmbeddedDb;
+let wire: { url: string; stop: () => Promise<void> };
+let pgDb: Db;
+
+beforeAll(async () => {
+  embedded = await openEmbedded('memory://');
+  await migrate(embedded, 'Asia/Shanghai');
+  wire = await serveOverWire(embedded);
+  pgDb = await openPg(wire.url, { max: 1 });
+}, 60_000);
+
+afterAll(async () => {
+  await pgDb?.close();
+  await wire?.stop();
+  await embedded?.close();
+});
+
+const drivers = () => [
+  ['embedded', embedded],
+  ['pg', pgDb],
+] as const;
+
+describe.each(['embedded', 'pg'] as const)('%s driver', (name) => {
+  const db = () => Object.fromEntries(drivers())[name] as Db;
+
+  it('reports its kind', () => {
+    expect(db().kind).toBe(name);
+  });
+
+  it('returns bigint counts and numerics as numbers, timestamps as Dates', async () => {
+    const r = await db().query<{ n: number; big: number; x: number; t: Date }>(
+      `SELECT count(*) AS n, 9007199254740991::bigint AS big, 1.25::numeric AS x, '2026-03-01T01:02:03.456Z'::timestamptz AS t FROM generate_series(1, 3)`,
+    );
+    expect(r.rows[0]).toEqual({ n: 3, big: 9007199254740991, x: 1.25, t: new Date('2026-03-01T01:02:03.456Z') });
+  });
+
+  it('rolls back a failed transaction and commits a good one', async () => {
+    const key = `tx-${name}`;
+    await expect(
+      db().transaction(async (tx) => {
+        await tx.query(`INSERT INTO settings (key, value) VALUES ($1, '1')`, [key]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await db().query(`SELECT 1 FROM settings WHERE key = $1`, [key])).rows).toHaveLength(0);
+    await db().transaction((tx) => tx.query(`INSERT INTO settings (key, value) VALUES ($1, '2')`, [key]));
+    expect((await db().query<{ v: number }>(`SELECT (value #>> '{}')::int AS v FROM settings WHERE key = $1`, [key])).rows[0]?.v).toBe(2);
+  });
+});
+
+describe('schema', () => {
+  it('makes events, calls and agent_states hypertables', async () => {
+    const r = await embedded.query<{ hypertable_name: string }>(`SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1`);
+    expect(r.rows.map((x) => x.hypertable_name)).toEqual(['agent_states', 'calls', 'events']);
+  });
+
+  it('builds the hierarchy 15 min → hour → day of continuous aggregates with policies', async () => {
+    const caggs = await embedded.query<{ view_name: string }>(`SELECT view_name FROM timescaledb_information.continuous_aggregates ORDER BY 1`);
+    expect(caggs.rows.map((x) => x.view_name)).toEqual(['calls_15m', 'calls_daily', 'calls_hourly']);
+    const jobs = await embedded.query<{ proc_name: string; n: number }>(
+      `SELECT proc_name, count(*)::int AS n FROM timescaledb_information.jobs WHERE job_id >= 1000 GROUP BY 1 ORDER BY 1`,
+    );
+    expect(jobs.rows).toEqual([
+      { proc_name: 'policy_compression', n: 3 },
+      { proc_name: 'policy_refresh_continuous_aggregate', n: 3 },
+      { proc_name: 'policy_retention', n: 1 },
+    ]);
+  });
+
+  it('buckets days at the center midnight and sums through the hierarchy', async () => {
+    // Asia/Shanghai is UTC+8: 15:59 UTC is 23:59 local on the 1st, 16:00 UTC is 00:00 local on the 2nd.
+    const ins = `INSERT INTO calls (call_id, queue, offered_at, call_type, outcome, wait_s, answered_at, answered_in_threshold, sl_threshold_s, short_abandon_s)
+                 VALUES ($1, 'tz', $2, 'x', 'answered', $3, $2::timestamptz + make_interval(secs => $3), $3 <= 15, 15, 5)`;
+    await embedded.query(ins, ['a', '2026-03-01T15:59:00Z', 10]);
+    await embedded.query(ins, ['b', '2026-03-01T16:00:00Z', 20]);
+    await embedded.query(ins, ['c', '2026-03-01T16:10:00Z', 15]);
+    const r = await pgDb.query<{ bucket: Date; offered: number; answered_in_threshold: number; answered_wait_s: number; max_wait_s: number; answered_wait_le_15: number }>(
+      `SELECT bucket, offered, answered_in_threshold, answered_wait_s, max_wait_s, answered_wait_le_15 FROM calls_daily WHERE queue = 'tz' ORDER BY bucket`,
+    );
+    expect(r.rows).toEqual([
+      { bucket: new Date('2026-02-28T16:00:00Z'), offered: 1, answered_in_threshold: 1, answered_wait_s: 10, max_wait_s: 10, answered_wait_le_15: 1 },
+      // b waited 20 s (over 15), c exactly 15 s (within): 1 of 2 within, waits 20 + 15 = 35 s.
+      { bucket: new Date('2026-03-01T16:00:00Z'), offered: 2, answered_in_threshold: 1, answered_wait_s: 35, max_wait_s: 20, answered_wait_le_15: 1 },
+    ]);
+  });
+
+  it('is idempotent: migrating again applies nothing', async () => {
+    const again = await migrate(embedded, 'Asia/Shanghai');
+    expect(again.applied).toEqual([]);
+    expect(again.version).toBe(8);
+  });
+
+  it('refuses a database whose aggregates were built for another time zone', async () => {
+    await expect(migrate(embedded, 'Europe/Berlin')).rejects.toThrow(DatabaseUnusableError);
+    await expect(migrate(embedded, 'Europe/Berlin')).rejects.toThrow(/built for Asia\/Shanghai/);
+  });
+});
+
+// The node-svc machine runs a plain PostgreSQL 15 on 127.0.0.1:5432 (trust auth).
+describe('a PostgreSQL server without TimescaleDB', () => {
+  const url = process.env.TEST_PLAIN_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  it('is refused with a message that says how to fix it', async () => {
+    let err: unknown;
+    try {
+      const db = await openPg(url, { max: 1 });
+      await db.close();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DatabaseUnusableError);
+    expect((err as Error).message).toMatch(/no TimescaleDB extension/);
+    expect((err as Error).message).toMatch(/unset DATABASE_URL/);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { NO_VALUE, formatClock, formatNumber, formatPercent, formatSeconds } from './format';
+
+describe('formatPercent', () => {
+  it('shows a fraction as a percentage with one decimal', () => {
+    expect(formatPercent(0.7123, 'en')).toBe('71.2%');
+    expect(formatPercent(0.7123, 'zh-CN')).toBe('71.2%');
+  });
+
+  it('keeps the decimal on whole percentages so columns line up', () => {
+    expect(formatPercent(1, 'en')).toBe('100.0%');
+    expect(formatPercent(0, 'en')).toBe('0.0%');
+    expect(formatPercent(0.5, 'en')).toBe('50.0%');
+  });
+
+  it('rounds to the nearest tenth of a point', () => {
+    expect(formatPercent(80 / 112, 'en')).toBe('71.4%'); // 71.428…
+    expect(formatPercent(0.99951, 'en')).toBe('100.0%'); // 99.951 rounds up
+    expect(formatPercent(0.00949, 'en')).toBe('0.9%');
+  });
+
+  it('shows a dash for a rate without denominator', () => {
+    expect(formatPercent(null, 'en')).toBe(NO_VALUE);
+    expect(formatPercent(Number.NaN, 'en')).toBe('—');
+  });
+});
+
+describe('formatSeconds', () => {
+  it('shows seconds with at most one decimal and the unit of the locale', () => {
+    expect(formatSeconds(8.44, 'en')).toBe('8.4s');
+    expect(formatSeconds(8.44, 'zh-CN')).toBe('8.4秒');
+    expect(formatSeconds(12.96, 'en')).toBe('13s');
+    expect(formatSeconds(75, 'en')).toBe('75s');
+  });
+
+  it('shows a dash when no call was answered', () => {
+    expect(formatSeconds(null, 'en')).toBe('—');
+    expect(formatSeconds(Number.POSITIVE_INFINITY, 'en')).toBe('—');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands in the locale', () => {
+    expect(formatNumber(12345, 'en')).toBe('12,345');
+    expect(formatNumber(1500, 'zh-CN')).toBe('1,500');
+    expect(formatNumber(0, 'en')).toBe('0');
+  });
+
+  it('shows counts as whole numbers', () => {
+    expect(formatNumber(2.6, 'en')).toBe('3');
+  });
+
+  it('shows a dash for a missing count', () => {
+    expect(formatNumber(null, 'en')).toBe('—');
+    expect(formatNumber(undefined, 'en')).toBe('—');
+  });
+});
+
+describe('formatClock', () => {
+  it('shows the time in the center’s zone, not the browser’s', () => {
+    expect(formatClock('2025-03-04T02:05:09.000Z', 'Asia/Shanghai', 'en')).toBe('10:05:09');
+    expect(formatClock('2025-03-04T02:05:09.000Z', 'UTC', 'en')).toBe('02:05:09');
+    expect(formatClock('2025-03-04T02:05:09.000Z', 'America/New_York', 'en')).toBe('21:05:09'); // EST, UTC−5
+  });
+
+  it('uses a 24-hour clock in both languages', () => {
+    expect(formatClock('2025-03-04T16:30:00+08:00', 'Asia/Shanghai', 'en')).toBe('16:30:00');
+    expect(formatClock('2025-03-04T16:30:00+08:00', 'Asia/Shanghai', 'zh-CN')).toBe('16:30:00');
+  });
+
+  it('shows a dash for an unreadable instant or an unknown zone', () => {
+    expect(formatClock('not a date', 'Asia/Shanghai', 'en')).toBe('—');
+    expect(formatClock('2025-03-04T02:05:09.000Z', 'Mars/Olympus_Mons', 'en')).toBe('—');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Display formatting for wallboard figures. Pure functions of the value and
+ * the locale (and, for times, the center's time zone), so every figure reads
+ * the same wherever it is shown.
+ */
+
+/** Shown where a figure has no value, e.g. a rate whose denominator is 0. */
+export const NO_VALUE = '—';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${kind}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function isFigure(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** A count: 12345 → "12,345" (en). */
+export function formatNumber(value: number | null | undefined, locale: string): string {
+  if (!isFigure(value)) return NO_VALUE;
+  return numberFormat(locale, 'number', { maximumFractionDigits: 0 }).format(value);
+}
+
+/**
+ * A rate given as a fraction 0..1: 0.7123 → "71.2%". Always one decimal, so
+ * columns keep their width and a change of 0.1 point is visible.
+ */
+export function formatPercent(fraction: number | null | undefined, locale: string): string {
+  if (!isFigure(fraction)) return NO_VALUE;
+  return numberFormat(locale, 'percent', {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(fraction);
+}
+
+/** A duration in seconds, at most one decimal: 8.44 → "8.4s" (en), "8.4秒" (zh-CN). */
+export function formatSeconds(seconds: number | null | undefined, locale: string): string {
+  if (!isFigure(seconds)) return NO_VALUE;
+  return numberFormat(locale, 'seconds', {
+    style: 'unit',
+    unit: 'second',
+    unitDisplay: 'narrow',
+    maximumFractionDigits: 1,
+  }).format(seconds);
+}
+
+/**
+ * The wall-clock time of an instant in the center's time zone, 24-hour:
+ * "2025-03-04T02:05:09Z" in Asia/Shanghai → "10:05:09". The browser's own
+ * zone is irrelevant: a supervisor abroad still sees the center's time.
+ */
+export function formatClock(iso: string, timeZone: string, locale: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return NO_VALUE;
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).format(instant);
+  } catch {
+    // An unknown time zone name: better no time than a wrong one.
+    return NO_VALUE;
+  }
+}
