@@ -24,7 +24,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   );
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.useGlobalFilters(new ApiExceptionFilter(logger));
+  app.useGlobalFilters(new ApiExceptionFilter(logger, existsSync(WALLBOARD_DIST)));
   app.enableShutdownHooks();
   await app.register(fastifyHelmet as never, {
     contentSecurityPolicy: {
@@ -40,14 +40,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   if (existsSync(WALLBOARD_DIST)) {
     await app.register(fastifyStatic as never, { root: WALLBOARD_DIST, prefix: '/', wildcard: false });
-    // Client-side routes (/trends, /qa …) get the app; unknown API paths stay 404 JSON.
-    const fastify = app.getHttpAdapter().getInstance();
-    fastify.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !/^\/(api|health|metrics|socket\.io)(\/|$)/.test(req.url)) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` });
-    });
   }
   return app;
 }

@@ -102,7 +102,7 @@ export async function simulateCommand(opts: SimulateOptions): Promise<void> {
       for (let i = 0; i < b.length; i += opts.batch) await postBatch(opts.url, key, b.slice(i, i + opts.batch));
       posted += b.length;
     },
-    { speed: opts.speed, signal: abort.signal },
+    { speed: opts.speed, signal: abort.signal, startMs: from },
   );
   console.log(`stopped after ${posted} events`);
 }

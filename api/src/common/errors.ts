@@ -2,8 +2,8 @@
  * One error shape for every API response: a stable `code`, a human message and,
  * where one field is to blame, its name.
  */
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 
 export class ApiError extends HttpException {
@@ -14,10 +14,24 @@ export class ApiError extends HttpException {
 
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** When the wallboard app is served: client-side routes (/trends, /qa …) get its index.html. */
+    private readonly spaFallback = false,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const req = host.switchToHttp().getRequest<FastifyRequest>();
+    if (exception instanceof NotFoundException && !(exception instanceof ApiError)) {
+      if (this.spaFallback && req.method === 'GET' && !/^\/(api|health|metrics|socket\.io)(\/|$|\?)/.test(req.url)) {
+        void (reply as FastifyReply & { sendFile: (f: string) => FastifyReply }).type('text/html').sendFile('index.html');
+        return;
+      }
+      const path = req.url.split('?')[0];
+      void reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `no route ${req.method} ${path}` });
+      return;
+    }
     if (exception instanceof ApiError) {
       void reply.status(exception.getStatus()).send(exception.getResponse());
       return;

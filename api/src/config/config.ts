@@ -40,6 +40,8 @@ export const configSchema = z.object({
   CALLBOARD_DEMO: bool.default(true),
   CALLBOARD_INGEST_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   CALLBOARD_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Prefix of every Redis key, so several Callboard instances can share one Redis. */
+  CALLBOARD_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits and _ . : -').default('callboard'),
   CALLBOARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long the Redis log keeps entries and remembers event ids for de-duplication. */
   CALLBOARD_LOG_RETENTION_H: z.coerce.number().positive().default(48),

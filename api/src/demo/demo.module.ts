@@ -76,7 +76,7 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
       yield first;
       yield* gen;
     })();
-    await runRealtime(rest, (b) => this.append(b), { signal: this.abort.signal });
+    await runRealtime(rest, (b: CanonicalEvent[]) => this.append(b), { signal: this.abort.signal, startMs: now });
   }
 }
 

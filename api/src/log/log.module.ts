@@ -29,6 +29,7 @@ class LogLifecycle implements OnApplicationShutdown {
         if (!config.REDIS_URL) return new EmbeddedEventLog(write, { maxBatch: config.CALLBOARD_WRITER_BATCH, onBatch });
         const log = await RedisEventLog.connect({
           url: config.REDIS_URL,
+          prefix: config.CALLBOARD_REDIS_PREFIX,
           retentionHours: config.CALLBOARD_LOG_RETENTION_H,
           maxBatch: config.CALLBOARD_WRITER_BATCH,
           maxWaitMs: config.CALLBOARD_WRITER_WAIT_MS,

@@ -15,9 +15,9 @@ import type { AppendResult, BatchWriter, EventLog, LogHealth } from './event-log
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Client = any;
 
-export const STREAM_KEY = '{callboard}:events';
-export const SEEN_PREFIX = '{callboard}:seen:';
 export const WRITER_GROUP = 'writer';
+/** The hash tag keeps the stream and the id keys in one Redis Cluster slot, as the Lua script needs. */
+export const redisKeys = (prefix: string) => ({ stream: `{${prefix}}:events`, seen: `{${prefix}}:seen:` });
 
 const APPEND_SCRIPT = `
 local dups = {}
@@ -35,6 +35,8 @@ return dups
 
 export interface RedisLogOptions {
   url: string;
+  /** Key prefix (CALLBOARD_REDIS_PREFIX). */
+  prefix: string;
   retentionHours: number;
   maxBatch: number;
   /** How long the writer waits for a batch to fill after its first entry. */
@@ -60,6 +62,8 @@ export class RedisEventLog implements EventLog {
   private loop: Promise<void> | undefined;
   private trimTimer: NodeJS.Timeout | undefined;
   private readonly consumer: string;
+  private readonly stream: string;
+  private readonly seen: string;
 
   private constructor(
     private readonly client: Client,
@@ -69,6 +73,7 @@ export class RedisEventLog implements EventLog {
     this.reader = client.duplicate();
     this.reader.on('error', (err: unknown) => opts.onError?.(err, 'redis reader'));
     this.consumer = opts.consumer ?? `writer-${os.hostname()}-${process.pid}`;
+    ({ stream: this.stream, seen: this.seen } = redisKeys(opts.prefix));
   }
 
   static async connect(opts: RedisLogOptions): Promise<RedisEventLog> {
@@ -78,7 +83,7 @@ export class RedisEventLog implements EventLog {
     const log = new RedisEventLog(client, opts);
     await log.reader.connect();
     try {
-      await client.xGroupCreate(STREAM_KEY, WRITER_GROUP, '0', { MKSTREAM: true });
+      await client.xGroupCreate(redisKeys(opts.prefix).stream, WRITER_GROUP, '0', { MKSTREAM: true });
     } catch (err) {
       if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
     }
@@ -88,9 +93,9 @@ export class RedisEventLog implements EventLog {
   async append(events: CanonicalEvent[]): Promise<AppendResult> {
     if (events.length === 0) return { accepted: 0, duplicateIndexes: [] };
     const ttl = String(Math.round(this.opts.retentionHours * 3600));
-    const args = [SEEN_PREFIX, ttl];
+    const args = [this.seen, ttl];
     for (const e of events) args.push(e.id, JSON.stringify(e));
-    const dups = (await this.client.eval(APPEND_SCRIPT, { keys: [STREAM_KEY], arguments: args })) as number[];
+    const dups = (await this.client.eval(APPEND_SCRIPT, { keys: [this.stream], arguments: args })) as number[];
     return { accepted: events.length - dups.length, duplicateIndexes: dups.map(Number) };
   }
 
@@ -129,7 +134,7 @@ export class RedisEventLog implements EventLog {
           }
         }
         await write(events.filter((e) => e !== null));
-        await this.client.xAck(STREAM_KEY, WRITER_GROUP, batch.map((b) => b.id));
+        await this.client.xAck(this.stream, WRITER_GROUP, batch.map((b) => b.id));
         this.opts.onBatch?.(batch.length, Date.now() - started);
         failures = 0;
       } catch (err) {
@@ -150,7 +155,7 @@ export class RedisEventLog implements EventLog {
       const remaining = this.opts.maxBatch - out.length;
       // Block long only for the first entry; then wait at most maxWaitMs for the batch to fill.
       const block = out.length === 0 ? 1000 : Math.max(1, deadline - Date.now());
-      const res = (await this.reader.xReadGroup(WRITER_GROUP, this.consumer, { key: STREAM_KEY, id: from }, {
+      const res = (await this.reader.xReadGroup(WRITER_GROUP, this.consumer, { key: this.stream, id: from }, {
         COUNT: remaining,
         ...(from === '>' ? { BLOCK: block } : {}),
       })) as { messages: Entry[] }[] | null;
@@ -162,7 +167,7 @@ export class RedisEventLog implements EventLog {
   }
 
   private async claimAbandoned(): Promise<Entry[]> {
-    const res = await this.client.xAutoClaim(STREAM_KEY, WRITER_GROUP, this.consumer, this.opts.claimIdleMs ?? 30_000, '0-0', {
+    const res = await this.client.xAutoClaim(this.stream, WRITER_GROUP, this.consumer, this.opts.claimIdleMs ?? 30_000, '0-0', {
       COUNT: this.opts.maxBatch,
     });
     return (res.messages as (Entry | null)[]).filter((m): m is Entry => m !== null);
@@ -171,25 +176,25 @@ export class RedisEventLog implements EventLog {
   /** Drops entries older than the retention, but never one the writer has not acknowledged. */
   async trim(): Promise<void> {
     let minId = Date.now() - this.opts.retentionHours * 3600_000;
-    const groups = (await this.client.xInfoGroups(STREAM_KEY)) as unknown as { name: string; 'last-delivered-id': string }[];
+    const groups = (await this.client.xInfoGroups(this.stream)) as unknown as { name: string; 'last-delivered-id': string }[];
     for (const g of groups) minId = Math.min(minId, entryMs(g['last-delivered-id']));
-    const pending = (await this.client.xPending(STREAM_KEY, WRITER_GROUP)) as { firstId: string | null };
+    const pending = (await this.client.xPending(this.stream, WRITER_GROUP)) as { firstId: string | null };
     if (pending.firstId) minId = Math.min(minId, entryMs(pending.firstId));
-    await this.client.xTrim(STREAM_KEY, 'MINID', String(minId), { strategyModifier: '~' });
+    await this.client.xTrim(this.stream, 'MINID', String(minId), { strategyModifier: '~' });
   }
 
   async health(): Promise<LogHealth> {
     try {
       await this.client.ping();
-      const groups = (await this.client.xInfoGroups(STREAM_KEY)) as unknown as { name: string; lag: number | null; pending: number; 'last-delivered-id': string }[];
+      const groups = (await this.client.xInfoGroups(this.stream)) as unknown as { name: string; lag: number | null; pending: number; 'last-delivered-id': string }[];
       const g = groups.find((x) => x.name === WRITER_GROUP);
-      const pending = (await this.client.xPending(STREAM_KEY, WRITER_GROUP)) as { firstId: string | null };
+      const pending = (await this.client.xPending(this.stream, WRITER_GROUP)) as { firstId: string | null };
       const lagEntries = (g?.lag ?? 0) + (g?.pending ?? 0);
       let oldestMs: number | undefined;
       if (pending.firstId) oldestMs = entryMs(pending.firstId);
       else if (lagEntries > 0) {
         const after = g?.['last-delivered-id'] ?? '0-0';
-        const next = (await this.client.xRange(STREAM_KEY, `(${after}`, '+', { COUNT: 1 })) as { id: string }[];
+        const next = (await this.client.xRange(this.stream, `(${after}`, '+', { COUNT: 1 })) as { id: string }[];
         oldestMs = next[0] ? entryMs(next[0].id) : undefined;
       }
       return { ok: true, kind: 'redis', lagEntries, lagSeconds: oldestMs ? Math.max(0, (Date.now() - oldestMs) / 1000) : 0 };

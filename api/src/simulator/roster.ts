@@ -21,6 +21,7 @@ export interface ShiftTemplate {
 export const SHIFTS = {
   early: { name: 'early', start: '08:00', end: '17:00' },
   day: { name: 'day', start: '09:00', end: '18:00' },
+  mid: { name: 'mid', start: '10:00', end: '19:00' },
   late: { name: 'late', start: '12:00', end: '21:00' },
   night: { name: 'night', start: '20:30', end: '08:30' },
 } as const satisfies Record<string, ShiftTemplate>;
@@ -32,6 +33,8 @@ export interface AgentProfile {
   /** Queues the agent may be offered calls from. */
   skills: readonly string[];
   shift: ShiftTemplate;
+  /** Position among the agents of the same shift: staggers breaks so a shift never leaves the floor together. */
+  shiftSlot: number;
   /** ISO weekdays (1 = Monday … 7 = Sunday) on which the agent's shift does not start. */
   daysOff: readonly number[];
 }
@@ -43,17 +46,24 @@ const GIVEN_NAMES = [
   '建华', '志强', '海燕', '丽娟', '文博', '晓东', '春梅', '嘉怡', '一鸣', '诗涵',
 ];
 
-/** Weekday pairs off for agents on the rota that covers weekends, spread over the week. */
-const ROTA_DAYS_OFF: readonly (readonly number[])[] = [[1, 2], [3, 4], [5, 1], [2, 3], [4, 5]];
+/**
+ * Weekday pairs off for agents on the weekend rota, dealt in this order. Each
+ * weekday appears twice in the cycle; the first three pairs put the extra days
+ * off on Friday, the quietest weekday, never on Monday, the busiest.
+ */
+const ROTA_DAYS_OFF: readonly (readonly number[])[] = [[4, 5], [2, 3], [5, 1], [1, 2], [3, 4]];
 
 /**
  * A roster of `count` agents. About one in eight works nights (at least one once
- * there are four agents); the rest are split evenly over the early, day and late
- * shifts. Everyone takes `general` (the first queue); specialists add one other
- * queue, every third agent is senior and takes all. Teams follow speciality,
- * as supervisors usually lead a line of business. Two in five day agents work
- * the weekend rota and have two weekdays off instead; the night crew staggers
- * its days off over the week so nights stay covered (a lone night agent has none).
+ * there are four agents); the rest are dealt round the early, day, mid and late
+ * shifts. Everyone takes `general` (the first queue). Within each shift the
+ * agents alternate senior (all queues) and one specialist queue after another,
+ * so every shift, however thin, starts with a senior who can take anything;
+ * the night crew are all seniors. Teams follow speciality, as supervisors
+ * usually lead a line of business; the night crew is spread over the teams.
+ * Two in five day agents work the weekend rota and have two weekdays off
+ * instead; the night crew staggers its days off over the week so nights stay
+ * covered (a lone night agent has none).
  */
 export function buildRoster(seed: number, count: number, queues: readonly string[]): AgentProfile[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`agents must be a whole number ≥ 0, got ${count}`);
@@ -61,7 +71,8 @@ export function buildRoster(seed: number, count: number, queues: readonly string
   if (first === undefined) throw new RangeError('at least one queue is needed');
   const rng = new Rng(mixSeed('roster', seed));
   const nightCount = count >= 16 ? Math.round(count / 8) : count >= 4 ? 1 : 0;
-  const dayShifts = [SHIFTS.early, SHIFTS.day, SHIFTS.late];
+  const dayShifts = [SHIFTS.late, SHIFTS.early, SHIFTS.day, SHIFTS.mid];
+  const specialities = specialist.length + 1;
   const width = Math.max(2, String(count).length);
   const names = new Set<string>();
   const roster: AgentProfile[] = [];
@@ -76,13 +87,13 @@ export function buildRoster(seed: number, count: number, queues: readonly string
     if (names.has(name)) name += String(i + 1);
     names.add(name);
 
-    // Specialities rotate over (each specialist queue, then "all"), so every queue is staffed.
-    const slot = specialist.length === 0 ? 0 : n % (specialist.length + 1);
-    const senior = night || specialist.length === 0 || slot === specialist.length;
-    const skills = senior ? [...queues] : [first, specialist[slot]!];
-    const team = `team-${String.fromCharCode(97 + (night ? specialist.length : slot) % 26)}`;
-
     const shift = night ? SHIFTS.night : dayShifts[n % dayShifts.length]!;
+    const shiftSlot = night ? n : Math.floor(n / dayShifts.length);
+    // 0 = senior, k = the k-th specialist queue.
+    const speciality = night ? 0 : shiftSlot % specialities;
+    const skills = speciality === 0 ? [...queues] : [first, specialist[speciality - 1]!];
+    const team = `team-${String.fromCharCode(97 + ((night ? n : speciality) % specialities))}`;
+
     const onRota = !night && n % 5 >= 3;
     const daysOff = night
       ? nightCount === 1
@@ -92,7 +103,7 @@ export function buildRoster(seed: number, count: number, queues: readonly string
         ? [...ROTA_DAYS_OFF[(Math.floor(n / 5) * 2 + (n % 5) - 3) % ROTA_DAYS_OFF.length]!]
         : [6, 7];
 
-    roster.push({ agentId: `agent-${String(i + 1).padStart(width, '0')}`, name, team, skills, shift, daysOff });
+    roster.push({ agentId: `agent-${String(i + 1).padStart(width, '0')}`, name, team, skills, shift, shiftSlot, daysOff });
   }
   return roster;
 }

@@ -103,7 +103,6 @@ interface AgentRt {
   pending: NotReady[];
   /** Bumped whenever a not-ready is started or cut short, so a stale end is ignored. */
   token: number;
-  call?: CallRt;
 }
 
 interface CallRt {
@@ -119,7 +118,8 @@ interface CallRt {
   agent?: AgentRt;
   /** The agent who answered first writes the call record. */
   firstAgent?: AgentRt;
-  transferred: boolean;
+  /** Set once the call is transferred (at most once); that agent is not offered it back. */
+  transferredBy?: AgentRt;
   /** Talk time over all legs, hold excluded: the recorder pauses while the caller is on hold. */
   talkMs: number;
 }
@@ -153,10 +153,16 @@ type Happening =
  * shift covers fromMs logged in and available. toMs may be Infinity: the
  * generator is lazy, so a live demo can pace an endless run.
  */
-export function* simulate(opts: SimulatorOptions, fromMs: number, toMs: number): Generator<CanonicalEvent, void, undefined> {
+export function simulate(opts: SimulatorOptions, fromMs: number, toMs: number): Generator<CanonicalEvent, void, undefined> {
   if (!Number.isFinite(fromMs)) throw new RangeError(`fromMs must be a finite epoch millisecond, got ${fromMs}`);
   if (Number.isNaN(toMs) || toMs < fromMs) throw new RangeError(`toMs must not be before fromMs (${fromMs}), got ${toMs}`);
-  const sim = new CallCenterSimulation(opts, Math.floor(fromMs));
+  // Built here, not inside the generator, so bad options fail at the call rather than at the first next().
+  return run(new CallCenterSimulation(opts, Math.floor(fromMs)), toMs);
+}
+
+function* run(sim: CallCenterSimulation, toMs: number): Generator<CanonicalEvent, void, undefined> {
+  // With no agents and no callers an endless window would search for the next event forever.
+  if (sim.silent) return;
   for (;;) {
     const t = sim.nextAt();
     if (t === undefined || t >= toMs) return;
@@ -200,6 +206,7 @@ class CallCenterSimulation {
     const queues = opts.queues ?? DEFAULT_QUEUES;
     if (queues.length === 0) throw new RangeError('queues must not be empty');
     for (const q of queues) {
+      if (this.queues.has(q.name)) throw new RangeError(`queue ${q.name} is listed twice`);
       if (!(q.share > 0)) throw new RangeError(`queue ${q.name}: share must be > 0`);
       for (const [type, w] of Object.entries(q.callTypes)) {
         if (!this.callTypes.has(type)) throw new RangeError(`queue ${q.name}: unknown call type "${type}"`);
@@ -228,6 +235,10 @@ class CallCenterSimulation {
     this.planDay(today);
     this.agenda.push(today.plus({ days: 1 }).toMillis(), { kind: 'plan', day: today.plus({ days: 1 }) });
     this.scheduleArrival(fromMs);
+  }
+
+  get silent(): boolean {
+    return this.agents.length === 0 && this.rate === 0;
   }
 
   nextAt(): number | undefined {
@@ -320,7 +331,7 @@ class CallCenterSimulation {
       // People log in a minute or so early and log off a little after the hour.
       const start = day.set({ hour: sh, minute: sm }).toMillis() + Math.round(this.rng.normal(-60, 60) * S);
       const end = endDay.set({ hour: eh, minute: em }).toMillis() + Math.round(this.rng.between(0, 120) * S);
-      const plan = this.planNotReady(start, end);
+      const plan = this.planNotReady(p, start, end);
       if (end <= this.now) continue;
       const shift = ++this.shiftNo;
       const loginAt = Math.max(start, this.now);
@@ -332,10 +343,17 @@ class CallCenterSimulation {
     }
   }
 
-  /** A break about two hours in and two hours before the end, a meal near the middle, now and then training or a meeting. */
-  private planNotReady(start: number, end: number): { at: number; notReady: NotReady }[] {
+  /**
+   * A break 1½–2½ hours into the shift and another 2½–1½ hours before its
+   * end, a meal around the middle, now and then training or a meeting. Breaks
+   * and meals are staggered by the agent's slot in the shift (20 and 30 minutes
+   * apart), as a workforce planner would, so a shift never leaves the floor together.
+   */
+  private planNotReady(agent: AgentProfile, start: number, end: number): { at: number; notReady: NotReady }[] {
     const r = this.rng;
     const len = end - start;
+    const slot = agent.shiftSlot % 4;
+    const jitter = () => r.between(-5, 5) * MIN;
     const plan: { at: number; notReady: NotReady }[] = [];
     const breakMs = () => {
       const b = NOT_READY.break;
@@ -343,14 +361,18 @@ class CallCenterSimulation {
       if (r.chance(b.overrunShare)) m += r.between(b.overrunMin[0], b.overrunMin[1]);
       return Math.round(m * MIN);
     };
-    if (len >= 4 * HOUR) plan.push({ at: start + 2 * HOUR + r.between(-20, 20) * MIN, notReady: { reason: 'break', durationMs: breakMs() } });
+    if (len >= 4 * HOUR) {
+      plan.push({ at: start + 90 * MIN + slot * 20 * MIN + jitter(), notReady: { reason: 'break', durationMs: breakMs() } });
+    }
     if (len >= 6 * HOUR) {
       plan.push({
-        at: start + len / 2 - 45 * MIN + r.between(-45, 45) * MIN,
+        at: start + len / 2 - 75 * MIN + slot * 30 * MIN + jitter(),
         notReady: { reason: 'lunch', durationMs: Math.round(r.between(NOT_READY.lunchMin[0], NOT_READY.lunchMin[1]) * MIN) },
       });
     }
-    if (len >= 8 * HOUR) plan.push({ at: end - 2 * HOUR + r.between(-20, 20) * MIN, notReady: { reason: 'break', durationMs: breakMs() } });
+    if (len >= 8 * HOUR) {
+      plan.push({ at: end - 150 * MIN + slot * 20 * MIN + jitter(), notReady: { reason: 'break', durationMs: breakMs() } });
+    }
     for (const reason of ['training', 'meeting'] as const) {
       const spec = NOT_READY[reason];
       if (len >= 4 * HOUR && r.chance(spec.share)) {
@@ -367,6 +389,7 @@ class CallCenterSimulation {
     agent.shiftNo = shift;
     agent.leaving = false;
     agent.pending = [];
+    // Still busy from a previous shift that ran over: carry on into this one.
     if (agent.state === 'offline') this.agentFree(agent);
   }
 
@@ -395,7 +418,6 @@ class CallCenterSimulation {
 
   /** The agent has nothing in hand: log off, take a due not-ready, or become available and take the longest-waiting call. */
   private agentFree(agent: AgentRt): void {
-    agent.call = undefined;
     if (agent.leaving) {
       agent.leaving = false;
       this.setAgentState(agent, 'offline');
@@ -408,12 +430,12 @@ class CallCenterSimulation {
     }
     agent.idleSince = this.now;
     this.setAgentState(agent, 'available');
-    let best: { call: CallRt; leg: number } | undefined;
+    let best: CallRt | undefined;
     for (const q of agent.profile.skills) {
-      const head = this.headOf(q);
-      if (head && (!best || head.call.enqueuedAt < best.call.enqueuedAt)) best = head;
+      const call = this.oldestWaitingFor(q, agent);
+      if (call && (!best || call.enqueuedAt < best.enqueuedAt)) best = call;
     }
-    if (best) this.ring(best.call, agent);
+    if (best) this.ring(best, agent);
   }
 
   private setAgentState(agent: AgentRt, state: AgentStateName, reason?: string): void {
@@ -449,7 +471,6 @@ class CallCenterSimulation {
       leg: 0,
       state: 'waiting',
       enqueuedAt: this.now,
-      transferred: false,
       talkMs: 0,
     };
     const quick = this.rng.chance(PATIENCE.quickHangupShare);
@@ -487,27 +508,24 @@ class CallCenterSimulation {
 
     let best: AgentRt | undefined;
     for (const a of this.agents) {
-      if (a.state === 'available' && a.skills.has(call.queue) && (!best || a.idleSince < best.idleSince)) best = a;
+      if (a.state !== 'available' || !a.skills.has(call.queue) || a === call.transferredBy) continue;
+      if (!best || a.idleSince < best.idleSince) best = a;
     }
     if (best) this.ring(call, best);
   }
 
-  /** The oldest call still waiting in a queue; entries of calls that moved on are dropped on the way. */
-  private headOf(queueName: string): { call: CallRt; leg: number } | undefined {
+  /** The oldest call waiting in a queue that may go to this agent; entries of calls that moved on are dropped. */
+  private oldestWaitingFor(queueName: string, agent: AgentRt): CallRt | undefined {
     const waiting = this.queues.get(queueName)?.waiting;
     if (!waiting) return undefined;
-    while (waiting.length > 0) {
-      const head = waiting[0]!;
-      if (head.call.leg === head.leg && head.call.state === 'waiting') return head;
-      waiting.shift();
-    }
-    return undefined;
+    const live = (w: { call: CallRt; leg: number }) => w.call.leg === w.leg && w.call.state === 'waiting';
+    while (waiting.length > 0 && !live(waiting[0]!)) waiting.shift();
+    return waiting.find((w) => live(w) && w.call.transferredBy !== agent)?.call;
   }
 
   private ring(call: CallRt, agent: AgentRt): void {
     call.state = 'ringing';
     call.agent = agent;
-    agent.call = call;
     this.emit('call.ringing', { callId: call.callId, agentId: agent.profile.agentId });
     this.setAgentState(agent, 'ringing');
     const ringMs = Math.round(this.rng.between(CALL.ringS[0], CALL.ringS[1]) * S);
@@ -535,7 +553,7 @@ class CallCenterSimulation {
 
     const r = this.rng;
     const queue = this.queues.get(call.queue)!.profile;
-    const target = !call.transferred && r.chance(queue.transferShare) ? this.transferTarget(call) : undefined;
+    const target = !call.transferredBy && r.chance(queue.transferShare) ? this.transferTarget(call) : undefined;
     if (target) {
       const talkMs = Math.round(r.logNormal(CALL.beforeTransfer.meanS, CALL.beforeTransfer.sigma) * S);
       call.talkMs += talkMs;
@@ -571,7 +589,7 @@ class CallCenterSimulation {
   private onTransfer(call: CallRt, to: string): void {
     const agent = call.agent!;
     this.emit('call.transferred', { callId: call.callId, toQueue: to });
-    call.transferred = true;
+    call.transferredBy = agent;
     call.agent = undefined;
     this.wrapUp(agent, call);
     call.queue = to;
@@ -600,14 +618,14 @@ class CallCenterSimulation {
    */
   private onWrapEnd(agent: AgentRt, call: CallRt): void {
     if (call.firstAgent === agent) {
-      const category: CallCategory = call.transferred ? 'complex' : this.rng.weighted(call.type.categories);
+      const category: CallCategory = call.transferredBy ? 'complex' : this.rng.weighted(call.type.categories);
       const matter = this.rng.pick(call.type.summaries);
       this.emit('call.dispositioned', {
         callId: call.callId,
         agentId: agent.profile.agentId,
         category,
         callType: call.type.name,
-        summary: call.transferred ? `${matter}；转接${call.queue}组处理` : matter,
+        summary: call.transferredBy ? `${matter}；转接${call.queue}组处理` : matter,
       });
     }
     this.agentFree(agent);

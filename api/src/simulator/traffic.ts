@@ -13,22 +13,25 @@ import type { CallCategory } from '../events/event.schema.js';
  * 10:00, a lunch peak 12:00–13:30 (callers phone in their own lunch break, just
  * when agents take theirs), an afternoon peak at 15:00 and an evening decline.
  *
- * Sized to the default roster: on a weekday about 18 of the 24 agents work,
- * and with a mean handle time near 400 s (talk + hold + 30 s wrap-up) they can
- * carry roughly 70–80 calls an hour at the 80 % occupancy a center plans for.
- * Sum = 800 calls a day.
+ * Sized to the default roster. Talk times of 4–9 minutes plus hold and
+ * wrap-up make a mean handle time near 400 s, so one agent carries about 7
+ * calls an hour at the 80 % occupancy a center plans for; about 18 of the 24
+ * agents work on a weekday, up to ~16 on the floor at once. The table sums to
+ * 800 calls a weekday at rate 1 — Monday 880, Saturday 360, Sunday 280 —
+ * with a few busy half-hours where waits and abandons climb, as on a real floor.
  */
+// prettier-ignore
 export const WEEKDAY_CALLS_PER_HOUR: readonly number[] = [
   4, 3, 2, 2, 2, 3, 5, 10, // 00–08
-  32, 60, 78, 66, 72, 68, 64, 72, // 08–16
-  62, 48, 34, 26, 20, 12, 8, 6, // 16–24
+  28, 60, 82, 72, 80, 75, 72, 80, // 08–16
+  68, 50, 34, 25, 17, 12, 8, 6, // 16–24
 ];
 
 /**
  * Volume by ISO weekday (1 = Monday … 7 = Sunday) relative to the table above:
  * Monday carries the weekend's backlog, weekends are quiet.
  */
-export const DAY_FACTOR: Readonly<Record<number, number>> = { 1: 1.1, 2: 1, 3: 1, 4: 1, 5: 0.95, 6: 0.5, 7: 0.4 };
+export const DAY_FACTOR: Readonly<Record<number, number>> = { 1: 1.1, 2: 1, 3: 1, 4: 1, 5: 0.95, 6: 0.45, 7: 0.35 };
 
 /**
  * Arrival rate (calls per hour, whole center, rate 1) at a local time. Each
@@ -134,7 +137,7 @@ export const PATIENCE = {
   quickHangupShare: 0.03,
   quickHangupMaxS: 5,
   meanS: 75,
-  sigma: 0.9,
+  sigma: 0.8,
   /** Having already spoken to someone, a transferred caller waits longer. */
   afterTransferMeanS: 120,
 } as const;
@@ -143,6 +146,7 @@ export const PATIENCE = {
 export const QUEUE_TIMEOUT_S = 300;
 
 /** Mobile number blocks of the three carriers; callers are overwhelmingly on mobiles. */
+// prettier-ignore
 export const MOBILE_PREFIXES: readonly string[] = [
   '130', '131', '132', '133', '134', '135', '136', '137', '138', '139',
   '147', '150', '151', '152', '153', '155', '156', '157', '158', '159',

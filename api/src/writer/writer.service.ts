@@ -68,7 +68,11 @@ export class WriterService {
 
       if (agentIds.size > 0) {
         const { events: stored, windows } = await this.repo.agentEvents(tx, [...agentIds], from, to);
-        const intervals = buildAgentIntervals(stored.map((s) => toCanonical(s) as EventOf<'agent.state'>));
+        // Two changes at the same instant leave a zero-length interval; the later state is the one that holds.
+        const intervals = uniqueBy(
+          buildAgentIntervals(stored.map((s) => toCanonical(s) as EventOf<'agent.state'>)),
+          (i) => `${i.agentId}\u0000${i.startedAt.getTime()}`,
+        );
         await this.repo.replaceAgentIntervals(tx, windows, intervals);
         for (const id of await this.repo.callIdsEndedNear(tx, [...agentIds], from, to)) callIds.add(id);
       }

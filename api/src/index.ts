@@ -1,0 +1,11 @@
+export { createApp, BODY_LIMIT_BYTES } from './app.js';
+export { loadConfig, type AppConfig, ConfigError } from './config/config.js';
+export { WriterService } from './writer/writer.service.js';
+export { EmbeddedEventLog } from './log/embedded-event-log.js';
+export { RedisEventLog, redisKeys, WRITER_GROUP } from './log/redis-event-log.js';
+export type { EventLog, AppendResult } from './log/event-log.js';
+export { createIngestKey } from './ingest/ingest-keys.js';
+export { simulate } from './simulator/index.js';
+export { canonicalEvent, type CanonicalEvent } from './events/event.schema.js';
+export { maskCaller } from './common/mask.js';
+export { DB } from './database/database.module.js';

@@ -1,0 +1,16 @@
+// npm run bench -- <suite>: prints figures, with ratios against a baseline
+// measured in the same run. Suites: ingest.
+import { ingest } from './ingest.mjs';
+
+const suites = { ingest };
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(suites);
+for (const name of names) {
+  const suite = suites[name];
+  if (!suite) {
+    console.error(`unknown bench suite "${name}" (known: ${Object.keys(suites).join(', ')})`);
+    process.exit(2);
+  }
+  await suite();
+}
+process.exit(0);

@@ -1,0 +1,130 @@
+/** The ingest interface of SPEC §6, and the service routes around it, against the running app. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIngestKey } from '@callboard/api';
+import { type RunningApp, postEvents, startApp } from '../support/app.js';
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp();
+}, 60_000);
+afterAll(async () => app?.close());
+
+const offered = (i: number) => ({
+  id: `api-${i}`, type: 'call.offered', ts: '2026-03-02T03:00:00.000+08:00', source: 'test', payload: { callId: `api-c${i}`, queue: 'general' },
+});
+
+describe('POST /api/v1/events', () => {
+  it('answers 401 without a key and 403 with an unknown one, naming the header', async () => {
+    const none = await fetch(`${app.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    expect(none.status).toBe(401);
+    expect(await none.json()).toMatchObject({ code: 'UNAUTHENTICATED', field: 'authorization' });
+    const wrong = await postEvents(app.url, [offered(1)], 'not-a-real-key-at-all');
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('accepts a key created like `callboard keys create`, stored only as a hash', async () => {
+    const { id, key } = await createIngestKey(app.db, 'pbx-1');
+    const r = await postEvents(app.url, [offered(2)], key);
+    expect(r).toEqual({ status: 202, body: { accepted: 1, duplicates: 0, rejected: [] } });
+    const stored = await app.db.query<{ key_hash: string }>(`SELECT key_hash FROM ingest_keys WHERE id = $1`, [id]);
+    expect(stored.rows[0]!.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.rows[0]!.key_hash).not.toContain(key);
+  });
+
+  it('answers 400 for a body that is not an array', async () => {
+    const r = await postEvents(app.url, { events: [] });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'NOT_AN_ARRAY', field: 'body' });
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const r = await postEvents(app.url, '[{"id": ');
+    expect(r.status).toBe(400);
+  });
+
+  it('answers 413 for more than 5,000 events', async () => {
+    const r = await postEvents(app.url, Array.from({ length: 5001 }, (_, i) => offered(100_000 + i)));
+    expect(r.status).toBe(413);
+    expect(r.body.message).toMatch(/5000/);
+  });
+
+  it('answers 413 for a body over 5 MB', async () => {
+    const big = [{ ...offered(3), payload: { callId: 'x', queue: 'q', caller: 'y'.repeat(5 * 1024 * 1024) } }];
+    const r = await postEvents(app.url, big);
+    expect(r.status).toBe(413);
+  });
+
+  it('names the field and reason of each bad item and accepts the rest', async () => {
+    const r = await postEvents(app.url, [
+      offered(10),
+      { ...offered(11), type: 'call.teleported' },
+      { ...offered(12), ts: '2026-03-02 03:00' },
+      { ...offered(13), payload: { callId: 'c', queue: 'q', colour: 'red' } },
+      { id: 'api-14', type: 'call.ended', ts: '2026-03-02T03:00:00Z', source: 'test', payload: { callId: 'c', endedBy: 'nobody' } },
+      offered(15),
+    ]);
+    expect(r.status).toBe(202);
+    expect(r.body.accepted).toBe(2);
+    expect(r.body.rejected.map((x: { index: number }) => x.index)).toEqual([1, 2, 3, 4]);
+    const errors = r.body.rejected.map((x: { error: string }) => x.error);
+    expect(errors[0]).toMatch(/^type: unknown event type "call.teleported"/);
+    expect(errors[1]).toMatch(/^ts: /);
+    expect(errors[2]).toBe('payload: unknown field(s) colour');
+    expect(errors[3]).toMatch(/^payload\.endedBy: /);
+  });
+
+  it('accepts payload fields given beside the envelope', async () => {
+    const r = await postEvents(app.url, [{ id: 'flat-1', type: 'call.offered', ts: '2026-03-02T03:00:00Z', source: 'pbx', callId: 'flat', queue: 'general' }]);
+    expect(r.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+  });
+});
+
+describe('service routes', () => {
+  it('reports health of database, log and writer', async () => {
+    const r = await fetch(`${app.url}/health`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ status: 'ok', database: { ok: true, kind: 'embedded' }, log: { ok: true, kind: 'embedded' }, writer: { lagEntries: 0 } });
+  });
+
+  it('exposes Prometheus counters that move with ingest', async () => {
+    const scrape = async () => {
+      const text = await (await fetch(`${app.url}/metrics`)).text();
+      const v = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+      return { accepted: v('callboard_events_accepted_total'), rejected: v('callboard_events_rejected_total'), text };
+    };
+    const before = await scrape();
+    await postEvents(app.url, [offered(20), offered(21), { bad: true }]);
+    const after = await scrape();
+    expect(after.accepted - before.accepted).toBe(2);
+    expect(after.rejected - (Number.isNaN(before.rejected) ? 0 : before.rejected)).toBe(1);
+    expect(after.text).toContain('callboard_writer_batch_size_bucket');
+    expect(after.text).toContain('callboard_writer_lag_seconds');
+  });
+
+  it('documents every registered route in the OpenAPI document at /api/docs', async () => {
+    const doc = (await (await fetch(`${app.url}/api/docs`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const routes = ['post /api/v1/events', 'get /api/v1/today', 'get /health', 'get /metrics', 'get /api/docs'];
+    for (const r of routes) {
+      const [method, path] = r.split(' ') as [string, string];
+      expect(doc.paths[path]?.[method], r).toBeDefined();
+    }
+    expect(Object.entries(doc.paths).flatMap(([p, ms]) => Object.keys(ms).map((m) => `${m} ${p}`)).sort()).toEqual([...routes].sort());
+  });
+
+  it('serves the wallboard app for client-side routes and JSON 404 for unknown API paths', async () => {
+    const page = await fetch(`${app.url}/trends`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="app">');
+    const api = await fetch(`${app.url}/api/v1/nothing-here`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('sends security headers', async () => {
+    const r = await fetch(`${app.url}/api/docs`);
+    expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
