@@ -3,22 +3,26 @@
  * PGlite directly, and `pg` over the wire via pglite-socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, type EmbeddedDb, DatabaseUnusableError, migrate, openEmbedded, openPg } from './index.js';
+import { type Db, type EmbeddedDb, DatabaseUnusableError, migrate, openEmbedded, openEmbeddedThreaded, openPg } from './index.js';
 import { serveOverWire } from './testing.js';
 
 let embedded: EmbeddedDb;
 let wire: { url: string; stop: () => Promise<void> };
 let pgDb: Db;
+let threaded: Db;
 
 beforeAll(async () => {
   embedded = await openEmbedded('memory://');
   await migrate(embedded, 'Asia/Shanghai');
   wire = await serveOverWire(embedded);
   pgDb = await openPg(wire.url, { max: 1 });
+  threaded = await openEmbeddedThreaded('memory://');
+  await migrate(threaded, 'Asia/Shanghai');
 }, 60_000);
 
 afterAll(async () => {
   await pgDb?.close();
+  await threaded?.close();
   await wire?.stop();
   await embedded?.close();
 });
@@ -26,13 +30,27 @@ afterAll(async () => {
 const drivers = () => [
   ['embedded', embedded],
   ['pg', pgDb],
+  ['embedded on a worker thread', threaded],
 ] as const;
 
-describe.each(['embedded', 'pg'] as const)('%s driver', (name) => {
+describe.each(['embedded', 'pg', 'embedded on a worker thread'] as const)('%s driver', (name) => {
   const db = () => Object.fromEntries(drivers())[name] as Db;
 
   it('reports its kind', () => {
-    expect(db().kind).toBe(name);
+    expect(db().kind).toBe(name === 'pg' ? 'pg' : 'embedded');
+  });
+
+  it('keeps other statements out of an open transaction and reports SQL errors with their code', async () => {
+    const key = `iso-${name}`;
+    let outside: Promise<unknown> | undefined;
+    await db().transaction(async (tx) => {
+      await tx.query(`INSERT INTO settings (key, value) VALUES ($1, '1')`, [key]);
+      outside = db().query<{ n: number }>(`SELECT count(*) AS n FROM settings WHERE key = $1`, [key]);
+      await tx.query(`UPDATE settings SET value = '3' WHERE key = $1`, [key]);
+    });
+    expect(((await outside) as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    // (pglite-socket drops the connection after an error, unlike a server: the pg driver is spared this check.)
+    if (name !== 'pg') await expect(db().query(`SELECT * FROM no_such_table`)).rejects.toMatchObject({ code: '42P01' });
   });
 
   it('returns bigint counts and numerics as numbers, timestamps as Dates', async () => {

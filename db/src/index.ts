@@ -1,9 +1,10 @@
-import { openEmbedded } from './embedded.js';
+import { openEmbeddedThreaded } from './embedded-threaded.js';
 import { openPg } from './pg.js';
 import type { Db } from './driver.js';
 
 export * from './driver.js';
 export { openEmbedded, type EmbeddedDb } from './embedded.js';
+export { openEmbeddedThreaded, EmbeddedQueryError } from './embedded-threaded.js';
 export { openPg, redact, type PgOptions } from './pg.js';
 export { migrate, MIGRATIONS_DIR, type MigrateResult } from './migrate.js';
 export { EmbeddedJobRunner } from './jobs.js';
@@ -16,5 +17,5 @@ export interface OpenOptions {
 }
 
 export function openDatabase(opts: OpenOptions): Promise<Db> {
-  return opts.databaseUrl ? openPg(opts.databaseUrl, { max: opts.poolSize }) : openEmbedded(opts.dataDir);
+  return opts.databaseUrl ? openPg(opts.databaseUrl, { max: opts.poolSize }) : openEmbeddedThreaded(opts.dataDir);
 }

@@ -50,7 +50,7 @@ async function sustained(label, env) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-'));
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', CALLBOARD_DATA_DIR: dataDir, CALLBOARD_DEMO: '0', CALLBOARD_INGEST_KEY: KEY,
-    CALLBOARD_LOG_LEVEL: 'error', CALLBOARD_REDIS_PREFIX: `bench-${process.pid}-${label.replace(/\W/g, '')}`, ...env,
+    CALLBOARD_LOG_LEVEL: 'error', CALLBOARD_REDIS_PREFIX: `bench-${process.pid}-${label.replace(/\W/g, '').slice(0, 40)}`, ...env,
   });
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -67,7 +67,7 @@ async function sustained(label, env) {
   let probing = true;
   let n = 0;
   const probe = async () => {
-    const id = `probe-${label.replace(/\W/g, '')}-${n++}`;
+    const id = `probe-${label.replace(/\W/g, '').slice(0, 30)}-${n++}`;
     const t0 = performance.now();
     const res = await fetch(`${url}/api/v1/events`, {
       method: 'POST',
@@ -110,15 +110,32 @@ async function sustained(label, env) {
   return { label, rate: load.accepted / load.elapsed, accepted: load.accepted, rows, drainS, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), probes: latencies.length };
 }
 
+async function startDbServer() {
+  const child = spawn(process.execPath, [path.join(here, 'db-server.mjs'), String(20000 + Math.floor(Math.random() * 20000))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(String(d).trim()));
+    child.once('exit', (code) => reject(new Error(`database process exited (${code})`)));
+  });
+  return { child, url };
+}
+
 export async function ingest() {
   console.log(`ingest benchmark (${os.cpus().length} cores, Node ${process.version}, ${SECONDS} s of load per log)`);
   const ceiling = await rawCeiling();
   console.log(`  raw insert ceiling (embedded TimescaleDB, unnest, 5,000 rows/statement): ${fmt(ceiling)} rows/s`);
-  for (const [label, env] of [['in-process log', {}], ['Redis Streams log', { REDIS_URL: REDIS }]]) {
-    const r = await sustained(label, env);
+  const server = await startDbServer();
+  const configs = [
+    ['in-process log', 'embedded TimescaleDB in the API process', {}],
+    ['Redis Streams log', 'embedded TimescaleDB in the API process', { REDIS_URL: REDIS }],
+    ['Redis Streams log', 'TimescaleDB in its own process (pg driver)', { REDIS_URL: REDIS, DATABASE_URL: server.url, DATABASE_POOL_SIZE: '1' }],
+  ];
+  for (const [label, where, env] of configs) {
+    console.log(`  ${label}, ${where}:`);
+    const r = await sustained(label + where, env);
     console.log(
-      `  ${label.padEnd(18)} sustained durable ingest over HTTP: ${fmt(r.rate)} events/s (${fmt(r.rate / ceiling, 2)} of ceiling; ${fmt(r.accepted)} accepted, ${fmt(r.rows)} rows, writer caught up ${fmt(r.drainS, 1)} s after load)`,
+      `    sustained durable ingest over HTTP: ${fmt(r.rate)} events/s (${fmt(r.rate / ceiling, 2)} of ceiling; ${fmt(r.accepted)} accepted, ${fmt(r.rows)} rows; writer caught up ${fmt(r.drainS, 1)} s after the load stopped)`,
     );
-    console.log(`  ${''.padEnd(18)} event → row visible: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, max ${fmt(r.max)} ms (${r.probes} probes under load)`);
+    console.log(`    event → row visible: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, max ${fmt(r.max)} ms (${r.probes} probes under load)`);
   }
+  server.child.kill();
 }

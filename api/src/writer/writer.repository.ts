@@ -19,7 +19,8 @@ export interface StoredEvent {
 
 export interface QueueRuleRow {
   queue: string;
-  effectiveFrom: Date;
+  /** Epoch ms; −Infinity for the default that has always applied. */
+  effectiveFromMs: number;
   rules: QueueRules;
 }
 
@@ -154,12 +155,14 @@ export class WriterRepository {
   }
 
   async queueRules(q: Queryable): Promise<QueueRuleRow[]> {
-    const r = await q.query<{ queue: string; effective_from: Date; rings: number; ring_cycle_s: number; short_abandon_s: number }>(
-      `SELECT queue, effective_from, rings, ring_cycle_s, short_abandon_s FROM queue_rules ORDER BY queue, effective_from`,
+    // As epoch ms: the drivers disagree on how to hand over '-infinity' as a timestamp.
+    const r = await q.query<{ queue: string; effective_ms: number; rings: number; ring_cycle_s: number; short_abandon_s: number }>(
+      `SELECT queue, extract(epoch FROM effective_from)::float8 * 1000 AS effective_ms, rings, ring_cycle_s, short_abandon_s
+         FROM queue_rules ORDER BY queue, effective_from`,
     );
     return r.rows.map((x) => ({
       queue: x.queue,
-      effectiveFrom: x.effective_from,
+      effectiveFromMs: Number(x.effective_ms),
       rules: { slThresholdS: x.rings * x.ring_cycle_s, shortAbandonS: x.short_abandon_s },
     }));
   }

@@ -30,7 +30,7 @@ export function rulesLookup(rows: QueueRuleRow[]): (queue: string, offeredAt: Da
   const fallback: QueueRules = { slThresholdS: 15, shortAbandonS: 5 };
   const pick = (list: QueueRuleRow[] | undefined, at: Date) => {
     let found: QueueRules | undefined;
-    for (const r of list ?? []) if (r.effectiveFrom.getTime() <= at.getTime()) found = r.rules;
+    for (const r of list ?? []) if (r.effectiveFromMs <= at.getTime()) found = r.rules;
     return found;
   };
   return (queue, offeredAt) => pick(byQueue.get(queue), offeredAt) ?? pick(byQueue.get('*'), offeredAt) ?? fallback;
