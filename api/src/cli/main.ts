@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { createIngestKey, listIngestKeys, revokeIngestKey } from '../ingest/ingest-keys.js';
 import { simulateCommand } from './simulate.js';
 
-const int = (name: string) => (v: string) => {
+const num = (name: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number`);
   return n;
@@ -87,12 +87,12 @@ program
   .description('generate realistic call-center traffic and post it to a running Callboard')
   .option('--url <url>', 'Callboard base URL', 'http://localhost:3000')
   .option('--key <key>', 'ingest key (default: CALLBOARD_INGEST_KEY)')
-  .option('--seed <n>', 'random seed: the same seed and window give the same events', int('--seed'), 1)
-  .option('--rate <x>', 'arrival-rate multiplier (1 = a mid-size center)', int('--rate'), 1)
-  .option('--speed <x>', 'replay speed against the clock (1 = real time)', int('--speed'), 1)
+  .option('--seed <n>', 'random seed: the same seed and window give the same events', num('--seed'), 1)
+  .option('--rate <x>', 'arrival-rate multiplier (1 = a mid-size center)', num('--rate'), 1)
+  .option('--speed <x>', 'replay speed against the clock (1 = real time)', num('--speed'), 1)
   .option('--from <iso>', 'start of the simulated window (default: now)')
   .option('--to <iso>', 'end of the simulated window (default: unbounded in real time)')
-  .option('--batch <n>', 'events per request', int('--batch'), 1000)
+  .option('--batch <n>', 'events per request', num('--batch'), 1000)
   .option('--fast', 'post the whole window as fast as possible instead of pacing it')
   .option('--stdout', 'print the events as NDJSON instead of posting them')
   .action((opts) => simulateCommand(opts));

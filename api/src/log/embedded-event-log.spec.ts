@@ -15,7 +15,11 @@ function fakeWriter() {
     await new Promise<void>((r) => (release = r));
     if (fail) throw new Error('database down');
     const inserted = new Set<string>();
-    for (const e of events) if (!stored.has(e.id)) (stored.add(e.id), inserted.add(e.id));
+    for (const e of events) {
+      if (stored.has(e.id)) continue;
+      stored.add(e.id);
+      inserted.add(e.id);
+    }
     return { inserted };
   };
   return { write, batches, commit: () => release?.(), failNext: () => (fail = true) };

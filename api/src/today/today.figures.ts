@@ -1,39 +1,44 @@
-/** Rates from raw counts, exactly as SPEC §3 defines them; null when the denominator is 0. */
-export interface TodayCounts {
-  offered: number;
-  answered: number;
-  answeredInThreshold: number;
-  abandoned: number;
-  shortAbandoned: number;
-  timedOut: number;
-  answeredWaitS: number;
-  waiting: number;
-}
-
+/**
+ * Today's figures per queue (SPEC §3, §6). "Today" is the current day in the
+ * center's time zone; a call belongs to the day it was offered. Rates are
+ * fractions 0..1 and null when their denominator is 0.
+ */
 export interface TodayFigures {
   offered: number;
   answered: number;
+  /** Answered with wait ≤ rings × ringCycleS (the three-ring threshold). */
   answeredInThreshold: number;
   abandoned: number;
+  /** Abandoned with wait < shortAbandonS; included in `abandoned`. */
   shortAbandoned: number;
   timedOut: number;
+  /** Calls in the queue right now. */
   waiting: number;
+  /** answeredInThreshold ÷ (answered + abandoned − shortAbandoned + timedOut). */
   threeRingRate: number | null;
+  /** Mean wait of answered calls, in seconds. */
   asaS: number | null;
+  /** (abandoned − shortAbandoned) ÷ (offered − shortAbandoned). */
   abandonRate: number | null;
 }
+
+/** The raw counts the rates are computed from. */
+export type TodayCounts = Omit<TodayFigures, 'threeRingRate' | 'asaS' | 'abandonRate'> & { answeredWaitS: number };
 
 export type TodayQueue = TodayFigures & { queue: string };
 
 export interface TodayResponse {
+  /** When the figures were computed, ISO 8601 with the center's offset. */
   asOf: string;
+  /** The center's IANA time zone, e.g. `Asia/Shanghai`. */
   tz: string;
+  /** The local day the figures cover, `YYYY-MM-DD`. */
   day: string;
+  /** True while the figures come from the built-in simulator. */
   demo: boolean;
   queues: TodayQueue[];
   totals: TodayFigures;
 }
-
 const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 
 export function todayFigures(c: TodayCounts): TodayFigures {

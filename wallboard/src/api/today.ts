@@ -1,45 +1,10 @@
 /**
- * Today's figures per queue, as served by `GET /api/v1/today`.
- *
- * "Today" is the current day in the center's time zone (`tz`); a call belongs
- * to the day it was offered. Rates are fractions 0..1 and `null` when their
- * denominator is 0 (SPEC §3, §6).
+ * Today's figures per queue, as served by `GET /api/v1/today`: the wire types
+ * are the API's own (`@callboard/api/wire`), so the two cannot drift apart.
  */
-export interface TodayFigures {
-  offered: number;
-  answered: number;
-  /** Answered with wait ≤ rings × ringCycleS (the three-ring threshold). */
-  answeredInThreshold: number;
-  abandoned: number;
-  /** Abandoned with wait < shortAbandonS; included in `abandoned`. */
-  shortAbandoned: number;
-  timedOut: number;
-  /** Calls in the queue right now. */
-  waiting: number;
-  /** answeredInThreshold ÷ (answered + abandoned − shortAbandoned + timedOut). */
-  threeRingRate: number | null;
-  /** Mean wait of answered calls, in seconds. */
-  asaS: number | null;
-  /** (abandoned − shortAbandoned) ÷ (offered − shortAbandoned). */
-  abandonRate: number | null;
-}
+import type { TodayResponse } from '@callboard/api/wire';
 
-export interface TodayQueue extends TodayFigures {
-  queue: string;
-}
-
-export interface TodayResponse {
-  /** When the figures were computed, ISO 8601. */
-  asOf: string;
-  /** The center's IANA time zone, e.g. `Asia/Shanghai`. */
-  tz: string;
-  /** The local day the figures cover, `YYYY-MM-DD`. */
-  day: string;
-  /** True while the figures come from the built-in simulator. */
-  demo: boolean;
-  queues: TodayQueue[];
-  totals: TodayFigures;
-}
+export type { TodayFigures, TodayQueue, TodayResponse } from '@callboard/api/wire';
 
 export const TODAY_URL = '/api/v1/today';
 
