@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
 import { maskCaller } from './common/mask.js';
 import { type AppConfig, CONFIG } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -7,13 +8,27 @@ import { DemoModule } from './demo/demo.module.js';
 import { DocsController } from './docs/docs.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { LiveModule } from './live/live.module.js';
 import { LogModule } from './log/log.module.js';
 import { MetricsHttpModule, MetricsModule } from './metrics/metrics.module.js';
 import { TodayController } from './today/today.controller.js';
 
 /** Log redaction: secrets are removed, caller numbers keep their last four digits. */
 export const REDACT = {
-  paths: ['req.headers.authorization', 'req.headers.cookie', 'caller', '*.caller', '*.payload.caller', '*.*.caller'],
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'req.headers["x-csrf-token"]',
+    'res.headers["set-cookie"]',
+    'password',
+    '*.password',
+    'secret',
+    '*.secret',
+    'caller',
+    '*.caller',
+    '*.payload.caller',
+    '*.*.caller',
+  ],
   censor: (value: unknown, path: string[]) =>
     path[path.length - 1] === 'caller' ? maskCaller(typeof value === 'string' ? value : String(value)) : '[redacted]',
 };
@@ -36,7 +51,9 @@ export class AppModule {
         MetricsModule,
         DatabaseModule,
         LogModule,
+        AuthModule,
         IngestModule,
+        LiveModule,
         MetricsHttpModule,
         DemoModule.register(config),
       ],

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { AuditService } from './auth/audit.service.js';
+import { CallboardIoAdapter } from './live/io-adapter.js';
 import { ApiExceptionFilter } from './common/errors.js';
 import type { AppConfig } from './config/config.js';
 
@@ -24,7 +27,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   );
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.useGlobalFilters(new ApiExceptionFilter(logger, existsSync(WALLBOARD_DIST)));
+  const audit = app.get(AuditService);
+  app.useGlobalFilters(new ApiExceptionFilter(logger, existsSync(WALLBOARD_DIST), (req, code, message) => audit.denied(req, code, message)));
+  app.useWebSocketAdapter(
+    new CallboardIoAdapter(app, config.CALLBOARD_ALLOWED_ORIGINS, (req) =>
+      audit.record({ action: 'socket.denied', outcome: 'denied', target: '/live', ip: req.socket.remoteAddress ?? null, detail: { code: 'ORIGIN', origin: req.headers.origin } }),
+    ),
+  );
+  await app.register(fastifyCookie as never);
   app.enableShutdownHooks();
   await app.register(fastifyHelmet as never, {
     contentSecurityPolicy: {

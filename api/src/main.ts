@@ -1,3 +1,4 @@
+import { FirstUsers } from './auth/first-users.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnusableError } from '@callboard/db';
 
@@ -22,6 +23,8 @@ export async function main(env: Record<string, string | undefined> = process.env
       `Callboard is running on ${url}  (database: ${config.DATABASE_URL ? 'TimescaleDB server' : `embedded in ${config.CALLBOARD_DATA_DIR}`}, ` +
         `log: ${config.REDIS_URL ? 'Redis Streams' : 'in-process'}${config.CALLBOARD_DEMO ? ', demo data from the simulator' : ''})\n`,
     );
+    // Demo logins go to the terminal only, never into the JSON log.
+    process.stdout.write(app.get(FirstUsers).banner(config.CALLBOARD_PUBLIC_URL ?? url));
   } catch (err) {
     if (err instanceof DatabaseUnusableError) {
       process.stderr.write(`callboard: ${err.message}\n`);

@@ -2,3 +2,7 @@
 export type { CanonicalEvent, EventType, EventOf, AgentStateName, CallCategory } from './events/event.schema.js';
 export type { TodayResponse, TodayFigures, TodayQueue } from './today/today.figures.js';
 export type { IngestResult } from './ingest/ingest.service.js';
+export type * from './auth/auth.wire.js';
+export type { Role, UserRole, KeyRole, Scope, Capability } from './auth/access.js';
+export { ROLES, USER_ROLES, KEY_ROLES, CAPABILITIES, can, capabilitiesOf } from './auth/access.js';
+export type * from './live/live.wire.js';

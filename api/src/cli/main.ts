@@ -2,10 +2,16 @@
  * `npx callboard …`: operations from the shell. Settings come from the same
  * environment variables as the server (CALLBOARD_DATA_DIR, DATABASE_URL, CALLBOARD_TZ).
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Db, migrate, openDatabase } from '@callboard/db';
 import { ConfigError, loadConfig } from '../config/config.js';
-import { createIngestKey, listIngestKeys, revokeIngestKey } from '../ingest/ingest-keys.js';
+import { KEY_ROLES, type KeyRole, type Scope, USER_ROLES, type UserRole } from '../auth/access.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
+import { createKioskToken, kioskUrl, listKioskTokens, revokeKioskToken } from '../auth/kiosk-tokens.repository.js';
+import { PASSWORD_MIN_LENGTH, generatePassword } from '../auth/passwords.js';
+import { describeScope } from '../auth/scope.js';
+import { createUser, findUserByName, listUsers, updateUser, userScope } from '../auth/users.repository.js';
+import { ApiError } from '../common/errors.js';
 import { simulateCommand } from './simulate.js';
 
 const num = (name: string) => (v: string) => {
@@ -23,6 +29,21 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   } finally {
     await db.close();
   }
+}
+
+function fail(message: string): void {
+  console.error(`callboard: ${message}`);
+  process.exitCode = 1;
+}
+
+/** Changes made from the shell are audited like those made in the app. */
+async function audit(db: Db, action: string, target: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await db.query(`INSERT INTO audit_log (action, outcome, actor_kind, actor_name, target, detail) VALUES ($1, 'ok', 'system', $2, $3, $4::jsonb)`, [
+    action,
+    `cli:${process.env.USER ?? 'unknown'}`,
+    target,
+    JSON.stringify(detail),
+  ]);
 }
 
 const program = new Command('callboard').description('Callboard: real-time call-center wallboard and QA').showHelpAfterError();
@@ -45,40 +66,142 @@ program
     }),
   );
 
-const keys = program.command('keys').description('ingest API keys');
+const keys = program.command('keys').description('API keys for machines (role ingest: post events; role metrics: read /metrics)');
 keys
   .command('create')
-  .description('create an ingest key; it is shown once, only its hash is stored')
+  .description('create an API key; it is shown once, only its hash is stored')
   .requiredOption('-n, --name <name>', 'what the key is for, e.g. "asterisk-1"')
-  .action((opts: { name: string }) =>
+  .addOption(new Option('-r, --role <role>', 'what the key may do').choices([...KEY_ROLES]).default('ingest'))
+  .action((opts: { name: string; role: KeyRole }) =>
     withDb(async (db) => {
-      const { id, key } = await createIngestKey(db, opts.name);
-      console.log(`created ingest key ${id} (${opts.name})\n\n  ${key}\n\nStore it now: it cannot be shown again. Use it as "Authorization: Bearer <key>".`);
+      const { key, secret } = await createApiKey(db, opts.name, opts.role, 'cli');
+      await audit(db, 'key.created', key.id, { name: opts.name, role: opts.role });
+      console.log(`created ${opts.role} key ${key.id} (${opts.name})\n\n  ${secret}\n\nStore it now: it cannot be shown again. Use it as "Authorization: Bearer <key>".`);
     }),
   );
 keys
   .command('list')
-  .description('list ingest keys (without the keys themselves)')
+  .description('list API keys (without the keys themselves)')
   .action(() =>
     withDb(async (db) => {
-      const rows = await listIngestKeys(db);
-      if (rows.length === 0) console.log('no ingest keys');
+      const rows = await listApiKeys(db);
+      if (rows.length === 0) console.log('no API keys');
       for (const k of rows) {
-        const state = k.revoked_at ? `revoked ${k.revoked_at.toISOString()}` : 'active';
-        console.log(`${k.id}  ${k.name.padEnd(24)}  ${state.padEnd(34)}  last used ${k.last_used_at?.toISOString() ?? 'never'}`);
+        const state = k.revokedAt ? `revoked ${k.revokedAt}` : 'active';
+        console.log(`${k.id}  ${k.role.padEnd(7)}  ${k.name.padEnd(24)}  ${state.padEnd(32)}  last used ${k.lastUsedAt ?? 'never'}`);
       }
     }),
   );
 keys
   .command('revoke <id>')
-  .description('revoke an ingest key')
+  .description('revoke an API key')
   .action((id: string) =>
     withDb(async (db) => {
-      const done = await revokeIngestKey(db, id);
-      if (!done) {
-        console.error(`no active ingest key ${id}`);
-        process.exitCode = 1;
-      } else console.log(`revoked ingest key ${id}`);
+      if (!(await revokeApiKey(db, id))) return fail(`no active API key ${id}`);
+      await audit(db, 'key.revoked', id);
+      console.log(`revoked API key ${id}`);
+    }),
+  );
+
+const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+const scopeFrom = (opts: { queues?: string[]; teams?: string[] }): Scope | undefined =>
+  opts.queues || opts.teams ? { queues: opts.queues ?? null, teams: opts.teams ?? null } : undefined;
+
+/** A password from stdin (piped) or, on a terminal, generated and shown once. */
+async function passwordInput(fromStdin: boolean): Promise<{ password: string; generated: boolean }> {
+  if (!fromStdin) return { password: generatePassword(), generated: true };
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return { password: text.replace(/\r?\n$/, ''), generated: false };
+}
+
+const users = program.command('users').description('people who sign in');
+users
+  .command('add <username>')
+  .description('add a user; the password is read from stdin with --password-stdin, otherwise generated and shown once')
+  .addOption(new Option('-r, --role <role>', 'role (SPEC §1)').choices([...USER_ROLES]).makeOptionMandatory())
+  .option('-d, --display-name <name>', 'name shown in the app')
+  .option('-q, --queues <list>', 'queues the user sees, comma-separated (supervisors; default: none for a supervisor, all otherwise)', list)
+  .option('-t, --teams <list>', 'teams the user sees, comma-separated', list)
+  .option('-a, --agent-id <id>', 'for role agent: which agent this user is')
+  .option('--password-stdin', 'read the password from standard input')
+  .action((username: string, opts: { role: UserRole; displayName?: string; queues?: string[]; teams?: string[]; agentId?: string; passwordStdin?: boolean }) =>
+    withDb(async (db) => {
+      const { password, generated } = await passwordInput(Boolean(opts.passwordStdin));
+      if (password.length < PASSWORD_MIN_LENGTH) return fail(`the password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+      const user = await createUser(db, { username, password, role: opts.role, displayName: opts.displayName, scope: scopeFrom(opts), agentId: opts.agentId });
+      await audit(db, 'user.created', username, { id: user.id, role: user.role });
+      console.log(`added ${user.role} ${user.username} (${describeScope(userScope(user))})`);
+      if (generated) console.log(`password: ${password}\nIt is shown once; the user can change it under "Change password".`);
+    }).catch((err: unknown) => (err instanceof ApiError ? fail(err.message) : Promise.reject(err))),
+  );
+users
+  .command('list')
+  .description('list users')
+  .action(() =>
+    withDb(async (db) => {
+      const rows = await listUsers(db);
+      if (rows.length === 0) console.log('no users');
+      for (const u of rows) {
+        const state = u.disabled_at ? `disabled ${u.disabled_at.toISOString()}` : 'active';
+        console.log(`${u.username.padEnd(20)}  ${u.role.padEnd(11)}  ${state.padEnd(33)}  ${describeScope(userScope(u))}`);
+      }
+    }),
+  );
+users
+  .command('disable <username>')
+  .description('disable a user and end their sessions (a running server notices within seconds)')
+  .action((username: string) =>
+    withDb(async (db) => {
+      const user = await findUserByName(db, username);
+      if (!user) return fail(`no user ${username}`);
+      await updateUser(db, user.id, { disabled: true });
+      await db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
+      await audit(db, 'user.disabled', username, { id: user.id });
+      console.log(`disabled ${username}; their sessions are ended`);
+    }),
+  );
+
+const tokens = program.command('tokens').description('kiosk display tokens for TVs');
+tokens
+  .command('kiosk')
+  .description('create a read-only wallboard link for a TV, fixed to a scope')
+  .requiredOption('-n, --name <name>', 'which display, e.g. "2F east TV"')
+  .option('-q, --queues <list>', 'queues shown, comma-separated (default: all)', list)
+  .option('-t, --teams <list>', 'teams shown, comma-separated (default: all)', list)
+  .option('--url <base>', 'the address users reach Callboard at (default: CALLBOARD_PUBLIC_URL or http://localhost:PORT)')
+  .action((opts: { name: string; queues?: string[]; teams?: string[]; url?: string }) =>
+    withDb(async (db) => {
+      const config = loadConfig();
+      const scope: Scope = { queues: opts.queues ?? null, teams: opts.teams ?? null };
+      const { token, secret } = await createKioskToken(db, opts.name, scope, 'cli');
+      await audit(db, 'kiosk.created', token.id, { name: opts.name, scope });
+      const base = opts.url ?? config.CALLBOARD_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+      console.log(`created kiosk token ${token.id} (${opts.name}: ${describeScope(scope)})\n\n  ${kioskUrl(base, secret)}\n\nOpen this link on the TV. It is shown once; revoke it with \`callboard tokens revoke ${token.id}\`.`);
+    }),
+  );
+tokens
+  .command('list')
+  .description('list kiosk tokens')
+  .action(() =>
+    withDb(async (db) => {
+      const rows = await listKioskTokens(db);
+      if (rows.length === 0) console.log('no kiosk tokens');
+      for (const t of rows) {
+        const state = t.revokedAt ? `revoked ${t.revokedAt}` : 'active';
+        console.log(`${t.id}  ${t.name.padEnd(24)}  ${state.padEnd(32)}  ${describeScope(t.scope)}`);
+      }
+    }),
+  );
+tokens
+  .command('revoke <id>')
+  .description('revoke a kiosk token; its displays are signed out')
+  .action((id: string) =>
+    withDb(async (db) => {
+      if (!(await revokeKioskToken(db, id))) return fail(`no active kiosk token ${id}`);
+      await db.query(`UPDATE sessions SET revoked_at = now() WHERE kiosk_id = $1 AND revoked_at IS NULL`, [id]);
+      await audit(db, 'kiosk.revoked', id);
+      console.log(`revoked kiosk token ${id}`);
     }),
   );
 

@@ -18,6 +18,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     private readonly logger: Logger,
     /** When the wallboard app is served: client-side routes (/trends, /qa …) get its index.html. */
     private readonly spaFallback = false,
+    /** Told about every refused request (403), for the audit log. */
+    private readonly onDenied?: (req: FastifyRequest, code: string, message: string) => void,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -33,6 +35,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof ApiError) {
+      if (exception.getStatus() === 403) this.onDenied?.(req, exception.code, exception.message);
+      const retryAfterS = (exception as ApiError & { retryAfterS?: number }).retryAfterS;
+      if (retryAfterS !== undefined) void reply.header('Retry-After', String(retryAfterS));
       void reply.status(exception.getStatus()).send(exception.getResponse());
       return;
     }

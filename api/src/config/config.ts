@@ -47,6 +47,26 @@ export const configSchema = z.object({
   CALLBOARD_LOG_RETENTION_H: z.coerce.number().positive().default(48),
   CALLBOARD_WRITER_BATCH: z.coerce.number().int().min(1).max(50_000).default(5000),
   CALLBOARD_WRITER_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(50),
+  /** Signs session tokens; without it a random secret is kept in the database (shared by every API process). */
+  CALLBOARD_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** A session ends after this many idle minutes (each request extends it) … */
+  CALLBOARD_SESSION_IDLE_MIN: z.coerce.number().positive().max(24 * 60).default(15),
+  /** … and after this many hours in any case (kiosk displays excepted: they last until their token is revoked). */
+  CALLBOARD_SESSION_MAX_H: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Failed logins per username and address before a pause of CALLBOARD_LOGIN_BLOCK_MIN. */
+  CALLBOARD_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  CALLBOARD_LOGIN_BLOCK_MIN: z.coerce.number().positive().max(24 * 60).default(15),
+  /**
+   * Origins allowed to open a wallboard socket, comma-separated (e.g. https://board.example.com).
+   * Default: the origin the request was made to.
+   */
+  CALLBOARD_ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(url(['http:', 'https:']).transform((o) => new URL(o).origin)))
+    .optional(),
+  /** The address users reach Callboard at, for kiosk links (default: from the admin's request). */
+  CALLBOARD_PUBLIC_URL: url(['http:', 'https:']).optional(),
   /** Simulator speed in demo mode (1 = real time) and arrival-rate multiplier. */
   CALLBOARD_DEMO_RATE: z.coerce.number().positive().default(1),
 });
@@ -68,7 +88,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    const shown = name.includes('PASSWORD') || name.includes('KEY') || name.endsWith('_URL') ? '' : ` (got "${input[name] ?? ''}")`;
+    const secret = name.includes('PASSWORD') || name.includes('KEY') || name.includes('SECRET') || name.endsWith('_URL');
+    const shown = secret ? '' : ` (got "${input[name] ?? ''}")`;
     throw new ConfigError(`${name} ${issue.message}${shown}`);
   }
   return parsed.data;

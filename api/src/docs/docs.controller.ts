@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../auth/policy.js';
 import { openApiDocument } from './openapi.js';
 
 @Controller('api/docs')
 export class DocsController {
   @Get()
+  @Public()
   document() {
     return openApiDocument;
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Db } from '@callboard/db';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/policy.js';
 import { DB } from '../database/database.module.js';
 import { EVENT_LOG, type EventLog } from '../log/event-log.js';
 
@@ -12,7 +13,9 @@ export class HealthController {
     @Inject(EVENT_LOG) private readonly log: EventLog,
   ) {}
 
+  /** Open to load balancers and orchestrators: no personal data, no secrets. */
   @Get()
+  @Public()
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const started = Date.now();
     let database: { ok: boolean; kind: string; latencyMs?: number; detail?: string };

@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { IngestKeyGuard } from './ingest.guard.js';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Allow } from '../auth/policy.js';
 import { type IngestResult, IngestService } from './ingest.service.js';
 
 @Controller('api/v1/events')
 export class IngestController {
   constructor(private readonly ingest: IngestService) {}
 
+  /** Only an API key with role `ingest` (SPEC §1). */
   @Post()
   @HttpCode(202)
-  @UseGuards(IngestKeyGuard)
+  @Allow('ingest')
   post(@Body() body: unknown): Promise<IngestResult> {
     return this.ingest.ingest(body);
   }

@@ -1,4 +1,5 @@
 import { Controller, Get, Global, Header, Inject, Module } from '@nestjs/common';
+import { Allow } from '../auth/policy.js';
 import { EVENT_LOG, type EventLog } from '../log/event-log.js';
 import { MetricsService } from './metrics.service.js';
 
@@ -9,7 +10,9 @@ export class MetricsController {
     @Inject(EVENT_LOG) private readonly log: EventLog,
   ) {}
 
+  /** Admins, and API keys with role `metrics` (a Prometheus scraper). */
   @Get('metrics')
+  @Allow('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async scrape(): Promise<string> {
     const h = await this.log.health();

@@ -1,0 +1,96 @@
+/**
+ * Accounts that exist from the start: the first admin (`admin`, password
+ * from CALLBOARD_ADMIN_PASSWORD), and in demo mode one user per role plus a
+ * kiosk display, with fresh passwords on every start, printed to the console.
+ */
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Db } from '@callboard/db';
+import { Logger } from 'nestjs-pino';
+import { type AppConfig, CONFIG } from '../config/config.js';
+import { DB } from '../database/database.module.js';
+import type { Scope, UserRole } from './access.js';
+import { createKioskToken, kioskUrl } from './kiosk-tokens.repository.js';
+import { generatePassword } from './passwords.js';
+import { createUser, findUserByName, listUsers, updateUser } from './users.repository.js';
+
+export const DEMO_USERS: readonly { username: string; role: UserRole; displayName: string; scope?: Scope; agentId?: string }[] = [
+  { username: 'manager', role: 'manager', displayName: 'Demo Manager' },
+  { username: 'supervisor', role: 'supervisor', displayName: 'Demo Supervisor', scope: { queues: ['general', 'billing'], teams: ['team-a', 'team-b'] } },
+  { username: 'qalead', role: 'qa_lead', displayName: 'Demo QA Lead' },
+  { username: 'reviewer', role: 'qa_reviewer', displayName: 'Demo QA Reviewer' },
+  { username: 'agent', role: 'agent', displayName: 'Demo Agent', agentId: 'agent-001' },
+];
+
+const DEMO_KIOSK = 'Demo TV (all queues)';
+
+export interface Login {
+  username: string;
+  role: UserRole;
+  /** Absent when it came from CALLBOARD_ADMIN_PASSWORD (not repeated on screen). */
+  password?: string;
+}
+
+@Injectable()
+export class FirstUsers implements OnApplicationBootstrap {
+  /** What the demo prints once the server listens. */
+  readonly logins: Login[] = [];
+  kioskSecret: string | undefined;
+
+  constructor(
+    @Inject(DB) private readonly db: Db,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureAdmin();
+    if (this.config.CALLBOARD_DEMO) await this.demoAccounts();
+  }
+
+  private async ensureAdmin(): Promise<void> {
+    const admins = (await listUsers(this.db)).filter((u) => u.role === 'admin');
+    const envPassword = this.config.CALLBOARD_ADMIN_PASSWORD;
+    if (admins.length > 0) {
+      if (this.config.CALLBOARD_DEMO && admins.some((a) => a.username === 'admin')) {
+        const admin = admins.find((a) => a.username === 'admin')!;
+        if (envPassword) this.logins.push({ username: 'admin', role: 'admin' });
+        else {
+          const password = generatePassword();
+          await updateUser(this.db, admin.id, { password });
+          this.logins.push({ username: 'admin', role: 'admin', password });
+        }
+      }
+      return;
+    }
+    if (!envPassword && !this.config.CALLBOARD_DEMO) {
+      this.logger.warn('no admin user yet: set CALLBOARD_ADMIN_PASSWORD and restart, or run `npx callboard users add admin --role admin`');
+      return;
+    }
+    const password = envPassword ?? generatePassword();
+    await createUser(this.db, { username: 'admin', password, role: 'admin', displayName: 'Administrator' });
+    this.logins.push(envPassword ? { username: 'admin', role: 'admin' } : { username: 'admin', role: 'admin', password });
+    this.logger.log('created the first admin user "admin"');
+  }
+
+  private async demoAccounts(): Promise<void> {
+    for (const u of DEMO_USERS) {
+      const password = generatePassword();
+      const existing = await findUserByName(this.db, u.username);
+      if (existing) await updateUser(this.db, existing.id, { password });
+      else await createUser(this.db, { ...u, password });
+      this.logins.push({ username: u.username, role: u.role, password });
+    }
+    await this.db.query(`UPDATE kiosk_tokens SET revoked_at = now() WHERE name = $1 AND created_by = 'demo' AND revoked_at IS NULL`, [DEMO_KIOSK]);
+    this.kioskSecret = (await createKioskToken(this.db, DEMO_KIOSK, { queues: null, teams: null }, 'demo')).secret;
+  }
+
+  /** The console block the demo prints: who can sign in, and the kiosk link. */
+  banner(baseUrl: string): string {
+    if (this.logins.length === 0) return '';
+    const lines = this.logins.map(
+      (l) => `  ${l.role.padEnd(12)} ${l.username.padEnd(11)} ${l.password ?? '(the CALLBOARD_ADMIN_PASSWORD you set)'}`,
+    );
+    const kiosk = this.kioskSecret ? `\n  TV display (no login): ${kioskUrl(baseUrl, this.kioskSecret)}\n` : '';
+    return `\nSign in at ${baseUrl} — demo logins (new passwords on every start):\n  ${'role'.padEnd(12)} ${'username'.padEnd(11)} password\n${lines.join('\n')}\n${kiosk}`;
+  }
+}
