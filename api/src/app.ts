@@ -19,12 +19,24 @@ export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 /** The built wallboard app, served at / when present. */
 export const WALLBOARD_DIST = fileURLToPath(new URL('../../wallboard/dist/', import.meta.url));
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const ROUTES = new WeakMap<object, RegisteredRoute[]>();
+
+/** Every route the HTTP server registered (API, static files), for the test that checks each has a policy and documentation. */
+export const registeredRoutes = (app: object): RegisteredRoute[] => ROUTES.get(app) ?? [];
+
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forConfig(config),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
-    { bufferLogs: true, abortOnError: false },
-  );
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  const routes: RegisteredRoute[] = [];
+  adapter.getInstance().addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url });
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, { bufferLogs: true, abortOnError: false });
+  ROUTES.set(app, routes);
   const logger = app.get(Logger);
   app.useLogger(logger);
   const audit = app.get(AuditService);

@@ -1,4 +1,5 @@
-export { createApp, BODY_LIMIT_BYTES } from './app.js';
+export { createApp, registeredRoutes, type RegisteredRoute, BODY_LIMIT_BYTES } from './app.js';
+export { ROLES, USER_ROLES, can, type Role, type UserRole, type Scope } from './auth/access.js';
 export { loadConfig, type AppConfig, ConfigError } from './config/config.js';
 export { WriterService } from './writer/writer.service.js';
 export { EmbeddedEventLog } from './log/embedded-event-log.js';

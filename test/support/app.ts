@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type AppConfig, DB, createApp, loadConfig } from '@callboard/api';
+import { type AppConfig, DB, type RegisteredRoute, createApp, loadConfig, registeredRoutes } from '@callboard/api';
 import type { Db } from '@callboard/db';
 
 export interface RunningApp {
@@ -9,10 +9,14 @@ export interface RunningApp {
   config: AppConfig;
   /** The app's own database handle, for assertions. */
   db: Db;
+  /** Every route the HTTP server registered. */
+  routes: RegisteredRoute[];
   close: () => Promise<void>;
 }
 
 export const INGEST_KEY = 'test-ingest-key-0123456789abcdef';
+/** The first admin's password in every test app. */
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
 /** Starts the real app on a free port with its own data folder (and Redis key prefix). */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
@@ -23,6 +27,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     CALLBOARD_DATA_DIR: dataDir,
     CALLBOARD_DEMO: '0',
     CALLBOARD_INGEST_KEY: INGEST_KEY,
+    CALLBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
     CALLBOARD_LOG_LEVEL: 'warn',
     CALLBOARD_REDIS_PREFIX: `test-${process.pid}-${Math.random().toString(36).slice(2)}`,
     ...env,
@@ -34,6 +39,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     url: `http://127.0.0.1:${address.port}`,
     config,
     db: app.get<Db>(DB),
+    routes: registeredRoutes(app),
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -14,6 +14,30 @@ const error = {
 };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
+const json = (schema: object) => ({ 'application/json': { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const ok = (description: string, schema: object) => ({ description, content: json(schema) });
+const body = (schema: object) => ({ required: true, content: json(schema) });
+const idParam = (what: string) => [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: what }];
+
+/** Who may call an operation (SPEC §1), shown in the document as `x-access`. */
+const session = [{ sessionCookie: [] }];
+const admin = { security: session, 'x-access': 'admin' };
+const denied = {
+  '401': errorResponse('Not signed in, or the session expired (code UNAUTHENTICATED / SESSION_EXPIRED)'),
+  '403': errorResponse('The role may not do this (FORBIDDEN), or a state-changing request lacks the X-CSRF-Token header (CSRF)'),
+};
+const nullableList = { type: ['array', 'null'], items: { type: 'string' } };
+const scope = {
+  type: 'object',
+  required: ['queues', 'teams'],
+  description: 'null: every queue / team; an empty list: none',
+  properties: { queues: nullableList, teams: nullableList },
+};
+const role = { type: 'string', enum: ['admin', 'manager', 'supervisor', 'qa_lead', 'qa_reviewer', 'agent'] };
+const ts = { type: 'string', format: 'date-time' };
+const tsOrNull = { type: ['string', 'null'], format: 'date-time' };
+
 const figures = {
   type: 'object',
   properties: {
@@ -35,11 +59,20 @@ export const openApiDocument = {
   info: {
     title: 'Callboard API',
     version: '1.0.0',
-    description: 'Real-time call-center wallboard and QA. Events in, figures out. Times are UTC ISO 8601 unless a field says local.',
+    description:
+      'Real-time call-center wallboard and QA. Events in, figures out. Times are UTC ISO 8601 unless a field says local. Every operation states who may call it in `x-access`; the live wallboard socket is the Socket.IO namespace /live (session cookie or auth.token on the handshake; `subscribe {queues?, teams?}` → `snapshot`).',
   },
   components: {
     securitySchemes: {
-      ingestKey: { type: 'http', scheme: 'bearer', description: 'An ingest API key (`npx callboard keys create`) or CALLBOARD_INGEST_KEY' },
+      ingestKey: { type: 'http', scheme: 'bearer', description: 'An API key with role ingest (`npx callboard keys create`, the admin pages) or CALLBOARD_INGEST_KEY' },
+      metricsKey: { type: 'http', scheme: 'bearer', description: 'An API key with role metrics' },
+      sessionCookie: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'cb_session',
+        description:
+          'Set by POST /api/v1/auth/login or /api/v1/auth/kiosk: a short-lived signed token, httpOnly, SameSite=Strict. POST, PATCH, PUT and DELETE also need the header X-CSRF-Token with the csrfToken of the session.',
+      },
     },
     schemas: {
       Error: error,
@@ -75,6 +108,58 @@ export const openApiDocument = {
         },
       },
       TodayFigures: figures,
+      Scope: scope,
+      SessionInfo: {
+        type: 'object',
+        required: ['kind', 'role', 'scope', 'capabilities', 'csrfToken', 'expiresAt', 'absoluteExpiresAt', 'user', 'kiosk'],
+        properties: {
+          kind: { type: 'string', enum: ['user', 'kiosk'] },
+          role: { type: 'string' },
+          scope: ref('Scope'),
+          capabilities: { type: 'array', items: { type: 'string' }, description: 'what the role may do: wallboard, agentDetail, trends, qaResults, qaReview, qaManage, admin, metrics, self' },
+          csrfToken: { type: 'string', description: 'send as X-CSRF-Token with state-changing requests' },
+          expiresAt: { ...ts, description: 'the session ends then unless used (each request extends it)' },
+          absoluteExpiresAt: { ...tsOrNull, description: 'the latest it can last; null for kiosk displays' },
+          user: { type: ['object', 'null'], properties: { id: { type: 'string' }, username: { type: 'string' }, displayName: { type: 'string' }, role, agentId: { type: ['string', 'null'] } } },
+          kiosk: { type: ['object', 'null'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+        },
+      },
+      User: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          username: { type: 'string' },
+          displayName: { type: 'string' },
+          role,
+          scope: ref('Scope'),
+          agentId: { type: ['string', 'null'] },
+          createdAt: ts,
+          lastLoginAt: tsOrNull,
+          disabledAt: tsOrNull,
+        },
+      },
+      ApiKey: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', enum: ['ingest', 'metrics'] }, createdAt: ts, createdBy: { type: ['string', 'null'] }, lastUsedAt: tsOrNull, revokedAt: tsOrNull },
+      },
+      KioskToken: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' }, scope: ref('Scope'), createdAt: ts, createdBy: { type: ['string', 'null'] }, lastUsedAt: tsOrNull, revokedAt: tsOrNull },
+      },
+      AuditEntry: {
+        type: 'object',
+        properties: {
+          ts,
+          action: { type: 'string', description: 'auth.login, auth.logout, auth.kiosk, access.denied, socket.denied, user.created, user.updated, user.disabled, user.enabled, user.password, key.created, key.revoked, kiosk.created, kiosk.revoked' },
+          outcome: { type: 'string', enum: ['ok', 'denied', 'failed'] },
+          actorKind: { type: 'string', enum: ['user', 'kiosk', 'key', 'anonymous', 'system'] },
+          actorId: { type: ['string', 'null'] },
+          actorName: { type: ['string', 'null'] },
+          target: { type: ['string', 'null'] },
+          ip: { type: ['string', 'null'] },
+          detail: { type: 'object' },
+        },
+      },
     },
   },
   paths: {
@@ -83,6 +168,7 @@ export const openApiDocument = {
         summary: 'Post canonical events',
         description: 'A JSON array of at most 5,000 events and 5 MB. Valid items are accepted even when others are rejected. 202 is sent only once the accepted events are in the log.',
         security: [{ ingestKey: [] }],
+        'x-access': 'API key with role ingest',
         requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', maxItems: 5000, items: { $ref: '#/components/schemas/Event' } } } } },
         responses: {
           '202': { description: 'Accepted into the log', content: { 'application/json': { schema: { $ref: '#/components/schemas/IngestResult' } } } },
@@ -97,8 +183,13 @@ export const openApiDocument = {
     '/api/v1/today': {
       get: {
         summary: "Today's counts per queue from the database",
-        description: "Since local midnight in CALLBOARD_TZ, read from the calls_15m continuous aggregate.",
+        description:
+          'Since local midnight in CALLBOARD_TZ, read from the calls_15m continuous aggregate. Without `queue`: every queue in the caller\'s scope. A queue outside the scope is refused with 403.',
+        security: session,
+        'x-access': 'admin, manager, supervisor (own queues), kiosk (its queues)',
+        parameters: [{ name: 'queue', in: 'query', required: false, schema: { type: 'string' }, description: 'one queue, or several comma-separated' }],
         responses: {
+          ...denied,
           '200': {
             description: 'Counts per queue and in total',
             content: {
@@ -123,10 +214,150 @@ export const openApiDocument = {
     '/health': {
       get: {
         summary: 'Health of database, log and writer',
+        'x-access': 'public',
         responses: { '200': { description: 'All parts answer' }, '503': { description: 'The database or the log does not answer' } },
       },
     },
-    '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text/plain exposition format' } } } },
-    '/api/docs': { get: { summary: 'This OpenAPI document', responses: { '200': { description: 'OpenAPI 3.1 JSON' } } } },
+    '/metrics': {
+      get: {
+        summary: 'Prometheus metrics',
+        security: [{ metricsKey: [] }, { sessionCookie: [] }],
+        'x-access': 'admin, API key with role metrics',
+        responses: { '200': { description: 'text/plain exposition format' }, ...denied },
+      },
+    },
+    '/api/docs': { get: { summary: 'This OpenAPI document', 'x-access': 'public', responses: { '200': { description: 'OpenAPI 3.1 JSON' } } } },
+    '/api/v1/auth/login': {
+      post: {
+        summary: 'Sign in',
+        description: 'Sets the session cookie. Failed attempts are limited per username and address (CALLBOARD_LOGIN_MAX_FAILURES, then a pause).',
+        'x-access': 'public',
+        requestBody: body({ type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } }),
+        responses: {
+          '200': ok('Signed in', ref('SessionInfo')),
+          '400': errorResponse('A field is missing'),
+          '401': errorResponse('Wrong username or password, or the user is disabled (BAD_CREDENTIALS)'),
+          '429': errorResponse('Too many failed attempts (TOO_MANY_ATTEMPTS); Retry-After says when to try again'),
+        },
+      },
+    },
+    '/api/v1/auth/kiosk': {
+      post: {
+        summary: 'Sign in a kiosk display with its token',
+        description: 'The token is the fragment of a kiosk link (/kiosk#cbt_…). Sets a read-only session fixed to the token\'s scope, lasting until the token is revoked.',
+        'x-access': 'public',
+        requestBody: body({ type: 'object', required: ['token'], properties: { token: { type: 'string' } } }),
+        responses: { '200': ok('Signed in', ref('SessionInfo')), '401': errorResponse('Unknown or revoked token (BAD_TOKEN)'), '429': errorResponse('Too many failed attempts') },
+      },
+    },
+    '/api/v1/auth/session': {
+      get: {
+        summary: 'The current session',
+        description: 'Also extends it; a wallboard left open calls this every few minutes.',
+        security: session,
+        'x-access': 'any session',
+        responses: { '200': ok('The session', ref('SessionInfo')), ...denied },
+      },
+    },
+    '/api/v1/auth/logout': {
+      post: { summary: 'Sign out', description: 'Ends the session and disconnects its sockets.', security: session, 'x-access': 'any session', responses: { '204': { description: 'Signed out' }, ...denied } },
+    },
+    '/api/v1/auth/password': {
+      post: {
+        summary: 'Change your own password',
+        description: 'Ends your other sessions.',
+        security: session,
+        'x-access': 'every person (not kiosks)',
+        requestBody: body({ type: 'object', required: ['currentPassword', 'newPassword'], properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string', minLength: 8 } } }),
+        responses: { '204': { description: 'Changed' }, '400': errorResponse('newPassword too short'), ...denied },
+      },
+    },
+    '/api/v1/users': {
+      get: { summary: 'List users', ...admin, responses: { '200': ok('Users', { type: 'object', properties: { users: { type: 'array', items: ref('User') } } }), ...denied } },
+      post: {
+        summary: 'Add a user',
+        ...admin,
+        requestBody: body({
+          type: 'object',
+          required: ['username', 'password', 'role'],
+          properties: { username: { type: 'string' }, password: { type: 'string', minLength: 8 }, role, displayName: { type: 'string' }, scope: ref('Scope'), agentId: { type: ['string', 'null'] } },
+        }),
+        responses: { '201': ok('Added', ref('User')), '400': errorResponse('A field is invalid'), '409': errorResponse('The username is taken'), ...denied },
+      },
+    },
+    '/api/v1/users/{id}': {
+      patch: {
+        summary: 'Change a user',
+        description: 'Any change but the display name ends the user\'s sessions and sockets. `disabled: true` disables the user. The last active admin cannot be disabled or demoted (409).',
+        ...admin,
+        parameters: idParam('user id'),
+        requestBody: body({
+          type: 'object',
+          properties: { displayName: { type: 'string' }, role, scope: ref('Scope'), agentId: { type: ['string', 'null'] }, password: { type: 'string', minLength: 8 }, disabled: { type: 'boolean' } },
+        }),
+        responses: { '200': ok('Changed', ref('User')), '400': errorResponse('A field is invalid'), '404': errorResponse('No such user'), '409': errorResponse('Last active admin'), ...denied },
+      },
+    },
+    '/api/v1/scopes': {
+      get: {
+        summary: 'Queues and teams seen in the data',
+        description: 'For scope pickers.',
+        ...admin,
+        responses: { '200': ok('Known queues and teams', { type: 'object', properties: { queues: { type: 'array', items: { type: 'string' } }, teams: { type: 'array', items: { type: 'string' } } } }), ...denied },
+      },
+    },
+    '/api/v1/keys': {
+      get: { summary: 'List API keys', ...admin, responses: { '200': ok('Keys (without secrets)', { type: 'object', properties: { keys: { type: 'array', items: ref('ApiKey') } } }), ...denied } },
+      post: {
+        summary: 'Create an API key',
+        description: 'The secret is in this answer only; only its hash is stored.',
+        ...admin,
+        requestBody: body({ type: 'object', required: ['name'], properties: { name: { type: 'string' }, role: { type: 'string', enum: ['ingest', 'metrics'], default: 'ingest' } } }),
+        responses: { '201': ok('Created', { type: 'object', properties: { key: ref('ApiKey'), secret: { type: 'string' } } }), '400': errorResponse('A field is invalid'), ...denied },
+      },
+    },
+    '/api/v1/keys/{id}': {
+      delete: { summary: 'Revoke an API key', ...admin, parameters: idParam('key id'), responses: { '204': { description: 'Revoked' }, '404': errorResponse('No active key with this id'), ...denied } },
+    },
+    '/api/v1/kiosk-tokens': {
+      get: { summary: 'List kiosk display tokens', ...admin, responses: { '200': ok('Tokens (without secrets)', { type: 'object', properties: { tokens: { type: 'array', items: ref('KioskToken') } } }), ...denied } },
+      post: {
+        summary: 'Create a kiosk display token',
+        description: 'Answers the link a TV opens (/kiosk#<token>), in this answer only.',
+        ...admin,
+        requestBody: body({ type: 'object', required: ['name', 'scope'], properties: { name: { type: 'string' }, scope: ref('Scope') } }),
+        responses: {
+          '201': ok('Created', { type: 'object', properties: { token: ref('KioskToken'), secret: { type: 'string' }, url: { type: 'string' } } }),
+          '400': errorResponse('A field is invalid'),
+          ...denied,
+        },
+      },
+    },
+    '/api/v1/kiosk-tokens/{id}': {
+      delete: {
+        summary: 'Revoke a kiosk display token',
+        description: 'Its displays are signed out and their sockets disconnected.',
+        ...admin,
+        parameters: idParam('token id'),
+        responses: { '204': { description: 'Revoked' }, '404': errorResponse('No active token with this id'), ...denied },
+      },
+    },
+    '/api/v1/audit': {
+      get: {
+        summary: 'The audit log',
+        description: 'Newest first. Pass `next` of a page as `before` for the following one.',
+        ...admin,
+        parameters: [
+          { name: 'from', in: 'query', schema: ts },
+          { name: 'to', in: 'query', schema: ts },
+          { name: 'action', in: 'query', schema: { type: 'string' }, description: 'exact, or a prefix ending in * (user.*)' },
+          { name: 'actor', in: 'query', schema: { type: 'string' }, description: 'actor id or name' },
+          { name: 'outcome', in: 'query', schema: { type: 'string', enum: ['ok', 'denied', 'failed'] } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+          { name: 'before', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: { '200': ok('A page of entries', { type: 'object', properties: { entries: { type: 'array', items: ref('AuditEntry') }, next: { type: ['string', 'null'] } } }), '400': errorResponse('A parameter is invalid'), ...denied },
+      },
+    },
   },
 } as const;

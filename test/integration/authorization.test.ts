@@ -1,0 +1,153 @@
+/**
+ * Every route in the OpenAPI document, called by every kind of principal,
+ * against one policy table written from SPEC §1. A route in the document
+ * without a row here fails the test; so does a registered route missing from
+ * the document.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../support/app.js';
+import { Client, type Principals, login, signInEveryRole } from '../support/auth.js';
+
+const PEOPLE = ['admin', 'manager', 'supervisor', 'qa_lead', 'qa_reviewer', 'agent'] as const;
+const SESSIONS = [...PEOPLE, 'kiosk'] as const;
+const PRINCIPALS = ['anonymous', ...SESSIONS, 'ingest', 'metrics'] as const;
+type Who = (typeof PRINCIPALS)[number];
+
+const PUBLIC = PRINCIPALS;
+
+/**
+ * Who may call what (SPEC §1): admin everything; manager trends, reports, all
+ * wallboards; supervisor the wallboard of their queues; QA roles and agents no
+ * wallboard; kiosk a read-only wallboard; ingest keys only post events.
+ */
+const POLICY: Record<string, readonly Who[]> = {
+  'GET /health': PUBLIC,
+  'GET /api/docs': PUBLIC,
+  'GET /metrics': ['admin', 'metrics'],
+  'POST /api/v1/events': ['ingest'],
+  'GET /api/v1/today': ['admin', 'manager', 'supervisor', 'kiosk'],
+  'POST /api/v1/auth/login': PUBLIC,
+  'POST /api/v1/auth/kiosk': PUBLIC,
+  'GET /api/v1/auth/session': SESSIONS,
+  'POST /api/v1/auth/logout': SESSIONS,
+  'POST /api/v1/auth/password': PEOPLE,
+  'GET /api/v1/users': ['admin'],
+  'POST /api/v1/users': ['admin'],
+  'PATCH /api/v1/users/{id}': ['admin'],
+  'GET /api/v1/scopes': ['admin'],
+  'GET /api/v1/keys': ['admin'],
+  'POST /api/v1/keys': ['admin'],
+  'DELETE /api/v1/keys/{id}': ['admin'],
+  'GET /api/v1/kiosk-tokens': ['admin'],
+  'POST /api/v1/kiosk-tokens': ['admin'],
+  'DELETE /api/v1/kiosk-tokens/{id}': ['admin'],
+  'GET /api/v1/audit': ['admin'],
+};
+
+/**
+ * Bodies that pass the gate but change nothing: an allowed caller gets a
+ * validation error or 404, a refused one 401/403.
+ */
+const HARMLESS_BODY: Record<string, unknown> = {
+  'POST /api/v1/events': [],
+};
+
+let app: RunningApp;
+let principals: Principals;
+let operations: string[];
+
+beforeAll(async () => {
+  app = await startApp();
+  principals = await signInEveryRole(app);
+  const doc = (await (await fetch(`${app.url}/api/docs`)).json()) as { paths: Record<string, Record<string, unknown>> };
+  operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Logout would end the shared session: it gets a session of its own. */
+async function clientFor(who: Who, operation: string): Promise<Client> {
+  if (who === 'anonymous') return Client.anonymous(app.url);
+  if (operation !== 'POST /api/v1/auth/logout') return principals.byRole[who]!;
+  if (who === 'kiosk') {
+    const c = Client.anonymous(app.url);
+    const r = await c.request('POST', '/api/v1/auth/kiosk', { token: principals.kioskSecret });
+    c.session = r.body;
+    return c;
+  }
+  if (who === 'admin') return login(app.url, 'admin', 'admin-password-for-tests');
+  if (who === 'ingest' || who === 'metrics') return principals.byRole[who]!;
+  const username = { manager: 'manager1', supervisor: 'super1', qa_lead: 'qalead1', qa_reviewer: 'reviewer1', agent: 'agent1' }[who];
+  return login(app.url, username, 'password-for-tests-1');
+}
+
+describe('the policy table', () => {
+  it('has exactly one row per documented operation', () => {
+    const undocumented = Object.keys(POLICY).filter((op) => !operations.includes(op));
+    const withoutPolicy = operations.filter((op) => !(op in POLICY));
+    expect(withoutPolicy, 'documented operations without a row in POLICY').toEqual([]);
+    expect(undocumented, 'rows in POLICY for operations the document lacks').toEqual([]);
+  });
+
+  it('documents every route the server registered', () => {
+    const served = app.routes
+      .filter((r) => r.method !== 'HEAD' && /^\/(api|health|metrics)/.test(r.url))
+      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
+    expect(served.length).toBeGreaterThan(15);
+    expect(served.filter((op) => !operations.includes(op))).toEqual([]);
+  });
+});
+
+describe.each(PRINCIPALS)('as %s', (who) => {
+  it('is allowed exactly where the table says, refused with 401 or 403 elsewhere', async () => {
+    const outcomes: string[] = [];
+    const wrong: string[] = [];
+    for (const operation of operations) {
+      const [method, template] = operation.split(' ') as [string, string];
+      const path = template.replace('{id}', 'no-such-id');
+      const client = await clientFor(who, operation);
+      const body = ['POST', 'PATCH', 'PUT'].includes(method) ? (HARMLESS_BODY[operation] ?? {}) : undefined;
+      const r = await client.request(method, path, body);
+      const allowed = (POLICY[operation] ?? []).includes(who);
+      const refusedAs = who === 'anonymous' ? 401 : 403;
+      const ok = allowed ? r.status !== 401 && r.status !== 403 && r.status < 500 : r.status === refusedAs;
+      outcomes.push(`${operation} → ${r.status}`);
+      if (!ok) wrong.push(`${operation}: expected ${allowed ? 'allowed' : refusedAs}, got ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);
+    }
+    expect(wrong, outcomes.join('\n')).toEqual([]);
+  }, 60_000);
+});
+
+describe('scope', () => {
+  it('refuses a supervisor asking for a queue outside their scope with 403, not an empty answer', async () => {
+    const supervisor = principals.byRole.supervisor!;
+    const mine = await supervisor.get('/api/v1/today?queue=general');
+    expect(mine.status).toBe(200);
+    const other = await supervisor.get('/api/v1/today?queue=billing');
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({ code: 'FORBIDDEN', field: 'queue' });
+    expect(other.body.message).toContain('billing');
+    const mixed = await supervisor.get('/api/v1/today?queue=general,billing');
+    expect(mixed.status).toBe(403);
+  });
+
+  it('limits a kiosk to its fixed scope and lets a manager see every queue', async () => {
+    expect((await principals.byRole.kiosk!.get('/api/v1/today?queue=support')).status).toBe(403);
+    expect((await principals.byRole.kiosk!.get('/api/v1/today?queue=general')).status).toBe(200);
+    expect((await principals.byRole.manager!.get('/api/v1/today?queue=support')).status).toBe(200);
+    expect(principals.byRole.kiosk!.session!.scope).toEqual({ queues: ['general'], teams: null });
+    expect(principals.byRole.manager!.session!.scope).toEqual({ queues: null, teams: null });
+  });
+
+  it('records refused requests in the audit log', async () => {
+    await principals.byRole.supervisor!.get('/api/v1/users');
+    const r = await principals.byRole.admin!.get('/api/v1/audit?action=access.denied&actor=super1&limit=500');
+    expect(r.status).toBe(200);
+    const targets = (r.body.entries as { target: string; outcome: string }[]).map((e) => e.target);
+    expect(targets).toContain('GET /api/v1/users');
+    expect(targets).toContain('GET /api/v1/today');
+    expect(r.body.entries.every((e: { outcome: string; actorName: string }) => e.outcome === 'denied' && e.actorName === 'super1')).toBe(true);
+  });
+});
