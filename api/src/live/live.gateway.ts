@@ -111,7 +111,8 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     }
     const check = await this.sessions.checkSession(socket.data.sessionId, 0, { fresh: true });
     if (!check.ok) {
-      this.end(socket, check.reason);
+      // After the answer has gone out.
+      setImmediate(() => this.end(socket, check.reason));
       return { ok: false, error: { code: 'SESSION_EXPIRED', message: `session ${check.reason}; sign in again` } };
     }
     const principal = check.session.principal;
