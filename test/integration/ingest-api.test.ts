@@ -1,6 +1,6 @@
 /** The ingest interface of SPEC §6, and the service routes around it, against the running app. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestKey } from '@callboard/api';
+import { createApiKey, createIngestKey } from '@callboard/api';
 import { type RunningApp, postEvents, startApp } from '../support/app.js';
 
 let app: RunningApp;
@@ -27,7 +27,7 @@ describe('POST /api/v1/events', () => {
     const { id, key } = await createIngestKey(app.db, 'pbx-1');
     const r = await postEvents(app.url, [offered(2)], key);
     expect(r).toEqual({ status: 202, body: { accepted: 1, duplicates: 0, rejected: [] } });
-    const stored = await app.db.query<{ key_hash: string }>(`SELECT key_hash FROM ingest_keys WHERE id = $1`, [id]);
+    const stored = await app.db.query<{ key_hash: string }>(`SELECT key_hash FROM api_keys WHERE id = $1`, [id]);
     expect(stored.rows[0]!.key_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.rows[0]!.key_hash).not.toContain(key);
   });
@@ -88,8 +88,9 @@ describe('service routes', () => {
   });
 
   it('exposes Prometheus counters that move with ingest', async () => {
+    const metricsKey = (await createApiKey(app.db, 'prometheus', 'metrics')).secret;
     const scrape = async () => {
-      const text = await (await fetch(`${app.url}/metrics`)).text();
+      const text = await (await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${metricsKey}` } })).text();
       const v = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
       return { accepted: v('callboard_events_accepted_total'), rejected: v('callboard_events_rejected_total'), text };
     };
@@ -100,17 +101,6 @@ describe('service routes', () => {
     expect(after.rejected - (Number.isNaN(before.rejected) ? 0 : before.rejected)).toBe(1);
     expect(after.text).toContain('callboard_writer_batch_size_bucket');
     expect(after.text).toContain('callboard_writer_lag_seconds');
-  });
-
-  it('documents every registered route in the OpenAPI document at /api/docs', async () => {
-    const doc = (await (await fetch(`${app.url}/api/docs`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
-    expect(doc.openapi).toBe('3.1.0');
-    const routes = ['post /api/v1/events', 'get /api/v1/today', 'get /health', 'get /metrics', 'get /api/docs'];
-    for (const r of routes) {
-      const [method, path] = r.split(' ') as [string, string];
-      expect(doc.paths[path]?.[method], r).toBeDefined();
-    }
-    expect(Object.entries(doc.paths).flatMap(([p, ms]) => Object.keys(ms).map((m) => `${m} ${p}`)).sort()).toEqual([...routes].sort());
   });
 
   it('serves the wallboard app for client-side routes and JSON 404 for unknown API paths', async () => {
