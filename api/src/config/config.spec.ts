@@ -39,4 +39,21 @@ describe('loadConfig', () => {
   it('never echoes a secret in the error', () => {
     expect(() => loadConfig({ CALLBOARD_INGEST_KEY: 'secret' })).toThrow(/^CALLBOARD_INGEST_KEY must be at least 16 characters$/);
   });
+
+  it('never echoes a session secret in the error', () => {
+    expect(() => loadConfig({ CALLBOARD_SESSION_SECRET: 'short-secret' })).toThrow(/^CALLBOARD_SESSION_SECRET must be at least 32 characters$/);
+  });
+
+  it('reads the socket origin allowlist as origins, refusing what is not a URL', () => {
+    expect(loadConfig({ CALLBOARD_ALLOWED_ORIGINS: 'https://board.example.com/, http://10.0.0.5:3000' }).CALLBOARD_ALLOWED_ORIGINS).toEqual([
+      'https://board.example.com',
+      'http://10.0.0.5:3000',
+    ]);
+    expect(() => loadConfig({ CALLBOARD_ALLOWED_ORIGINS: 'board.example.com' })).toThrow(/^CALLBOARD_ALLOWED_ORIGINS .*http/);
+  });
+
+  it('has 15-minute idle and 12-hour absolute sessions by default', () => {
+    const c = loadConfig({});
+    expect([c.CALLBOARD_SESSION_IDLE_MIN, c.CALLBOARD_SESSION_MAX_H, c.CALLBOARD_LOGIN_MAX_FAILURES]).toEqual([15, 12, 5]);
+  });
 });
