@@ -8,3 +8,9 @@ export function maskCaller(caller: string | null | undefined): string | null {
   if (digits.length <= 4) return '*'.repeat(Math.max(0, caller.length - 1)) + caller.slice(-1);
   return '*'.repeat(digits.length - 4) + digits.slice(-4);
 }
+
+/** A caller number as a principal may see it: in full for admins, masked for every other role. */
+export function callerFor(role: string, caller: string | null | undefined): string | null {
+  if (caller == null || caller === '') return null;
+  return role === 'admin' ? caller : maskCaller(caller);
+}
