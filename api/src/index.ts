@@ -9,6 +9,7 @@ export { createApiKey, createIngestKey } from './auth/api-keys.js';
 export { createUser } from './auth/users.repository.js';
 export { createKioskToken } from './auth/kiosk-tokens.repository.js';
 export { SESSION_COOKIE } from './auth/cookies.js';
+export { RedisRevocationBus, type Revocation } from './auth/revocations.js';
 export { CSRF_HEADER } from './auth/auth.guard.js';
 export { simulate } from './simulator/index.js';
 export { canonicalEvent, type CanonicalEvent } from './events/event.schema.js';
