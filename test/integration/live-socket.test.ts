@@ -6,7 +6,7 @@
 import { SignJWT } from 'jose';
 import { type Socket, io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp, until } from '../support/app.js';
+import { type RunningApp, startApp } from '../support/app.js';
 import { type Client, PASSWORD, type Principals, kioskSignIn, login, signInEveryRole } from '../support/auth.js';
 
 let app: RunningApp;

@@ -8,7 +8,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Db } from '@callboard/db';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '../common/errors.js';
-import { type AppConfig, CONFIG } from '../config/config.js';
+import type { AppConfig } from '../config/config.js';
 import { DB } from '../database/database.module.js';
 import { AuditService } from './audit.service.js';
 import { findKioskTokenBySecret } from './kiosk-tokens.repository.js';
