@@ -2,7 +2,7 @@
 import type { Queryable } from '@callboard/db';
 import { ApiError } from '../common/errors.js';
 import type { Scope, UserRole } from './access.js';
-import type { UserView } from './auth.wire.js';
+import type { CreateUserRequest, UpdateUserRequest, UserView } from './auth.wire.js';
 import { hashPassword } from './passwords.js';
 import { newId } from './secrets.js';
 
@@ -36,14 +36,8 @@ export const userView = (r: UserRow): UserView => ({
   disabledAt: r.disabled_at?.toISOString() ?? null,
 });
 
-export interface NewUser {
-  username: string;
-  password: string;
-  role: UserRole;
-  displayName?: string;
-  scope?: Scope;
-  agentId?: string | null;
-}
+/** What creating a user takes: the body of `POST /api/v1/users`. */
+export type NewUser = CreateUserRequest;
 
 /**
  * A supervisor without a stored scope would see nothing; one created without
@@ -77,14 +71,8 @@ export async function listUsers(db: Queryable): Promise<UserRow[]> {
   return (await db.query<UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY lower(username)`)).rows;
 }
 
-export interface UserChanges {
-  displayName?: string;
-  role?: UserRole;
-  scope?: Scope;
-  agentId?: string | null;
-  password?: string;
-  disabled?: boolean;
-}
+/** What can change: the body of `PATCH /api/v1/users/:id`. */
+export type UserChanges = UpdateUserRequest;
 
 export async function updateUser(db: Queryable, id: string, c: UserChanges): Promise<UserRow | undefined> {
   const sets: string[] = [];
