@@ -112,11 +112,12 @@ describe('other roles', () => {
     expect(await visibleNav(page)).toEqual(NAV);
     await page.getByTestId('nav-admin-users').click();
     await page.getByTestId('users-table').waitFor({ timeout: 10_000 });
-    await expect.poll(async () => page.getByTestId('users-table').textContent()).toContain('Lin Wei');
+    await expect.poll(async () => page.getByTestId('users-table').textContent(), { timeout: 15_000 }).toContain('Lin Wei');
     await page.screenshot({ path: `${ARTIFACTS}admin-users-1920.png` });
     await page.getByTestId('nav-admin-audit').click();
     await page.getByTestId('audit-table').waitFor({ timeout: 10_000 });
-    await expect.poll(async () => page.getByTestId('audit-table').textContent()).toContain('auth.login');
+    await expect.poll(async () => page.getByTestId('audit-table').textContent(), { timeout: 15_000 }).toContain('auth.login');
+    expect(await page.getByTestId('audit-table').textContent()).toContain('auth.logout');
     await page.screenshot({ path: `${ARTIFACTS}admin-audit-1920.png` });
     await page.close();
   }, 120_000);

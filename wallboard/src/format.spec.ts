@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_VALUE, formatClock, formatNumber, formatPercent, formatSeconds } from './format';
+import { NO_VALUE, formatClock, formatDateTime, formatNumber, formatPercent, formatSeconds } from './format';
 
 describe('formatPercent', () => {
   it('shows a fraction as a percentage with one decimal', () => {
@@ -71,5 +71,23 @@ describe('formatClock', () => {
   it('shows a dash for an unreadable instant or an unknown zone', () => {
     expect(formatClock('not a date', 'Asia/Shanghai', 'en')).toBe('—');
     expect(formatClock('2025-03-04T02:05:09.000Z', 'Mars/Olympus_Mons', 'en')).toBe('—');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows date and time in the given zone, in the reader’s locale, 24-hour', () => {
+    expect(formatDateTime('2025-03-04T16:05:09.000Z', 'Asia/Shanghai', 'en')).toBe('03/05/2025, 00:05'); // next day in Shanghai
+    expect(formatDateTime('2025-03-04T16:05:09.000Z', 'Asia/Shanghai', 'zh-CN')).toBe('2025/03/05 00:05');
+    expect(formatDateTime('2025-03-04T16:05:09.000Z', 'UTC', 'en')).toBe('03/04/2025, 16:05');
+  });
+
+  it('shows seconds when asked', () => {
+    expect(formatDateTime('2025-03-04T02:05:09.000Z', 'Asia/Shanghai', 'en', { seconds: true })).toBe('03/04/2025, 10:05:09');
+  });
+
+  it('shows a dash for no instant, an unreadable one or an unknown zone', () => {
+    expect(formatDateTime(null, 'UTC', 'en')).toBe(NO_VALUE);
+    expect(formatDateTime('yesterday', 'UTC', 'en')).toBe(NO_VALUE);
+    expect(formatDateTime('2025-03-04T02:05:09.000Z', 'Mars/Olympus_Mons', 'en')).toBe(NO_VALUE);
   });
 });

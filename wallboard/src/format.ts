@@ -74,3 +74,33 @@ export function formatClock(iso: string, timeZone: string, locale: string): stri
     return NO_VALUE;
   }
 }
+
+/**
+ * Date and time of an instant in the given time zone, in the reader's locale,
+ * 24-hour: "2025-03-04T02:05:09Z" in Asia/Shanghai → "03/04/2025, 10:05" (en),
+ * "2025/03/04 10:05" (zh-CN). A missing instant ("never") shows a dash.
+ */
+export function formatDateTime(
+  iso: string | null | undefined,
+  timeZone: string,
+  locale: string,
+  { seconds = false }: { seconds?: boolean } = {},
+): string {
+  if (!iso) return NO_VALUE;
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return NO_VALUE;
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(seconds ? { second: '2-digit' } : {}),
+      hourCycle: 'h23',
+    }).format(instant);
+  } catch {
+    return NO_VALUE;
+  }
+}

@@ -5,4 +5,6 @@ import { createAppI18n } from './i18n';
 import { createAppRouter } from './router';
 import './styles.css';
 
-createApp(App).use(createPinia()).use(createAppRouter()).use(createAppI18n()).mount('#app');
+const pinia = createPinia();
+
+createApp(App).use(pinia).use(createAppRouter(undefined, pinia)).use(createAppI18n()).mount('#app');

@@ -124,6 +124,17 @@ describe('WallboardPage', () => {
     expect(w.find('[data-testid="today-loading"]').exists()).toBe(false);
   });
 
+  it('says plainly when the account may not see the wallboard (403)', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ statusCode: 403, code: 'FORBIDDEN', message: 'forbidden' }, 403)),
+    );
+    const w = mountPage();
+    await flushPromises();
+
+    expect(w.get('[data-testid="today-error"]').text()).toBe('This account may not see the wallboard.');
+  });
+
   it('keeps the last figures under an error banner when a refresh fails, then recovers', async () => {
     vi.useFakeTimers();
     const fetchMock = vi

@@ -40,7 +40,7 @@ export const useTodayStore = defineStore('today', () => {
       try {
         receive(await fetchToday());
       } catch (caught) {
-        error.value = caught instanceof ApiError ? caught : new ApiError(String(caught), undefined, { cause: caught });
+        error.value = caught instanceof ApiError ? caught : new ApiError(String(caught), { cause: caught });
       } finally {
         loading.value = false;
         inFlight = null;
@@ -49,5 +49,11 @@ export const useTodayStore = defineStore('today', () => {
     return inFlight;
   }
 
-  return { snapshot, error, loading, hasData, isEmpty, demo, totals, queues, receive, refresh };
+  /** Forgets the figures, e.g. when another person signs in on this screen. */
+  function clear(): void {
+    snapshot.value = null;
+    error.value = null;
+  }
+
+  return { snapshot, error, loading, hasData, isEmpty, demo, totals, queues, receive, refresh, clear };
 });

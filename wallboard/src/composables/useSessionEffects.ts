@@ -1,0 +1,44 @@
+import { watch } from 'vue';
+import { useRouter } from 'vue-router';
+import { loadKioskToken } from '../kioskToken';
+import { loginFor } from '../router';
+import { useAdminStore } from '../stores/admin';
+import { useSessionStore } from '../stores/session';
+import { useTodayStore } from '../stores/today';
+
+/**
+ * What follows from the session changing, for the whole app (used once, by
+ * `App.vue`):
+ * - the server ended it (any 401): leave the page for the login form, which
+ *   says why and comes back here afterwards; a wall screen signs in again with
+ *   its stored display token instead;
+ * - someone else signed in: forget the figures and lists of the one before;
+ * - fetch today's figures once for the demo badge when the session may read them.
+ */
+export function useSessionEffects(): void {
+  const router = useRouter();
+  const session = useSessionStore();
+  const today = useTodayStore();
+  const admin = useAdminStore();
+
+  watch(
+    () => session.expired,
+    (expired) => {
+      const current = router.currentRoute.value;
+      if (!expired || current.meta.public) return;
+      void router.replace(loadKioskToken() ? { name: 'kiosk' } : loginFor(current.fullPath, true));
+    },
+  );
+
+  watch(
+    () => session.principal,
+    (_now, before) => {
+      if (before !== undefined) {
+        today.clear();
+        admin.clear();
+      }
+      if (session.can('wallboard') && !today.hasData) void today.refresh();
+    },
+    { immediate: true },
+  );
+}
