@@ -75,9 +75,9 @@ describe.each(['embedded', 'pg', 'embedded on a worker thread'] as const)('%s dr
 });
 
 describe('schema', () => {
-  it('makes events, calls and agent_states hypertables', async () => {
+  it('makes events, calls, agent_states and audit_log hypertables', async () => {
     const r = await embedded.query<{ hypertable_name: string }>(`SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1`);
-    expect(r.rows.map((x) => x.hypertable_name)).toEqual(['agent_states', 'calls', 'events']);
+    expect(r.rows.map((x) => x.hypertable_name)).toEqual(['agent_states', 'audit_log', 'calls', 'events']);
   });
 
   it('builds the hierarchy 15 min → hour → day of continuous aggregates with policies', async () => {
@@ -89,7 +89,7 @@ describe('schema', () => {
     expect(jobs.rows).toEqual([
       { proc_name: 'policy_compression', n: 3 },
       { proc_name: 'policy_refresh_continuous_aggregate', n: 3 },
-      { proc_name: 'policy_retention', n: 1 },
+      { proc_name: 'policy_retention', n: 2 },
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('schema', () => {
   it('is idempotent: migrating again applies nothing', async () => {
     const again = await migrate(embedded, 'Asia/Shanghai');
     expect(again.applied).toEqual([]);
-    expect(again.version).toBe(8);
+    expect(again.version).toBe(9);
   });
 
   it('refuses a database whose aggregates were built for another time zone', async () => {
