@@ -32,7 +32,7 @@ describe('signing in', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).toMatch(/Max-Age=900\b/);
-    expect(r.body).toMatchObject({ kind: 'user', role: 'supervisor', user: { username: 'super1' }, scope: { queues: ['general'], teams: ['team-a'] } });
+    expect(r.body).toMatchObject({ kind: 'user', role: 'supervisor', tz: 'Asia/Shanghai', user: { username: 'super1' }, scope: { queues: ['general'], teams: ['team-a'] } });
     expect(r.body.capabilities).toEqual(['wallboard', 'agentDetail', 'qaResults', 'self']);
     const idle = Date.parse(r.body.expiresAt) - Date.now();
     expect(idle).toBeGreaterThan(14 * 60_000);

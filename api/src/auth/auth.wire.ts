@@ -8,6 +8,8 @@ export interface SessionInfo {
   /** The scope in force (admins and managers: everything). */
   scope: Scope;
   capabilities: Capability[];
+  /** The center's time zone (CALLBOARD_TZ): every time on screen is shown in it. */
+  tz: string;
   /** Send as `X-CSRF-Token` with every POST, PATCH, PUT and DELETE. */
   csrfToken: string;
   /** When the session ends unless used again (each use extends it, up to `absoluteExpiresAt`). */

@@ -85,10 +85,12 @@ export class SessionsService implements OnApplicationShutdown {
     this.idleMs = config.CALLBOARD_SESSION_IDLE_MIN * 60_000;
     this.maxMs = config.CALLBOARD_SESSION_MAX_H * 3_600_000;
     this.secretFromEnv = config.CALLBOARD_SESSION_SECRET;
+    this.tz = config.CALLBOARD_TZ;
     bus.on((r) => this.forget(r));
   }
 
   private readonly secretFromEnv: string | undefined;
+  private readonly tz: string;
 
   /** The signing key: CALLBOARD_SESSION_SECRET, or one random secret kept in `settings` for every process. */
   private async signingKey(): Promise<Uint8Array> {
@@ -191,6 +193,7 @@ export class SessionsService implements OnApplicationShutdown {
       role: session.principal.role,
       scope: session.principal.scope,
       capabilities: capabilitiesOf(session.principal.role),
+      tz: this.tz,
       csrfToken: this.csrfToken(session),
       expiresAt: session.expiresAt.toISOString(),
       absoluteExpiresAt: session.absoluteExpiresAt?.toISOString() ?? null,

@@ -111,12 +111,13 @@ export const openApiDocument = {
       Scope: scope,
       SessionInfo: {
         type: 'object',
-        required: ['kind', 'role', 'scope', 'capabilities', 'csrfToken', 'expiresAt', 'absoluteExpiresAt', 'user', 'kiosk'],
+        required: ['kind', 'role', 'scope', 'capabilities', 'tz', 'csrfToken', 'expiresAt', 'absoluteExpiresAt', 'user', 'kiosk'],
         properties: {
           kind: { type: 'string', enum: ['user', 'kiosk'] },
           role: { type: 'string' },
           scope: ref('Scope'),
           capabilities: { type: 'array', items: { type: 'string' }, description: 'what the role may do: wallboard, agentDetail, trends, qaResults, qaReview, qaManage, admin, metrics, self' },
+          tz: { type: 'string', description: "the center's time zone (CALLBOARD_TZ)" },
           csrfToken: { type: 'string', description: 'send as X-CSRF-Token with state-changing requests' },
           expiresAt: { ...ts, description: 'the session ends then unless used (each request extends it)' },
           absoluteExpiresAt: { ...tsOrNull, description: 'the latest it can last; null for kiosk displays' },

@@ -23,6 +23,7 @@ export function sessionFixture(role: UserRole | 'kiosk', overrides: Partial<Sess
     role,
     scope: role === 'supervisor' || kiosk ? { queues: ['sales'], teams: null } : { queues: null, teams: null },
     capabilities: capabilitiesOf(role),
+    tz: 'Asia/Shanghai',
     csrfToken: `csrf-${role}`,
     expiresAt: '2025-03-04T02:20:09.000Z',
     absoluteExpiresAt: kiosk ? null : '2025-03-04T14:05:09.000Z',
