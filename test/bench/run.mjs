@@ -1,8 +1,9 @@
 // npm run bench -- <suite>: prints figures, with ratios against a baseline
-// measured in the same run. Suites: ingest.
+// measured in the same run. Suites: ingest, auth.
+import { auth } from './auth.mjs';
 import { ingest } from './ingest.mjs';
 
-const suites = { ingest };
+const suites = { ingest, auth };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(suites);
 for (const name of names) {
