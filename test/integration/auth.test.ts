@@ -1,8 +1,7 @@
 /** Sessions, CSRF, login limits, kiosk tokens, API keys, user changes and the audit log, on the real app. */
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, type RunningApp, postEvents, startApp } from '../support/app.js';
-import { Client, PASSWORD, type Principals, kioskSignIn, login, signInEveryRole } from '../support/auth.js';
+import { Client, PASSWORD, expiredToken, type Principals, kioskSignIn, login, signInEveryRole } from '../support/auth.js';
 
 let app: RunningApp;
 let principals: Principals;
@@ -18,8 +17,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-const sessionSecret = async () =>
-  new TextEncoder().encode((await app.db.query<{ s: string }>(`SELECT value #>> '{}' AS s FROM settings WHERE key = 'session_secret'`)).rows[0]!.s);
 
 describe('signing in', () => {
   it('sets an httpOnly, SameSite=Strict session cookie and answers the session with its capabilities', async () => {
@@ -76,7 +73,7 @@ describe('the session token', () => {
     const c = await login(app.url, 'manager1', PASSWORD);
     const sid = (await app.db.query<{ id: string }>(`SELECT id FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'manager1') ORDER BY created_at DESC LIMIT 1`)).rows[0]!.id;
     const past = Math.floor(Date.now() / 1000) - 60;
-    const expired = await new SignJWT({ sid }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(past - 900).setExpirationTime(past).sign(await sessionSecret());
+    const expired = await expiredToken(app, sid);
     const r1 = await new Client(app.url, `cb_session=${expired}`, undefined).get('/api/v1/auth/session');
     expect(r1.status).toBe(401);
     expect(r1.body.code).toBe('SESSION_EXPIRED');

@@ -3,11 +3,10 @@
  * expired token, a role without wallboards, a subscription outside the scope;
  * and drops sockets whose session ends while connected.
  */
-import { SignJWT } from 'jose';
 import { type Socket, io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../support/app.js';
-import { type Client, PASSWORD, type Principals, kioskSignIn, login, signInEveryRole } from '../support/auth.js';
+import { type Client, PASSWORD, expiredToken, type Principals, kioskSignIn, login, signInEveryRole } from '../support/auth.js';
 
 let app: RunningApp;
 let principals: Principals;
@@ -75,10 +74,8 @@ describe('handshake', () => {
   });
 
   it('refuses an expired token', async () => {
-    const sid = principals.byRole.supervisor!.session && (await app.db.query<{ id: string }>(`SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'super1' AND s.revoked_at IS NULL LIMIT 1`)).rows[0]!.id;
-    const secret = (await app.db.query<{ s: string }>(`SELECT value #>> '{}' AS s FROM settings WHERE key = 'session_secret'`)).rows[0]!.s;
-    const past = Math.floor(Date.now() / 1000) - 30;
-    const token = await new SignJWT({ sid }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(past - 900).setExpirationTime(past).sign(new TextEncoder().encode(secret));
+    const sid = (await app.db.query<{ id: string }>(`SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'super1' AND s.revoked_at IS NULL LIMIT 1`)).rows[0]!.id;
+    const token = await expiredToken(app, sid);
     expect(await outcome(connect({ token }))).toBe('SESSION_EXPIRED');
     expect(await outcome(connect({ cookie: `cb_session=${token}` }))).toBe('SESSION_EXPIRED');
   });

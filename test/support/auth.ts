@@ -1,6 +1,7 @@
 /** Signing in from tests: a small cookie-keeping client, and one principal per role. */
 import { type UserRole, createApiKey, createKioskToken, createUser } from '@callboard/api';
 import type { SessionInfo } from '@callboard/api/wire';
+import { SignJWT } from 'jose';
 import type { RunningApp } from './app.js';
 import { ADMIN_PASSWORD } from './app.js';
 
@@ -101,4 +102,11 @@ export async function signInEveryRole(app: RunningApp): Promise<Principals> {
   byRole.ingest = Client.withKey(app.url, ingest.secret);
   byRole.metrics = Client.withKey(app.url, metrics.secret);
   return { byRole, kioskSecret: secret, kioskId: token.id };
+}
+
+/** A session token for `sid` that ran out a minute ago, signed with the app's real secret. */
+export async function expiredToken(app: RunningApp, sid: string): Promise<string> {
+  const secret = (await app.db.query<{ s: string }>(`SELECT value #>> '{}' AS s FROM settings WHERE key = 'session_secret'`)).rows[0]!.s;
+  const past = Math.floor(Date.now() / 1000) - 60;
+  return new SignJWT({ sid }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(past - 900).setExpirationTime(past).sign(new TextEncoder().encode(secret));
 }

@@ -5,8 +5,9 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '@callboard/db';
-import type { KeyRole } from './access.js';
+import { ALL_SCOPE, type KeyRole } from './access.js';
 import type { ApiKeyView } from './auth.wire.js';
+import type { Principal } from './principal.js';
 import { API_KEY_PREFIX, generateSecret, hashSecret } from './secrets.js';
 
 interface ApiKeyRow {
@@ -102,6 +103,12 @@ export class ApiKeyVerifier {
     return key;
   }
 
+  /** The key's principal, or null when the key is unknown or revoked. */
+  async principal(secret: string): Promise<Principal | null> {
+    const key = await this.verify(secret);
+    return key ? { kind: 'key', id: key.id, name: key.name, role: key.role, scope: ALL_SCOPE } : null;
+  }
+
   /** Forgets cached lookups (after a revocation). */
   forget(): void {
     this.cache.clear();
@@ -114,4 +121,10 @@ export class ApiKeyVerifier {
     this.lastUsed.clear();
     await this.db.query(`UPDATE api_keys SET last_used_at = now() WHERE id = ANY($1::text[])`, [ids]);
   }
+}
+
+/** `Authorization: Bearer <secret>` → the secret; undefined when absent; null when malformed. */
+export function bearerOf(header: string | undefined): string | null | undefined {
+  if (header === undefined) return undefined;
+  return /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null;
 }

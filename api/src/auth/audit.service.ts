@@ -5,7 +5,7 @@
  * read, so an admin always sees what has happened in this process.
  */
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Db } from '@callboard/db';
+import type { Db, Queryable } from '@callboard/db';
 import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { ApiError } from '../common/errors.js';
@@ -45,6 +45,41 @@ interface Row {
   detail: Record<string, unknown> | string;
 }
 
+export function auditRow(r: AuditRecord): Row {
+  const actor = r.actor ?? { kind: 'anonymous' as const };
+  return {
+    ts: new Date(),
+    action: r.action,
+    outcome: r.outcome ?? 'ok',
+    actor_kind: actor.kind,
+    actor_id: actor.id ?? null,
+    actor_name: actor.name ?? null,
+    target: r.target ?? null,
+    ip: r.ip ?? null,
+    detail: r.detail ?? {},
+  };
+}
+
+/** Appends entries to the audit log in one statement (the app's batches, the CLI's single changes). */
+export async function writeAudit(db: Queryable, rows: readonly Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO audit_log (ts, action, outcome, actor_kind, actor_id, actor_name, target, ip, detail)
+     SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])`,
+    [
+      rows.map((r) => r.ts),
+      rows.map((r) => r.action),
+      rows.map((r) => r.outcome),
+      rows.map((r) => r.actor_kind),
+      rows.map((r) => r.actor_id),
+      rows.map((r) => r.actor_name),
+      rows.map((r) => r.target),
+      rows.map((r) => r.ip),
+      rows.map((r) => JSON.stringify(r.detail)),
+    ],
+  );
+}
+
 /** `next` of a page: the last entry's time and sequence number. */
 export function parseCursor(cursor: string): { ts: Date; seq: number } {
   const m = /^(.+)~(\d+)$/.exec(cursor);
@@ -68,18 +103,7 @@ export class AuditService implements OnApplicationShutdown {
   ) {}
 
   record(r: AuditRecord): void {
-    const actor = r.actor ?? { kind: 'anonymous' as const };
-    this.buffer.push({
-      ts: new Date(),
-      action: r.action,
-      outcome: r.outcome ?? 'ok',
-      actor_kind: actor.kind,
-      actor_id: actor.id ?? null,
-      actor_name: actor.name ?? null,
-      target: r.target ?? null,
-      ip: r.ip ?? null,
-      detail: r.detail ?? {},
-    });
+    this.buffer.push(auditRow(r));
     if (this.buffer.length >= MAX_BUFFER) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
@@ -107,21 +131,7 @@ export class AuditService implements OnApplicationShutdown {
       await previous;
       if (rows.length === 0) return;
       try {
-        await this.db.query(
-          `INSERT INTO audit_log (ts, action, outcome, actor_kind, actor_id, actor_name, target, ip, detail)
-           SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])`,
-          [
-            rows.map((r) => r.ts),
-            rows.map((r) => r.action),
-            rows.map((r) => r.outcome),
-            rows.map((r) => r.actor_kind),
-            rows.map((r) => r.actor_id),
-            rows.map((r) => r.actor_name),
-            rows.map((r) => r.target),
-            rows.map((r) => r.ip),
-            rows.map((r) => JSON.stringify(r.detail)),
-          ],
-        );
+        await writeAudit(this.db, rows);
       } catch (err) {
         // The audit log must not take the API down; the entries go to the process log instead.
         this.logger.error({ err: (err as Error).message, entries: rows.map((r) => `${r.action}:${r.outcome}:${r.actor_id ?? '-'}`) }, 'audit log write failed');

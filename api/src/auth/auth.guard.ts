@@ -5,12 +5,12 @@
  * session alive. Scope (which queues and teams) is checked by the handlers,
  * which know what is being asked for.
  */
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../common/errors.js';
 import { can } from './access.js';
-import { Authenticator, bearerOf } from './authenticator.js';
+import { ApiKeyVerifier, bearerOf } from './api-keys.js';
 import { clearSessionCookie, sessionCookieOf, setSessionCookie } from './cookies.js';
 import { POLICY, type RoutePolicy } from './policy.js';
 import type { AuthedRequest } from './principal.js';
@@ -23,7 +23,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly auth: Authenticator,
+    @Inject(ApiKeyVerifier) private readonly keys: ApiKeyVerifier,
     private readonly sessions: SessionsService,
   ) {}
 
@@ -40,7 +40,7 @@ export class AuthGuard implements CanActivate {
     const bearer = bearerOf(req.headers.authorization);
     if (bearer === null) throw new ApiError(401, 'UNAUTHENTICATED', 'Authorization must be "Bearer <API key>"', 'authorization');
     if (bearer !== undefined) {
-      const principal = await this.auth.fromApiKey(bearer);
+      const principal = await this.keys.principal(bearer);
       if (!principal) throw new ApiError(403, 'FORBIDDEN', 'unknown or revoked API key', 'authorization');
       req.principal = principal;
       if (policy.kind === 'session') throw new ApiError(403, 'FORBIDDEN', `an API key cannot use ${route}`);
@@ -53,7 +53,7 @@ export class AuthGuard implements CanActivate {
       const hint = policy.kind === 'capability' && policy.capability === 'ingest' ? 'Authorization: Bearer <ingest key> is required' : 'sign in first';
       throw new ApiError(401, 'UNAUTHENTICATED', hint, policy.kind === 'capability' && policy.capability === 'ingest' ? 'authorization' : undefined);
     }
-    const check = await this.auth.fromSessionToken(token);
+    const check = await this.sessions.check(token);
     if (!check.ok) {
       clearSessionCookie(req, reply);
       if (check.reason === 'invalid') throw new ApiError(401, 'UNAUTHENTICATED', 'the session cookie is not valid; sign in again');

@@ -9,7 +9,6 @@ import { ApiKeyVerifier } from './api-keys.js';
 import { AuditService } from './audit.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
-import { Authenticator } from './authenticator.js';
 import { CredentialsController } from './credentials.controller.js';
 import { FirstUsers } from './first-users.js';
 import { LOGIN_LIMITER_STORE, LoginService, loginLimiters } from './login.service.js';
@@ -65,11 +64,10 @@ class AuthLifecycle implements OnApplicationShutdown {
     SessionsService,
     LoginService,
     AuditService,
-    Authenticator,
     FirstUsers,
     AuthLifecycle,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionsService, AuditService, Authenticator, ApiKeyVerifier, FirstUsers],
+  exports: [SessionsService, AuditService, ApiKeyVerifier, FirstUsers],
 })
 export class AuthModule {}

@@ -18,6 +18,7 @@ import type { SessionInfo } from './auth.wire.js';
 import type { Principal } from './principal.js';
 import { type Revocation, type RevocationBus } from './revocations.js';
 import { newId } from './secrets.js';
+import { endKioskSessions, endUserSessions } from './sessions.repository.js';
 
 export const REVOCATION_BUS = Symbol('REVOCATION_BUS');
 
@@ -73,9 +74,10 @@ export class SessionsService implements OnApplicationShutdown {
   private key: Uint8Array | undefined;
   private readonly csrf = new Tokens();
   private readonly cache = new Map<string, { session: Session | null; until: number }>();
-  private readonly extendedAt = new Map<string, number>();
   readonly idleMs: number;
   readonly maxMs: number;
+  private readonly secretFromEnv: string | undefined;
+  private readonly tz: string;
 
   constructor(
     @Inject(DB) private readonly db: Db,
@@ -88,9 +90,6 @@ export class SessionsService implements OnApplicationShutdown {
     this.tz = config.CALLBOARD_TZ;
     bus.on((r) => this.forget(r));
   }
-
-  private readonly secretFromEnv: string | undefined;
-  private readonly tz: string;
 
   /** The signing key: CALLBOARD_SESSION_SECRET, or one random secret kept in `settings` for every process. */
   private async signingKey(): Promise<Uint8Array> {
@@ -170,8 +169,8 @@ export class SessionsService implements OnApplicationShutdown {
   async touch(session: Session, issuedAt: number): Promise<string | undefined> {
     const now = Date.now();
     if (now - issuedAt < REFRESH_AFTER_MS) return undefined;
-    if (now - (this.extendedAt.get(session.id) ?? 0) >= REFRESH_AFTER_MS) {
-      this.extendedAt.set(session.id, now);
+    // The stored expiry is the last extension plus the idle time: extend when that is over a minute ago.
+    if (now + this.idleMs - session.expiresAt.getTime() >= REFRESH_AFTER_MS) {
       const until = new Date(Math.min(now + this.idleMs, session.absoluteExpiresAt?.getTime() ?? Infinity));
       await this.db.query(`UPDATE sessions SET expires_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [session.id, until]);
       session.expiresAt = until;
@@ -209,22 +208,18 @@ export class SessionsService implements OnApplicationShutdown {
 
   /** Ends every session of a user (disabled, password or role changed). */
   async endUser(userId: string): Promise<void> {
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    await endUserSessions(this.db, userId);
     await this.announce({ kind: 'user', id: userId });
   }
 
   /** Ends a user's other sessions (after they changed their password). */
   async endUserExcept(userId: string, keep: string | undefined): Promise<void> {
-    const r = await this.db.query<{ id: string }>(
-      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
-      [userId, keep ?? ''],
-    );
-    for (const { id } of r.rows) await this.announce({ kind: 'session', id });
+    for (const id of await endUserSessions(this.db, userId, keep)) await this.announce({ kind: 'session', id });
   }
 
   /** Ends every session opened with a kiosk token. */
   async endKiosk(kioskId: string): Promise<void> {
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE kiosk_id = $1 AND revoked_at IS NULL`, [kioskId]);
+    await endKioskSessions(this.db, kioskId);
     await this.announce({ kind: 'kiosk', id: kioskId });
   }
 

@@ -59,7 +59,8 @@ export class UsersController {
     }
     const user = (await updateUser(this.db, id, changes))!;
     const { password, ...shown } = changes;
-    const endsSessions = Object.keys(changes).some((k) => k !== 'displayName') && !(changes.disabled === false && Object.keys(changes).length === 1);
+    // Re-enabling or renaming leaves sessions alone; anything else ends them.
+    const endsSessions = Object.entries(changes).some(([k, v]) => k !== 'displayName' && !(k === 'disabled' && v === false));
     if (endsSessions) await this.sessions.endUser(id);
     const action = changes.disabled === true ? 'user.disabled' : changes.disabled === false ? 'user.enabled' : 'user.updated';
     this.audit.record({

@@ -9,7 +9,9 @@ import { KEY_ROLES, type KeyRole, type Scope, USER_ROLES, type UserRole } from '
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
 import { createKioskToken, kioskUrl, listKioskTokens, revokeKioskToken } from '../auth/kiosk-tokens.repository.js';
 import { PASSWORD_MIN_LENGTH, generatePassword } from '../auth/passwords.js';
+import { auditRow, writeAudit } from '../auth/audit.service.js';
 import { describeScope } from '../auth/scope.js';
+import { endKioskSessions, endUserSessions } from '../auth/sessions.repository.js';
 import { createUser, findUserByName, listUsers, updateUser, userScope } from '../auth/users.repository.js';
 import { ApiError } from '../common/errors.js';
 import { simulateCommand } from './simulate.js';
@@ -38,12 +40,7 @@ function fail(message: string): void {
 
 /** Changes made from the shell are audited like those made in the app. */
 async function audit(db: Db, action: string, target: string, detail: Record<string, unknown> = {}): Promise<void> {
-  await db.query(`INSERT INTO audit_log (action, outcome, actor_kind, actor_name, target, detail) VALUES ($1, 'ok', 'system', $2, $3, $4::jsonb)`, [
-    action,
-    `cli:${process.env.USER ?? 'unknown'}`,
-    target,
-    JSON.stringify(detail),
-  ]);
+  await writeAudit(db, [auditRow({ action, actor: { kind: 'system', name: `cli:${process.env.USER ?? 'unknown'}` }, target, detail })]);
 }
 
 const program = new Command('callboard').description('Callboard: real-time call-center wallboard and QA').showHelpAfterError();
@@ -156,7 +153,7 @@ users
       const user = await findUserByName(db, username);
       if (!user) return fail(`no user ${username}`);
       await updateUser(db, user.id, { disabled: true });
-      await db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
+      await endUserSessions(db, user.id);
       await audit(db, 'user.disabled', username, { id: user.id });
       console.log(`disabled ${username}; their sessions are ended`);
     }),
@@ -199,7 +196,7 @@ tokens
   .action((id: string) =>
     withDb(async (db) => {
       if (!(await revokeKioskToken(db, id))) return fail(`no active kiosk token ${id}`);
-      await db.query(`UPDATE sessions SET revoked_at = now() WHERE kiosk_id = $1 AND revoked_at IS NULL`, [id]);
+      await endKioskSessions(db, id);
       await audit(db, 'kiosk.revoked', id);
       console.log(`revoked kiosk token ${id}`);
     }),

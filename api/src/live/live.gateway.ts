@@ -27,6 +27,8 @@ import type { Revocation } from '../auth/revocations.js';
 import { outsideScope } from '../auth/scope.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
+import type { ApiError } from '../common/errors.js';
+import { parseInput } from '../common/validation.js';
 import { DB } from '../database/database.module.js';
 import { todayForQueues } from '../today/today.service.js';
 import type { LiveSnapshot, SubscribeAck } from './live.wire.js';
@@ -104,10 +106,12 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
-    const parsed = subscribeSchema.safeParse(body ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return { ok: false, error: { code: 'BAD_REQUEST', message: `${issue.path.join('.') || 'body'}: ${issue.message}`, field: issue.path.join('.') || undefined } };
+    let request: z.infer<typeof subscribeSchema>;
+    try {
+      request = parseInput(subscribeSchema, body ?? {});
+    } catch (err) {
+      const e = err as ApiError;
+      return { ok: false, error: { code: 'BAD_REQUEST', message: e.message, field: e.field } };
     }
     const check = await this.sessions.checkSession(socket.data.sessionId, 0, { fresh: true });
     if (!check.ok) {
@@ -117,14 +121,14 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     }
     const principal = check.session.principal;
     socket.data.principal = principal;
-    const queue = outsideScope(principal.scope.queues, parsed.data.queues ?? []);
-    const team = outsideScope(principal.scope.teams, parsed.data.teams ?? []);
+    const queue = outsideScope(principal.scope.queues, request.queues ?? []);
+    const team = outsideScope(principal.scope.teams, request.teams ?? []);
     if (queue !== undefined || team !== undefined) {
       const message = queue !== undefined ? `queue "${queue}" is outside your scope` : `team "${team}" is outside your scope`;
       this.audit.record({ action: 'socket.denied', outcome: 'denied', actor: principal, target: '/live subscribe', ip: socket.handshake.address ?? null, detail: { code: 'FORBIDDEN', message } });
       return { ok: false, error: { code: 'FORBIDDEN', message, field: queue !== undefined ? 'queues' : 'teams' } };
     }
-    const subscription = { queues: parsed.data.queues ?? principal.scope.queues, teams: parsed.data.teams ?? principal.scope.teams };
+    const subscription = { queues: request.queues ?? principal.scope.queues, teams: request.teams ?? principal.scope.teams };
     socket.data.subscription = subscription;
     const today = await todayForQueues(this.db, this.config, subscription.queues);
     const snapshot: LiveSnapshot = { seq: this.seq, subscription, ...today };

@@ -10,10 +10,7 @@ export async function todayForQueues(db: Db, config: AppConfig, queues: readonly
   const now = DateTime.now().setZone(config.CALLBOARD_TZ);
   const start = now.startOf('day');
   const end = start.plus({ days: 1 });
-  const [allRows, allWaiting] = await Promise.all([countsSince(db, start.toJSDate(), end.toJSDate()), waitingNow(db, start.toJSDate())]);
-  const wanted = (q: string) => queues === null || queues.includes(q);
-  const rows = allRows.filter((r) => wanted(r.queue));
-  const waiting = new Map([...allWaiting].filter(([q]) => wanted(q)));
+  const [rows, waiting] = await Promise.all([countsSince(db, start.toJSDate(), end.toJSDate(), queues), waitingNow(db, start.toJSDate(), queues)]);
   const counts = rows.map((r) => ({
     queue: r.queue,
     offered: r.offered,
