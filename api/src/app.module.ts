@@ -11,6 +11,7 @@ import { IngestModule } from './ingest/ingest.module.js';
 import { LiveModule } from './live/live.module.js';
 import { LogModule } from './log/log.module.js';
 import { MetricsHttpModule, MetricsModule } from './metrics/metrics.module.js';
+import { SettingsModule } from './settings/settings.module.js';
 import { TodayController } from './today/today.controller.js';
 
 /** Log redaction: secrets are removed, caller numbers keep their last four digits. */
@@ -52,6 +53,7 @@ export class AppModule {
         DatabaseModule,
         LogModule,
         AuthModule,
+        SettingsModule,
         IngestModule,
         LiveModule,
         MetricsHttpModule,

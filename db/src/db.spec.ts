@@ -110,10 +110,25 @@ describe('schema', () => {
     ]);
   });
 
+  it('keeps targets with the queue rules and seeds the not-ready limits, with history', async () => {
+    const rules = await embedded.query<{ queue: string; rings: number; ring_cycle_s: number; short_abandon_s: number; sl_target: number; asa_target_s: number | null; abandon_target: number | null; always: boolean }>(
+      `SELECT queue, rings, ring_cycle_s, short_abandon_s, sl_target, asa_target_s, abandon_target, effective_from = '-infinity' AS always FROM queue_rules`,
+    );
+    expect(rules.rows).toEqual([{ queue: '*', rings: 3, ring_cycle_s: 5, short_abandon_s: 5, sl_target: 0.8, asa_target_s: null, abandon_target: null, always: true }]);
+    const limits = await embedded.query<{ reason: string; limit_s: number }>(`SELECT reason, limit_s FROM not_ready_limits WHERE effective_from = '-infinity' ORDER BY reason`);
+    expect(limits.rows).toEqual([
+      { reason: 'break', limit_s: 15 * 60 },
+      { reason: 'lunch', limit_s: 45 * 60 },
+      { reason: 'meeting', limit_s: 30 * 60 },
+      { reason: 'training', limit_s: 60 * 60 },
+    ]);
+    await expect(embedded.query(`INSERT INTO queue_rules (queue, effective_from, rings, ring_cycle_s, short_abandon_s, sl_target) VALUES ('x', now(), 3, 5, 5, 1.5)`)).rejects.toMatchObject({ code: '23514' });
+  });
+
   it('is idempotent: migrating again applies nothing', async () => {
     const again = await migrate(embedded, 'Asia/Shanghai');
     expect(again.applied).toEqual([]);
-    expect(again.version).toBe(9);
+    expect(again.version).toBe(10);
   });
 
   it('refuses a database whose aggregates were built for another time zone', async () => {

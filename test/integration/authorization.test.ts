@@ -42,6 +42,10 @@ const POLICY: Record<string, readonly Who[]> = {
   'POST /api/v1/kiosk-tokens': ['admin'],
   'DELETE /api/v1/kiosk-tokens/{id}': ['admin'],
   'GET /api/v1/audit': ['admin'],
+  'GET /api/v1/settings/queues': ['admin', 'manager', 'supervisor', 'kiosk'],
+  'PUT /api/v1/settings/queues/{queue}': ['admin'],
+  'GET /api/v1/settings/not-ready-limits': ['admin', 'manager', 'supervisor', 'kiosk'],
+  'PUT /api/v1/settings/not-ready-limits': ['admin'],
 };
 
 /**

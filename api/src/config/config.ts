@@ -67,6 +67,8 @@ export const configSchema = z.object({
     .optional(),
   /** The address users reach Callboard at, for kiosk links (default: from the admin's request). */
   CALLBOARD_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  /** Live changes are gathered this long into one patch per wallboard (SPEC §6: a few tens of ms). */
+  CALLBOARD_LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
   /** Simulator speed in demo mode (1 = real time) and arrival-rate multiplier. */
   CALLBOARD_DEMO_RATE: z.coerce.number().positive().default(1),
 });

@@ -151,7 +151,7 @@ export const openApiDocument = {
         type: 'object',
         properties: {
           ts,
-          action: { type: 'string', description: 'auth.login, auth.logout, auth.kiosk, access.denied, socket.denied, user.created, user.updated, user.disabled, user.enabled, user.password, key.created, key.revoked, kiosk.created, kiosk.revoked' },
+          action: { type: 'string', description: 'auth.login, auth.logout, auth.kiosk, access.denied, socket.denied, user.created, user.updated, user.disabled, user.enabled, user.password, key.created, key.revoked, kiosk.created, kiosk.revoked, settings.queue, settings.not_ready_limits' },
           outcome: { type: 'string', enum: ['ok', 'denied', 'failed'] },
           actorKind: { type: 'string', enum: ['user', 'kiosk', 'key', 'anonymous', 'system'] },
           actorId: { type: ['string', 'null'] },
@@ -159,6 +159,50 @@ export const openApiDocument = {
           target: { type: ['string', 'null'] },
           ip: { type: ['string', 'null'] },
           detail: { type: 'object' },
+        },
+      },
+      QueueSettings: {
+        type: 'object',
+        required: ['queue', 'source', 'rules', 'effectiveFrom'],
+        properties: {
+          queue: { type: 'string', description: "'*' is the default of every queue without rules of its own" },
+          source: { type: 'string', enum: ['queue', 'default', 'built-in'], description: "queue: set for this queue; default: the '*' rules apply; built-in: nothing stored (SPEC §3 defaults)" },
+          rules: {
+            type: 'object',
+            required: ['rings', 'ringCycleS', 'slThresholdS', 'shortAbandonS', 'slTarget', 'asaTargetS', 'abandonTarget'],
+            properties: {
+              rings: { type: 'integer' },
+              ringCycleS: { type: 'number' },
+              slThresholdS: { type: 'number', description: 'rings × ringCycleS: answered within it counts toward the three-ring rate' },
+              shortAbandonS: { type: 'number', description: 'abandons with a shorter wait are short' },
+              slTarget: { type: 'number', description: 'target three-ring rate, 0..1' },
+              asaTargetS: { type: ['number', 'null'], description: 'target ASA in seconds; null: none' },
+              abandonTarget: { type: ['number', 'null'], description: 'highest acceptable abandon rate, 0..1; null: none' },
+            },
+          },
+          effectiveFrom: { ...tsOrNull, description: 'when these rules took effect; null for defaults that have always applied' },
+        },
+      },
+      QueueRulesInput: {
+        type: 'object',
+        required: ['rings', 'ringCycleS', 'shortAbandonS', 'slTarget'],
+        additionalProperties: false,
+        properties: {
+          rings: { type: 'integer', minimum: 1, maximum: 20 },
+          ringCycleS: { type: 'number', minimum: 1, maximum: 30 },
+          shortAbandonS: { type: 'number', minimum: 0, maximum: 60 },
+          slTarget: { type: 'number', minimum: 0, maximum: 1 },
+          asaTargetS: { type: ['number', 'null'], minimum: 1, maximum: 3600, description: 'left out or null: no target' },
+          abandonTarget: { type: ['number', 'null'], minimum: 0, maximum: 1, description: 'left out or null: no target' },
+        },
+      },
+      NotReadyLimit: {
+        type: 'object',
+        required: ['reason', 'limitS', 'effectiveFrom'],
+        properties: {
+          reason: { type: 'string', description: "the agent.state reason; '*' covers reasons without a limit of their own" },
+          limitS: { type: ['number', 'null'], description: 'seconds; null: no limit' },
+          effectiveFrom: tsOrNull,
         },
       },
     },
@@ -358,6 +402,62 @@ export const openApiDocument = {
           { name: 'before', in: 'query', schema: { type: 'string' } },
         ],
         responses: { '200': ok('A page of entries', { type: 'object', properties: { entries: { type: 'array', items: ref('AuditEntry') }, next: { type: ['string', 'null'] } } }), '400': errorResponse('A parameter is invalid'), ...denied },
+      },
+    },
+    '/api/v1/settings/queues': {
+      get: {
+        summary: 'Queue rules and targets in force',
+        description:
+          "The rules calls offered from now on are measured by: '*' (the default) and every known queue — with rules of its own, or with calls today — in the caller's scope.",
+        security: session,
+        'x-access': 'admin, manager, supervisor (own queues), kiosk (its queues)',
+        responses: { '200': ok('Rules per queue', { type: 'object', properties: { queues: { type: 'array', items: ref('QueueSettings') } } }), ...denied },
+      },
+    },
+    '/api/v1/settings/queues/{queue}': {
+      put: {
+        summary: "Change a queue's rules and targets",
+        description:
+          "Stored as new rules effective now (the database's clock): calls offered from then on are measured by them, earlier calls keep theirs. Queue '*' is the default of every queue without rules of its own. Audited as settings.queue.",
+        ...admin,
+        parameters: [{ name: 'queue', in: 'path', required: true, schema: { type: 'string' }, description: "queue name, or '*' for the default" }],
+        requestBody: body(ref('QueueRulesInput')),
+        responses: { '200': ok('The rules now in force', ref('QueueSettings')), '400': errorResponse('A field is invalid or out of bounds (field names it)'), ...denied },
+      },
+    },
+    '/api/v1/settings/not-ready-limits': {
+      get: {
+        summary: 'Limits of not-ready reasons',
+        description: 'How long an agent may stay in each not-ready reason before the not_ready_overrun breach; reasons without a row have no limit.',
+        security: session,
+        'x-access': 'admin, manager, supervisor, kiosk',
+        responses: { '200': ok('Limits by reason', { type: 'object', properties: { limits: { type: 'array', items: ref('NotReadyLimit') } } }), ...denied },
+      },
+      put: {
+        summary: 'Change limits of not-ready reasons',
+        description: 'The reasons listed get the new limit effective now (null: no limit from now on); the others stay. Answers every limit now in force. Audited as settings.not_ready_limits.',
+        ...admin,
+        requestBody: body({
+          type: 'object',
+          required: ['limits'],
+          properties: {
+            limits: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 200,
+              items: {
+                type: 'object',
+                required: ['reason', 'limitS'],
+                properties: { reason: { type: 'string', maxLength: 100 }, limitS: { type: ['number', 'null'], minimum: 60, maximum: 86400 } },
+              },
+            },
+          },
+        }),
+        responses: {
+          '200': ok('Every limit now in force', { type: 'object', properties: { limits: { type: 'array', items: ref('NotReadyLimit') } } }),
+          '400': errorResponse('A field is invalid, out of bounds or a reason is listed twice (field names it)'),
+          ...denied,
+        },
       },
     },
   },

@@ -6,7 +6,7 @@
  * once: logout, a disabled user, a revoked kiosk token; a sweep catches
  * sessions that simply expired.
  */
-import { Inject, type OnModuleDestroy } from '@nestjs/common';
+import type { OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -15,7 +15,6 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { Db } from '@callboard/db';
 import { fastifyCookie } from '@fastify/cookie';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
@@ -26,17 +25,28 @@ import type { Principal } from '../auth/principal.js';
 import type { Revocation } from '../auth/revocations.js';
 import { outsideScope } from '../auth/scope.js';
 import { SessionsService } from '../auth/sessions.service.js';
-import { type AppConfig, CONFIG } from '../config/config.js';
 import type { ApiError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
-import { DB } from '../database/database.module.js';
-import { todayForQueues } from '../today/today.service.js';
-import type { LiveSnapshot, SubscribeAck } from './live.wire.js';
+import type { LiveFlush } from './live.service.js';
+import { LiveService } from './live.service.js';
+import type { LiveBreach, LivePatch, LiveQueue, SubscribeAck, Subscription } from './live.wire.js';
 
 interface SocketData {
   principal: Principal;
   sessionId: string;
-  subscription?: { queues: string[] | null; teams: string[] | null };
+  subscription?: Subscription;
+  /** The scope room the socket gets patches in. */
+  room?: string;
+  /** Patches were withheld (slow connection): the next message must be a snapshot. */
+  behind?: boolean;
+}
+
+/** One scope many wallboards may share: patches are built once per room and numbered per room. */
+interface ScopeRoom {
+  sub: Subscription;
+  seq: number;
+  lastSentMs: number;
+  breaches: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,6 +58,16 @@ const subscribeSchema = z.strictObject({
 });
 
 const SWEEP_MS = 15_000;
+/** A socket with more packets than this waiting to be written gets no patches until it drains, then a snapshot. */
+const MAX_BUFFERED_PACKETS = 8;
+/** An otherwise quiet room hears at least this often (wallboards flag data older than 5 s). */
+const HEARTBEAT_MS = 2_000;
+
+/** Room name of a subscription: the same scope, the same room. */
+export function roomOf(sub: Subscription): string {
+  const part = (l: string[] | null) => (l === null ? '*' : JSON.stringify([...l].sort()));
+  return `scope:${part(sub.queues)}:${part(sub.teams)}`;
+}
 
 class HandshakeError extends Error {
   readonly data: { code: string };
@@ -57,17 +77,22 @@ class HandshakeError extends Error {
   }
 }
 
+/** Packets engine.io holds for the socket, not yet written to its transport. */
+const buffered = (socket: LiveSocket) => (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
+
+const breachKey = (list: LiveBreach[]) => list.map((b) => `${b.id}:${b.status}`).join(',');
+
 @WebSocketGateway({ namespace: '/live' })
 export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   @WebSocketServer() private ns!: Namespace;
   private sweep: NodeJS.Timeout | undefined;
-  private seq = 0;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private readonly rooms = new Map<string, ScopeRoom>();
 
   constructor(
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    @Inject(DB) private readonly db: Db,
-    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly live: LiveService,
   ) {}
 
   afterInit(ns: Namespace): void {
@@ -77,10 +102,19 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     this.sessions.onRevoked((r) => void this.revoked(r));
     this.sweep = setInterval(() => void this.sweepExpired(), SWEEP_MS);
     this.sweep.unref();
+    this.live.onFlush((f) => this.patch(f));
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS / 2);
+    this.heartbeat.unref();
   }
 
   onModuleDestroy(): void {
     clearInterval(this.sweep);
+    clearInterval(this.heartbeat);
+  }
+
+  /** The seq a snapshot of this scope carries (0 when nobody watches it). */
+  seqOf(sub: Subscription): number {
+    return this.rooms.get(roomOf(sub))?.seq ?? 0;
   }
 
   private async handshake(socket: LiveSocket): Promise<void> {
@@ -128,12 +162,115 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
       this.audit.record({ action: 'socket.denied', outcome: 'denied', actor: principal, target: '/live subscribe', ip: socket.handshake.address ?? null, detail: { code: 'FORBIDDEN', message } });
       return { ok: false, error: { code: 'FORBIDDEN', message, field: queue !== undefined ? 'queues' : 'teams' } };
     }
-    const subscription = { queues: request.queues ?? principal.scope.queues, teams: request.teams ?? principal.scope.teams };
+    const subscription: Subscription = { queues: request.queues ?? principal.scope.queues, teams: request.teams ?? principal.scope.teams };
+    const name = roomOf(subscription);
+    if (socket.data.room && socket.data.room !== name) await this.leave(socket);
+    let room = this.rooms.get(name);
+    if (!room) this.rooms.set(name, (room = { sub: subscription, seq: 0, lastSentMs: Date.now(), breaches: '' }));
     socket.data.subscription = subscription;
-    const today = await todayForQueues(this.db, this.config, subscription.queues);
-    const snapshot: LiveSnapshot = { seq: this.seq, subscription, ...today };
-    socket.emit('snapshot', snapshot);
-    return { ok: true, seq: this.seq, subscription };
+    socket.data.room = name;
+    socket.data.behind = false;
+    await socket.join(name);
+    socket.emit('snapshot', this.live.snapshot(subscription, room.seq));
+    return { ok: true, seq: room.seq, subscription };
+  }
+
+  private async leave(socket: LiveSocket): Promise<void> {
+    const name = socket.data.room;
+    if (!name) return;
+    socket.data.room = undefined;
+    await socket.leave(name);
+    if ((this.ns.adapter.rooms.get(name)?.size ?? 0) === 0) this.rooms.delete(name);
+  }
+
+  /**
+   * One patch per watched scope with what changed in it, numbered per scope.
+   * Queue views are built once per flush and shared by every scope holding the queue.
+   */
+  private patch(flush: LiveFlush): void {
+    const { nowMs, dirty } = flush;
+    const views = new Map<string, LiveQueue>();
+    const view = (q: string) => {
+      let v = views.get(q);
+      if (!v) views.set(q, (v = this.live.state.queueView(q, nowMs)));
+      return v;
+    };
+    const state = this.live.state;
+    for (const [name, room] of this.rooms) {
+      const members = this.ns.adapter.rooms.get(name);
+      if (!members || members.size === 0) {
+        this.rooms.delete(name);
+        continue;
+      }
+      room.seq++;
+      if (flush.reset || dirty.all) {
+        // A new day or new rules: everyone starts over from a snapshot.
+        const snapshot = this.live.snapshot(room.sub, room.seq, nowMs);
+        room.breaches = breachKey(snapshot.breaches);
+        this.ns.to(name).emit('snapshot', snapshot);
+        room.lastSentMs = Date.now();
+        continue;
+      }
+      const queues = (room.sub.queues ?? state.queueNames()).filter((q) => dirty.queues.has(q));
+      const agents = dirty.agents.size === 0 ? [] : state.agentIds(room.sub.teams).filter((id) => dirty.agents.has(id));
+      const breaches = state.breaches(nowMs, room.sub);
+      const bKey = breachKey(breaches.list) + JSON.stringify(breaches.counts);
+      const breachesChanged = bKey !== room.breaches;
+      if (queues.length === 0 && agents.length === 0 && !breachesChanged) {
+        room.seq--;
+        continue;
+      }
+      const patch: LivePatch = { seq: room.seq, asOf: this.live.clock.iso(nowMs), lastEventAt: state.lastEventAt() };
+      if (queues.length > 0) {
+        patch.queues = queues.map(view);
+        const totals = state.totals(room.sub.queues ?? state.queueNames(), nowMs);
+        patch.totals = totals.figures;
+        patch.totalsAgents = totals.agents;
+      }
+      if (agents.length > 0) patch.agents = agents.flatMap((id) => state.agentView(id, nowMs) ?? []);
+      if (breachesChanged) {
+        room.breaches = bKey;
+        patch.breaches = breaches.list;
+        patch.breachCounts = breaches.counts;
+      }
+      this.send(name, room, members, patch);
+    }
+  }
+
+  /** Sends to the room, except sockets already behind: they get a snapshot once their connection drains. */
+  private send(name: string, room: ScopeRoom, members: Set<string>, patch: LivePatch): void {
+    const behind: string[] = [];
+    for (const id of members) {
+      const socket = this.ns.sockets.get(id) as LiveSocket | undefined;
+      if (!socket) continue;
+      if (socket.data.behind) behind.push(id);
+      else if (buffered(socket) > MAX_BUFFERED_PACKETS) {
+        socket.data.behind = true;
+        behind.push(id);
+        socket.conn.once('drain', () => this.catchUp(socket));
+      }
+    }
+    (behind.length > 0 ? this.ns.to(name).except(behind) : this.ns.to(name)).emit('patch', patch);
+    room.lastSentMs = Date.now();
+  }
+
+  private catchUp(socket: LiveSocket): void {
+    const room = socket.data.room ? this.rooms.get(socket.data.room) : undefined;
+    if (!socket.connected || !room || !socket.data.subscription) return;
+    socket.data.behind = false;
+    socket.emit('snapshot', this.live.snapshot(socket.data.subscription, room.seq));
+  }
+
+  /** Quiet rooms get an empty patch, so a wallboard can tell a quiet center from a dead connection. */
+  private beat(): void {
+    const now = Date.now();
+    for (const [name, room] of this.rooms) {
+      if (now - room.lastSentMs < HEARTBEAT_MS) continue;
+      const members = this.ns.adapter.rooms.get(name);
+      if (!members || members.size === 0) continue;
+      room.seq++;
+      this.send(name, room, members, { seq: room.seq, asOf: this.live.clock.iso(now), lastEventAt: this.live.state.lastEventAt() });
+    }
   }
 
   private end(socket: LiveSocket, reason: string): void {

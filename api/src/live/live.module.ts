@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';
+import { LiveService } from './live.service.js';
 
-@Module({ providers: [LiveGateway] })
+@Module({ providers: [LiveService, LiveGateway], controllers: [LiveController] })
 export class LiveModule {}

@@ -6,7 +6,7 @@
  * process sustain thousands of small posts per second.
  */
 import type { CanonicalEvent } from '../events/event.schema.js';
-import type { AppendResult, BatchWriter, EventLog, LogHealth } from './event-log.js';
+import type { AppendResult, BatchWriter, EventLog, LogHealth, LogListener } from './event-log.js';
 
 interface Pending {
   events: CanonicalEvent[];
@@ -21,11 +21,21 @@ export interface GroupCommitOptions {
   onBatch?: (size: number, ms: number) => void;
 }
 
+/** A follower's failure must never fail an append that is already committed. */
+export function notify(listener: LogListener, events: CanonicalEvent[]): void {
+  try {
+    listener(events);
+  } catch {
+    // The follower reports its own errors.
+  }
+}
+
 export class EmbeddedEventLog implements EventLog {
   readonly kind = 'embedded' as const;
   private queue: Pending[] = [];
   private draining: Promise<void> | undefined;
   private closed = false;
+  private readonly listeners: LogListener[] = [];
 
   constructor(
     private readonly write: BatchWriter,
@@ -43,6 +53,10 @@ export class EmbeddedEventLog implements EventLog {
     });
   }
 
+  follow(_sinceMs: number, listener: LogListener): void {
+    this.listeners.push(listener);
+  }
+
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const group: Pending[] = [];
@@ -57,6 +71,9 @@ export class EmbeddedEventLog implements EventLog {
       try {
         const { inserted } = await this.write(all);
         this.opts.onBatch?.(all.length, Date.now() - started);
+        // Followers see what is now in the log before its senders hear 202.
+        const fresh = all.filter((e) => inserted.has(e.id));
+        if (fresh.length > 0) for (const l of this.listeners) notify(l, fresh);
         // The first occurrence of a newly stored id is the accepted one; every other is a duplicate.
         const claimed = new Set<string>();
         for (const p of group) {

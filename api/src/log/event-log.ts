@@ -17,6 +17,8 @@ export interface LogHealth {
   detail?: string;
 }
 
+export type LogListener = (events: CanonicalEvent[]) => void;
+
 /** Commits a batch to the database; resolves once committed. */
 export type BatchWriter = (events: CanonicalEvent[]) => Promise<{ inserted: Set<string> }>;
 
@@ -27,6 +29,13 @@ export type BatchWriter = (events: CanonicalEvent[]) => Promise<{ inserted: Set<
 export interface EventLog {
   readonly kind: 'redis' | 'embedded';
   append(events: CanonicalEvent[]): Promise<AppendResult>;
+  /**
+   * Tails the log: `listener` receives every event appended from now on, in log
+   * order — on Redis also the entries appended since `sinceMs` (the embedded log
+   * commits to the database first, so a rebuild finds those there). Events may
+   * come twice (a re-sent entry); consumers de-duplicate by id.
+   */
+  follow(sinceMs: number, listener: LogListener): void;
   health(): Promise<LogHealth>;
   close(): Promise<void>;
 }

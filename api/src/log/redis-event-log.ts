@@ -10,7 +10,8 @@
 import os from 'node:os';
 import { createClient } from 'redis';
 import type { CanonicalEvent } from '../events/event.schema.js';
-import type { AppendResult, BatchWriter, EventLog, LogHealth } from './event-log.js';
+import { notify } from './embedded-event-log.js';
+import type { AppendResult, BatchWriter, EventLog, LogHealth, LogListener } from './event-log.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Client = any;
@@ -61,6 +62,8 @@ export class RedisEventLog implements EventLog {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private trimTimer: NodeJS.Timeout | undefined;
+  private readonly followers: Promise<void>[] = [];
+  private readonly tails: Client[] = [];
   private readonly consumer: string;
   private readonly stream: string;
   private readonly seen: string;
@@ -173,6 +176,48 @@ export class RedisEventLog implements EventLog {
     return (res.messages as (Entry | null)[]).filter((m): m is Entry => m !== null);
   }
 
+  /**
+   * Every API process tails the whole stream (no consumer group: each needs
+   * every entry) on a connection of its own, from the first entry at or after
+   * sinceMs. A lost connection resumes after the last entry delivered.
+   */
+  follow(sinceMs: number, listener: LogListener): void {
+    const tail = this.client.duplicate();
+    tail.on('error', (err: unknown) => this.opts.onError?.(err, 'redis tail'));
+    this.tails.push(tail);
+    this.followers.push(this.tailLoop(tail, `${Math.max(0, Math.floor(sinceMs))}-0`, listener));
+  }
+
+  private async tailLoop(tail: Client, from: string, listener: LogListener): Promise<void> {
+    let last = from;
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        if (!tail.isOpen) await tail.connect();
+        const res = (await tail.xRead({ key: this.stream, id: last }, { COUNT: 5000, BLOCK: 1000 })) as { messages: Entry[] }[] | null;
+        const entries = res?.[0]?.messages ?? [];
+        if (entries.length === 0) continue;
+        last = entries.at(-1)!.id;
+        const events: CanonicalEvent[] = [];
+        for (const entry of entries) {
+          try {
+            const e = JSON.parse(entry.message.e ?? 'null') as CanonicalEvent | null;
+            if (e) events.push(e);
+          } catch (err) {
+            this.opts.onError?.(err, `unreadable log entry ${entry.id}`);
+          }
+        }
+        notify(listener, events);
+        failures = 0;
+      } catch (err) {
+        if (this.stopped) break;
+        this.opts.onError?.(err, 'redis tail');
+        failures++;
+        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));
+      }
+    }
+  }
+
   /** Drops entries older than the retention, but never one the writer has not acknowledged. */
   async trim(): Promise<void> {
     let minId = Date.now() - this.opts.retentionHours * 3600_000;
@@ -207,6 +252,7 @@ export class RedisEventLog implements EventLog {
     this.stopped = true;
     clearInterval(this.trimTimer);
     await this.loop;
-    await Promise.allSettled([this.reader.quit(), this.client.quit()]);
+    await Promise.allSettled(this.followers);
+    await Promise.allSettled([this.reader.quit(), this.client.quit(), ...this.tails.map((t) => t.quit())]);
   }
 }

@@ -7,7 +7,7 @@ import type { Queryable } from '@callboard/db';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import { eventKeys } from '../events/event.schema.js';
 import type { AgentInterval } from './agent-intervals.js';
-import type { Anomaly, CallRow, QueueRules } from './call-state.js';
+import type { Anomaly, CallRow } from './call-state.js';
 
 export interface StoredEvent {
   id: string;
@@ -15,13 +15,6 @@ export interface StoredEvent {
   type: string;
   source: string;
   payload: Record<string, unknown>;
-}
-
-export interface QueueRuleRow {
-  queue: string;
-  /** Epoch ms; −Infinity for the default that has always applied. */
-  effectiveFromMs: number;
-  rules: QueueRules;
 }
 
 /** Back to the canonical shape, with the ISO timestamp the schema uses. */
@@ -151,19 +144,6 @@ export class WriterRepository {
     return r.rows.map((x) => ({
       agentId: x.agent_id, startedAt: x.started_at, endedAt: x.ended_at, state: x.state,
       reason: x.reason, name: x.name, team: x.team, eventId: x.event_id,
-    }));
-  }
-
-  async queueRules(q: Queryable): Promise<QueueRuleRow[]> {
-    // As epoch ms: the drivers disagree on how to hand over '-infinity' as a timestamp.
-    const r = await q.query<{ queue: string; effective_ms: number; rings: number; ring_cycle_s: number; short_abandon_s: number }>(
-      `SELECT queue, extract(epoch FROM effective_from)::float8 * 1000 AS effective_ms, rings, ring_cycle_s, short_abandon_s
-         FROM queue_rules ORDER BY queue, effective_from`,
-    );
-    return r.rows.map((x) => ({
-      queue: x.queue,
-      effectiveFromMs: Number(x.effective_ms),
-      rules: { slThresholdS: x.rings * x.ring_cycle_s, shortAbandonS: x.short_abandon_s },
     }));
   }
 

@@ -13,27 +13,16 @@ import type { Db } from '@callboard/db';
 import type { CanonicalEvent, EventOf } from '../events/event.schema.js';
 import { eventKeys } from '../events/event.schema.js';
 import { DB } from '../database/database.module.js';
+import { loadRulesBook } from '../settings/rules-book.js';
 import { buildAgentIntervals } from './agent-intervals.js';
-import { type Anomaly, type QueueRules, buildCalls } from './call-state.js';
-import { type QueueRuleRow, WriterRepository, toCanonical } from './writer.repository.js';
+import { type Anomaly, buildCalls } from './call-state.js';
+import { WriterRepository, toCanonical } from './writer.repository.js';
 
 export interface WriteResult {
   /** Ids of events stored by this batch (the others were already stored). */
   inserted: Set<string>;
   calls: number;
   anomalies: number;
-}
-
-export function rulesLookup(rows: QueueRuleRow[]): (queue: string, offeredAt: Date) => QueueRules {
-  const byQueue = new Map<string, QueueRuleRow[]>();
-  for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
-  const fallback: QueueRules = { slThresholdS: 15, shortAbandonS: 5 };
-  const pick = (list: QueueRuleRow[] | undefined, at: Date) => {
-    let found: QueueRules | undefined;
-    for (const r of list ?? []) if (r.effectiveFromMs <= at.getTime()) found = r.rules;
-    return found;
-  };
-  return (queue, offeredAt) => pick(byQueue.get(queue), offeredAt) ?? pick(byQueue.get('*'), offeredAt) ?? fallback;
 }
 
 const uniqueBy = <T>(items: T[], key: (t: T) => string): T[] => [...new Map(items.map((i) => [key(i), i])).values()];
@@ -83,8 +72,9 @@ export class WriterService {
       const answering = new Set<string>();
       for (const e of stored) if (e.type === 'call.answered') answering.add(e.payload.agentId);
       const wraps = await this.repo.wrapIntervals(tx, [...answering], from, to);
-      const rules = rulesLookup(await this.repo.queueRules(tx));
-      const derived = buildCalls(stored, wraps, rules);
+      // Read in this transaction: a change committed before it applies to every call offered since.
+      const book = await loadRulesBook(tx);
+      const derived = buildCalls(stored, wraps, (queue, offeredAt) => book.thresholds(queue, offeredAt.getTime()));
       const calls = uniqueBy(derived.calls, (c) => `${c.callId}\u0000${c.queue}\u0000${c.offeredAt.getTime()}`);
       const anomalies = uniqueBy<Anomaly>(derived.anomalies, (a) => `${a.subject}\u0000${a.eventId}\u0000${a.reason}`);
       await this.repo.replaceCalls(tx, ids, from, to, calls);

@@ -1,0 +1,90 @@
+/**
+ * A message for every API process: delivered in this process at once, and to
+ * the others through a Redis pub/sub channel when Redis is configured. Used for
+ * ended sessions and changed settings.
+ */
+import { EventEmitter } from 'node:events';
+import { createClient } from 'redis';
+
+export interface Broadcast<T> {
+  publish(message: T): Promise<void>;
+  on(listener: (message: T) => void): void;
+  close(): Promise<void>;
+}
+
+/** One process only (no Redis): publishing delivers to this process's listeners. */
+export class LocalBroadcast<T> implements Broadcast<T> {
+  protected readonly emitter = new EventEmitter();
+  async publish(message: T): Promise<void> {
+    this.emitter.emit('message', message);
+  }
+  on(listener: (message: T) => void): void {
+    this.emitter.on('message', listener);
+  }
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/**
+ * Messages are JSON on `channel`. The publisher's listeners hear each message
+ * at once and again when Redis echoes it back. Redis errors go to `onError`;
+ * while Redis is away node-redis keeps reconnecting (and resubscribes).
+ */
+export class RedisBroadcast<T> extends LocalBroadcast<T> {
+  private readonly pub: RedisClient;
+  private readonly sub: RedisClient;
+
+  constructor(
+    url: string,
+    readonly channel: string,
+    private readonly onError: (err: unknown) => void,
+  ) {
+    super();
+    this.pub = createClient({ url });
+    this.pub.on('error', onError);
+    this.sub = this.pub.duplicate();
+    this.sub.on('error', onError);
+  }
+
+  /** Connects and subscribes; resolves once messages flow, which is never while Redis stays unreachable. */
+  async start(): Promise<this> {
+    await this.pub.connect();
+    await this.sub.connect();
+    await this.sub.subscribe(this.channel, (message: string) => {
+      try {
+        this.emitter.emit('message', JSON.parse(message) as T);
+      } catch (err) {
+        this.onError(err);
+      }
+    });
+    return this;
+  }
+
+  /** Acted on here at once (also if Redis is down), and in every other process through the channel. */
+  override async publish(message: T): Promise<void> {
+    await super.publish(message);
+    await this.pub.publish(this.channel, JSON.stringify(message));
+  }
+
+  override async close(): Promise<void> {
+    await super.close();
+    await end(this.sub);
+    await end(this.pub);
+  }
+}
+
+/** Quits a connected client; one still trying to connect is stopped instead. */
+async function end(client: RedisClient): Promise<void> {
+  if (client.isReady) {
+    await client.quit().catch(() => undefined);
+    return;
+  }
+  try {
+    if (client.isOpen) client.destroy();
+  } catch {
+    /* already closed */
+  }
+}

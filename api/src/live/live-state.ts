@@ -1,0 +1,750 @@
+/**
+ * Today's live state (SPEC §3, §4), derived from the event log alone: every API
+ * process folds the same events into the same state (ARCHITECTURE.md).
+ *
+ * The state is a function of the SET of events held, the queue rules and the
+ * clock — never of arrival order: each call is re-derived from all of its
+ * events by the writer's own state machine (`buildCalls`), each agent's history
+ * by `buildAgentIntervals`, and a call's contribution to the counters is taken
+ * out and put back whenever its derivation changes. That is what lets a process
+ * that restarts (today's events from the database plus the log's tail) end
+ * with exactly the figures of one that never stopped.
+ *
+ * What is held: events from four hours before local midnight (so calls and
+ * breaches that straddle midnight are whole), plus, per agent, the state it was
+ * in at that moment. "Today's" figures count the legs offered since local midnight.
+ */
+import type { AgentStateName, CanonicalEvent, EventOf } from '../events/event.schema.js';
+import { type AgentInterval, buildAgentIntervals } from '../writer/agent-intervals.js';
+import { type CallRow, type QueueRules, buildCalls } from '../writer/call-state.js';
+import type { CenterClock, CenterDay } from './center-clock.js';
+import { type Counts, addLeg, emptyCounts, figuresOf, handleS, isHandled, sumCounts } from './figures.js';
+import type {
+  AgentCounts,
+  BreachCounts,
+  Figures,
+  HourVolume,
+  LiveAgent,
+  LiveBreach,
+  LiveQueue,
+  LiveQueueRules,
+  Staffing,
+  Subscription,
+  WaitingCall,
+} from './live.wire.js';
+import { agentsForServiceLevelA, agentsForServiceLevelC } from './staffing.js';
+
+/** The queue rules and not-ready limits in force at an instant (the settings' history). */
+export interface LiveRules {
+  queue(queue: string, atMs: number): LiveQueueRules;
+  thresholds(queue: string, atMs: number): QueueRules;
+  notReadyLimitS(reason: string | null, atMs: number): number | null;
+}
+
+/** Events this far before local midnight are kept: a call or not-ready spell running over midnight stays whole. */
+export const CARRY_MS = 4 * 3_600_000;
+/** A call "waiting" longer than this lost its exit event; it is not shown as waiting. */
+export const STALE_OPEN_MS = 4 * 3_600_000;
+/** Ended breaches stay on the live list this long (they stay in the counts all day). */
+export const ENDED_BREACH_VISIBLE_MS = 15 * 60_000;
+/** SPEC §4: items within 20 % of their deadline are at risk. */
+export const AT_RISK_SHARE = 0.2;
+export const STAFFING_WINDOW_MS = 30 * 60_000;
+const WAITING_LIST_MAX = 50;
+const UNSPECIFIED = 'unspecified';
+const BUSY: ReadonlySet<AgentStateName> = new Set(['on_call', 'wrap_up']);
+const WORKING: ReadonlySet<AgentStateName> = new Set(['available', 'ringing', 'on_call', 'wrap_up']);
+
+type LegEventType = Exclude<Extract<CanonicalEvent['type'], `call.${string}`>, 'call.transcript'>;
+const isCallEvent = (e: CanonicalEvent): e is Extract<CanonicalEvent, { type: LegEventType }> =>
+  e.type.startsWith('call.') && e.type !== 'call.transcript';
+
+interface CallEntry {
+  events: CanonicalEvent[];
+  legs: CallRow[];
+  /** `agent \0 queue \0 callType` the call counts for (answered or rang, offered today). */
+  serves: string[];
+}
+
+interface AgentEntry {
+  agentId: string;
+  events: EventOf<'agent.state'>[];
+  intervals: AgentInterval[];
+  /** Calls the agent answered or rang: their wrap-up time follows the agent's states. */
+  callIds: Set<string>;
+  /** Queues (and queue \0 callType) the agent served today, with reference counts. */
+  serving: Map<string, number>;
+  handledToday: number;
+  /** Seconds on call or wrap-up / available today in closed intervals; the open one is added at view time. */
+  closedBusyMs: number;
+  closedAvailMs: number;
+}
+
+interface QueueEntry {
+  queue: string;
+  counts: Counts;
+  byType: Map<string, Counts>;
+  /** Local hour start → call type → offered. */
+  hours: Map<number, Map<string, number>>;
+  /** Legs offered today, by leg key. */
+  legs: Map<string, CallRow>;
+  /** Legs still waiting or ringing (also from before midnight). */
+  open: Map<string, CallRow>;
+  /** agentId → references; and per call type. */
+  serving: Map<string, number>;
+  servingByType: Map<string, Map<string, number>>;
+}
+
+export interface DirtySet {
+  queues: Set<string>;
+  agents: Set<string>;
+  /** Everything (day rollover, settings change). */
+  all: boolean;
+}
+
+export interface DrillFilter {
+  queues: string[] | null;
+  figure: DrillFigure;
+  callType?: string;
+}
+
+export const DRILL_FIGURES = [
+  'offered',
+  'answered',
+  'answered_in_threshold',
+  'answered_late',
+  'abandoned',
+  'short_abandoned',
+  'timed_out',
+  'transferred_out',
+  'waiting',
+  'breached',
+] as const;
+export type DrillFigure = (typeof DRILL_FIGURES)[number];
+
+const legKey = (l: CallRow) => `${l.callId}\u0000${l.queue}\u0000${l.offeredAt.getTime()}`;
+const isOpen = (l: CallRow) => l.outcome === 'waiting' || l.outcome === 'ringing';
+const typeOf = (l: CallRow) => l.callType ?? UNSPECIFIED;
+const bump = (m: Map<string, number>, k: string, by: number) => {
+  const n = (m.get(k) ?? 0) + by;
+  if (n === 0) m.delete(k);
+  else m.set(k, n);
+};
+const uniqueBy = <T>(items: T[], key: (t: T) => string): T[] => [...new Map(items.map((i) => [key(i), i])).values()];
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class LiveState {
+  private day: CenterDay;
+  private windowStartMs: number;
+  private readonly calls = new Map<string, CallEntry>();
+  private readonly agents = new Map<string, AgentEntry>();
+  private readonly queues = new Map<string, QueueEntry>();
+  private readonly seen = new Set<string>();
+  /** Display names and teams from outside the event window (the database), by agent. */
+  private readonly directory = new Map<string, { name: string | null; team: string | null }>();
+  private lastWeek = new Map<string, HourVolume[]>();
+  private dirty: DirtySet = { queues: new Set(), agents: new Set(), all: false };
+  private lastEventMs: number | null = null;
+  private readonly lastEventIso: { ms: number | null; iso: string | null } = { ms: null, iso: null };
+
+  constructor(
+    readonly clock: CenterClock,
+    private rules: LiveRules,
+    nowMs: number,
+  ) {
+    this.day = clock.dayOf(nowMs);
+    this.windowStartMs = this.day.startMs - CARRY_MS;
+  }
+
+  get today(): CenterDay {
+    return this.day;
+  }
+
+  /** The earliest event time held: what a rebuild must load. */
+  get windowStart(): number {
+    return this.windowStartMs;
+  }
+
+  /** Agent names and teams known before the window (the wallboard falls back to the id). */
+  setDirectory(entries: { agentId: string; name: string | null; team: string | null }[]): void {
+    for (const e of entries) this.directory.set(e.agentId, { name: e.name, team: e.team });
+    this.dirty.all = true;
+  }
+
+  /** Same weekday last week, per queue (from the database). */
+  setLastWeek(byQueue: Map<string, HourVolume[]>): void {
+    this.lastWeek = byQueue;
+    for (const q of byQueue.keys()) this.dirty.queues.add(q);
+  }
+
+  setRules(rules: LiveRules): void {
+    this.rules = rules;
+    this.recomputeAll();
+  }
+
+  /**
+   * Folds events in. Duplicates (same id) and events from before the window are
+   * ignored; the rest may come in any order. `carry`: agents' states at the
+   * window's start (from before it). Returns how many were new.
+   */
+  apply(events: readonly CanonicalEvent[], opts: { carry?: boolean } = {}): number {
+    const touchedCalls = new Set<string>();
+    const touchedAgents = new Map<string, number>();
+    let fresh = 0;
+    for (const e of events) {
+      const isAgent = e.type === 'agent.state';
+      if (!isAgent && !isCallEvent(e)) continue;
+      const ms = Date.parse(e.ts);
+      if (ms < this.windowStartMs && !opts.carry) continue;
+      if (this.seen.has(e.id)) continue;
+      this.seen.add(e.id);
+      fresh++;
+      this.lastEventMs = ms;
+      if (isAgent) {
+        const a = this.agent(e.payload.agentId);
+        a.events.push(e);
+        touchedAgents.set(a.agentId, Math.min(touchedAgents.get(a.agentId) ?? Infinity, ms));
+      } else {
+        const callId = e.payload.callId;
+        let c = this.calls.get(callId);
+        if (!c) this.calls.set(callId, (c = { events: [], legs: [], serves: [] }));
+        c.events.push(e);
+        touchedCalls.add(callId);
+      }
+    }
+    for (const [agentId, fromMs] of touchedAgents) {
+      const a = this.agents.get(agentId)!;
+      this.deriveAgent(a);
+      // A new event cuts the interval it falls in: that may be a wrap-up, which belongs to the call that ended just before it.
+      const around = a.intervals.findLast((i) => i.startedAt.getTime() < fromMs)?.startedAt.getTime() ?? fromMs;
+      for (const callId of a.callIds) {
+        const c = this.calls.get(callId);
+        if (c && c.legs.some((l) => l.agentId === agentId && (l.endedAt === null || l.endedAt.getTime() >= around - 15_000))) {
+          touchedCalls.add(callId);
+        }
+      }
+    }
+    for (const callId of touchedCalls) this.deriveCall(callId);
+    return fresh;
+  }
+
+  /** Moves to a new local day when `nowMs` has passed midnight; true when it did. */
+  rollOver(nowMs: number): boolean {
+    if (nowMs < this.day.endMs) return false;
+    this.day = this.clock.dayOf(nowMs);
+    this.windowStartMs = this.day.startMs - CARRY_MS;
+    this.lastWeek = new Map();
+    this.prune();
+    this.recomputeAll();
+    return true;
+  }
+
+  /** What changed since the last call; resets the record. */
+  takeDirty(): DirtySet {
+    const d = this.dirty;
+    this.dirty = { queues: new Set(), agents: new Set(), all: false };
+    return d;
+  }
+
+  markAllQueuesDirty(): void {
+    for (const q of this.queues.keys()) this.dirty.queues.add(q);
+  }
+
+  hasDirty(): boolean {
+    return this.dirty.all || this.dirty.queues.size > 0 || this.dirty.agents.size > 0;
+  }
+
+  queueNames(): string[] {
+    return [...this.queues.keys()].sort(cmp);
+  }
+
+  lastEventAt(): string | null {
+    if (this.lastEventIso.ms !== this.lastEventMs) {
+      this.lastEventIso.ms = this.lastEventMs;
+      this.lastEventIso.iso = this.lastEventMs === null ? null : this.clock.iso(this.lastEventMs);
+    }
+    return this.lastEventIso.iso;
+  }
+
+  /** Agent ids of the given teams (null: all). */
+  agentIds(teams: string[] | null): string[] {
+    const ids = [...this.agents.values()].filter((a) => a.intervals.length > 0).map((a) => a.agentId).sort(cmp);
+    return teams === null ? ids : ids.filter((id) => teams.includes(this.teamOf(this.agents.get(id)!) ?? ''));
+  }
+
+  // ---- views ---------------------------------------------------------------
+
+  queueView(queue: string, nowMs: number): LiveQueue {
+    const q = this.queues.get(queue) ?? this.emptyQueue(queue);
+    const rules = this.rules.queue(queue, nowMs);
+    const open = this.openLegs(q, nowMs);
+    const oldest = open[0];
+    const waitingCalls: WaitingCall[] = open.slice(0, WAITING_LIST_MAX).map((l) => ({
+      callId: l.callId,
+      callType: l.callType,
+      offeredAt: this.clock.iso(l.offeredAt.getTime()),
+      waitS: Math.max(0, nowMs - l.offeredAt.getTime()) / 1000,
+      ringing: l.outcome === 'ringing',
+    }));
+    const byCallType: Record<string, Figures> = {};
+    for (const [type, counts] of [...q.byType].sort((a, b) => cmp(a[0], b[0]))) {
+      byCallType[type] = figuresOf(counts, this.occupancy(q.servingByType.get(type)?.keys() ?? [], nowMs));
+    }
+    const agents = this.agentCounts(q.serving.keys());
+    return {
+      queue,
+      rules,
+      waiting: open.length,
+      longestWaitS: oldest ? Math.max(0, nowMs - oldest.offeredAt.getTime()) / 1000 : null,
+      oldestOfferedAt: oldest ? this.clock.iso(oldest.offeredAt.getTime()) : null,
+      waitingCalls,
+      today: figuresOf(q.counts, this.occupancy(q.serving.keys(), nowMs)),
+      byCallType,
+      byHour: this.hourVolumes(q, nowMs),
+      lastWeek: this.lastWeek.get(queue) ?? [],
+      agents,
+      staffing: this.staffing(q, rules, agents, nowMs),
+    };
+  }
+
+  /** The figures of several queues together (a subscription's totals). */
+  totals(queues: readonly string[], nowMs: number): { figures: Figures; agents: AgentCounts } {
+    const counts = emptyCounts();
+    const serving = new Set<string>();
+    for (const name of queues) {
+      const q = this.queues.get(name);
+      if (!q) continue;
+      sumCounts(counts, q.counts);
+      for (const a of q.serving.keys()) serving.add(a);
+    }
+    return { figures: figuresOf(counts, this.occupancy(serving, nowMs)), agents: this.agentCounts(serving) };
+  }
+
+  agentView(agentId: string, nowMs: number): LiveAgent | undefined {
+    const a = this.agents.get(agentId);
+    const current = a?.intervals.at(-1);
+    if (!a || !current) return undefined;
+    const sinceMs = current.startedAt.getTime();
+    const limitS = current.state === 'not_ready' ? this.rules.notReadyLimitS(current.reason, sinceMs) : null;
+    return {
+      agentId,
+      name: this.nameOf(a) ?? agentId,
+      team: this.teamOf(a),
+      state: current.state,
+      reason: current.reason,
+      since: this.clock.iso(sinceMs),
+      handledToday: a.handledToday,
+      limitS,
+      overrun: limitS !== null && nowMs - sinceMs > limitS * 1000,
+    };
+  }
+
+  /**
+   * Live SLA items (SPEC §4): `answer` for calls waiting toward or past their
+   * threshold, `not_ready_overrun` for agents in a not-ready reason toward or past
+   * its limit; breached items that have since ended stay listed for 15 minutes.
+   * Counts cover every item breached today.
+   */
+  breaches(nowMs: number, scope: Subscription = { queues: null, teams: null }): { list: LiveBreach[]; counts: BreachCounts } {
+    const list: LiveBreach[] = [];
+    const counts: BreachCounts = { answer: 0, not_ready_overrun: 0, atRisk: 0 };
+    const visibleFrom = nowMs - ENDED_BREACH_VISIBLE_MS;
+    const item = (
+      rule: LiveBreach['rule'],
+      subject: string,
+      queue: string | null,
+      agentId: string | null,
+      startMs: number,
+      limitMs: number,
+      endMs: number | null,
+    ): void => {
+      const dueMs = startMs + limitMs;
+      const elapsed = (endMs ?? nowMs) - startMs;
+      const breached = elapsed > limitMs;
+      if (breached && dueMs >= this.day.startMs) counts[rule]++;
+      let status: LiveBreach['status'];
+      if (endMs === null) {
+        if (breached) status = 'breached';
+        else if (elapsed >= limitMs * (1 - AT_RISK_SHARE)) status = 'at_risk';
+        else return;
+      } else {
+        if (!breached || endMs < visibleFrom) return;
+        status = 'ended';
+      }
+      if (status === 'at_risk') counts.atRisk++;
+      list.push({
+        id: `${rule}:${subject}:${startMs}`,
+        rule,
+        subject,
+        queue,
+        agentId,
+        startedAt: this.clock.iso(startMs),
+        dueAt: this.clock.iso(dueMs),
+        breachedAt: breached ? this.clock.iso(dueMs) : null,
+        endedAt: endMs === null ? null : this.clock.iso(endMs),
+        status,
+      });
+    };
+
+    for (const q of this.queues.values()) {
+      if (scope.queues !== null && !scope.queues.includes(q.queue)) continue;
+      const seenOpen = new Set<string>();
+      for (const l of this.openLegs(q, nowMs)) {
+        seenOpen.add(legKey(l));
+        item('answer', `call:${l.callId}`, q.queue, null, l.offeredAt.getTime(), l.slThresholdS * 1000, null);
+      }
+      for (const [key, l] of q.legs) {
+        if (seenOpen.has(key) || isOpen(l) || l.waitS === null) continue;
+        item('answer', `call:${l.callId}`, q.queue, l.agentId, l.offeredAt.getTime(), l.slThresholdS * 1000, l.offeredAt.getTime() + Math.round(l.waitS * 1000));
+      }
+    }
+    for (const a of this.agents.values()) {
+      if (scope.teams !== null && !scope.teams.includes(this.teamOf(a) ?? '')) continue;
+      for (const i of a.intervals) {
+        if (i.state !== 'not_ready') continue;
+        const endMs = i.endedAt?.getTime() ?? null;
+        if (endMs !== null && endMs < this.day.startMs) continue;
+        const startMs = i.startedAt.getTime();
+        const limitS = this.rules.notReadyLimitS(i.reason, startMs);
+        if (limitS === null) continue;
+        item('not_ready_overrun', `agent:${a.agentId}`, null, a.agentId, startMs, limitS * 1000, endMs);
+      }
+    }
+    const rank = { breached: 0, at_risk: 1, ended: 2 } as const;
+    list.sort((x, y) => rank[x.status] - rank[y.status] || cmp(x.dueAt, y.dueAt) || cmp(x.id, y.id));
+    return { list, counts };
+  }
+
+  /** Team of an agent (for scoping breaches and agents). */
+  agentTeam(agentId: string): string | null {
+    const a = this.agents.get(agentId);
+    return a ? this.teamOf(a) : null;
+  }
+
+  /**
+   * The calls behind a figure, newest offer first, paged by (offeredAt, callId)
+   * of the last row seen. The legs are the same ones the figures count.
+   */
+  drill(filter: DrillFilter, nowMs: number, page: { limit: number; before?: { offeredMs: number; callId: string } }): { rows: CallRow[]; total: number } {
+    const match = (l: CallRow): boolean => {
+      if (filter.callType !== undefined && typeOf(l) !== filter.callType) return false;
+      switch (filter.figure) {
+        case 'offered':
+          return true;
+        case 'answered':
+          return l.answeredAt !== null;
+        case 'answered_in_threshold':
+          return l.answeredInThreshold;
+        case 'answered_late':
+          return l.answeredAt !== null && !l.answeredInThreshold;
+        case 'abandoned':
+          return l.outcome === 'abandoned';
+        case 'short_abandoned':
+          return l.shortAbandon;
+        case 'timed_out':
+          return l.outcome === 'timed_out';
+        case 'transferred_out':
+          return l.outcome === 'transferred_out';
+        case 'waiting':
+          return isOpen(l) && nowMs - l.offeredAt.getTime() <= STALE_OPEN_MS;
+        case 'breached': {
+          const limitMs = l.slThresholdS * 1000;
+          const waitedMs = isOpen(l) ? nowMs - l.offeredAt.getTime() : l.waitS === null ? 0 : l.waitS * 1000;
+          return waitedMs > limitMs && (!isOpen(l) || waitedMs <= STALE_OPEN_MS);
+        }
+      }
+    };
+    const rows: CallRow[] = [];
+    for (const q of this.queues.values()) {
+      if (filter.queues !== null && !filter.queues.includes(q.queue)) continue;
+      const pool = filter.figure === 'waiting' || filter.figure === 'breached' ? new Map([...q.legs, ...q.open]) : q.legs;
+      for (const l of pool.values()) if (match(l)) rows.push(l);
+    }
+    rows.sort((a, b) => b.offeredAt.getTime() - a.offeredAt.getTime() || cmp(b.callId, a.callId) || cmp(b.queue, a.queue));
+    let from = 0;
+    if (page.before) {
+      const { offeredMs, callId } = page.before;
+      from = rows.findIndex((r) => r.offeredAt.getTime() < offeredMs || (r.offeredAt.getTime() === offeredMs && r.callId < callId));
+      if (from < 0) from = rows.length;
+    }
+    return { rows: rows.slice(from, from + page.limit), total: rows.length };
+  }
+
+  /** The caller number as received (full), for the one role that may see it. */
+  callerOf(callId: string): string | null {
+    const offer = this.calls.get(callId)?.events.find((e) => e.type === 'call.offered');
+    return offer?.type === 'call.offered' ? (offer.payload.caller ?? null) : null;
+  }
+
+  // ---- derivation ----------------------------------------------------------
+
+  private agent(agentId: string): AgentEntry {
+    let a = this.agents.get(agentId);
+    if (!a) {
+      a = { agentId, events: [], intervals: [], callIds: new Set(), serving: new Map(), handledToday: 0, closedBusyMs: 0, closedAvailMs: 0 };
+      this.agents.set(agentId, a);
+    }
+    return a;
+  }
+
+  private queue(name: string): QueueEntry {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = this.emptyQueue(name);
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  private emptyQueue(queue: string): QueueEntry {
+    return { queue, counts: emptyCounts(), byType: new Map(), hours: new Map(), legs: new Map(), open: new Map(), serving: new Map(), servingByType: new Map() };
+  }
+
+  private deriveAgent(a: AgentEntry): void {
+    // As the writer does: two changes at one instant leave the later state.
+    a.intervals = uniqueBy(buildAgentIntervals(a.events), (i) => String(i.startedAt.getTime()));
+    a.closedBusyMs = 0;
+    a.closedAvailMs = 0;
+    for (const i of a.intervals) {
+      if (i.endedAt === null) continue;
+      const ms = Math.max(0, i.endedAt.getTime() - Math.max(i.startedAt.getTime(), this.day.startMs));
+      if (BUSY.has(i.state)) a.closedBusyMs += ms;
+      else if (i.state === 'available') a.closedAvailMs += ms;
+    }
+    this.markAgent(a);
+  }
+
+  private markAgent(a: AgentEntry): void {
+    this.dirty.agents.add(a.agentId);
+    for (const key of a.serving.keys()) if (!key.includes('\u0000')) this.dirty.queues.add(key);
+  }
+
+  private deriveCall(callId: string): void {
+    const c = this.calls.get(callId);
+    if (!c) return;
+    this.contribute(c, -1);
+    const answering = new Set<string>();
+    for (const e of c.events) if (e.type === 'call.answered') answering.add(e.payload.agentId);
+    const intervals = [...answering].flatMap((id) => this.agents.get(id)?.intervals ?? []);
+    const { calls } = buildCalls(c.events, intervals, (queue, at) => this.rules.thresholds(queue, at.getTime()));
+    c.legs = uniqueBy(calls, legKey);
+    c.serves = this.servesOf(c);
+    this.contribute(c, 1);
+    for (const key of c.serves) this.agent(key.slice(0, key.indexOf('\u0000'))).callIds.add(callId);
+  }
+
+  /** (agent, queue, call type) pairs of a call offered today: who answered a leg, or rang for it. */
+  private servesOf(c: CallEntry): string[] {
+    const out = new Set<string>();
+    const today = (l: CallRow) => l.offeredAt.getTime() >= this.day.startMs;
+    for (const l of c.legs) if (l.agentId !== null && today(l)) out.add(`${l.agentId}\u0000${l.queue}\u0000${typeOf(l)}`);
+    for (const e of c.events) {
+      if (e.type !== 'call.ringing') continue;
+      const ms = Date.parse(e.ts);
+      const leg = c.legs.findLast((l) => l.offeredAt.getTime() <= ms);
+      if (leg && today(leg)) out.add(`${e.payload.agentId}\u0000${leg.queue}\u0000${typeOf(leg)}`);
+    }
+    return [...out].sort(cmp);
+  }
+
+  private contribute(c: CallEntry, sign: 1 | -1): void {
+    for (const l of c.legs) {
+      const q = this.queue(l.queue);
+      this.dirty.queues.add(l.queue);
+      const key = legKey(l);
+      if (isOpen(l)) {
+        if (sign > 0) q.open.set(key, l);
+        else q.open.delete(key);
+      }
+      const offeredMs = l.offeredAt.getTime();
+      if (offeredMs < this.day.startMs) continue;
+      if (sign > 0) q.legs.set(key, l);
+      else q.legs.delete(key);
+      addLeg(q.counts, l, sign);
+      const type = typeOf(l);
+      let tc = q.byType.get(type);
+      if (!tc) q.byType.set(type, (tc = emptyCounts()));
+      addLeg(tc, l, sign);
+      if (sign < 0 && tc.offered === 0) q.byType.delete(type);
+      const hour = this.clock.hourStartMs(offeredMs);
+      let h = q.hours.get(hour);
+      if (!h) q.hours.set(hour, (h = new Map()));
+      bump(h, type, sign);
+      if (l.agentId !== null && isHandled(l)) {
+        const a = this.agent(l.agentId);
+        a.handledToday += sign;
+        this.dirty.agents.add(a.agentId);
+      }
+    }
+    for (const key of c.serves) {
+      const [agentId, queue, type] = key.split('\u0000') as [string, string, string];
+      const q = this.queue(queue);
+      const a = this.agent(agentId);
+      bump(q.serving, agentId, sign);
+      let byType = q.servingByType.get(type);
+      if (!byType) q.servingByType.set(type, (byType = new Map()));
+      bump(byType, agentId, sign);
+      bump(a.serving, queue, sign);
+      bump(a.serving, `${queue}\u0000${type}`, sign);
+    }
+  }
+
+  /** Drops what fell out of the window; each agent keeps the state it was in at the window's start. */
+  private prune(): void {
+    const from = this.windowStartMs;
+    this.seen.clear();
+    for (const [callId, c] of this.calls) {
+      c.events = c.events.filter((e) => Date.parse(e.ts) >= from);
+      if (c.events.length === 0) this.calls.delete(callId);
+      else for (const e of c.events) this.seen.add(e.id);
+    }
+    for (const [agentId, a] of this.agents) {
+      const carry = a.intervals.find((i) => i.startedAt.getTime() < from && (i.endedAt === null || i.endedAt.getTime() > from));
+      const kept = a.events.filter((e) => Date.parse(e.ts) >= from);
+      a.events = carry && carry.state !== 'offline' ? [carryEvent(carry), ...kept] : kept;
+      if (a.events.length === 0) this.agents.delete(agentId);
+      else for (const e of a.events) this.seen.add(e.id);
+    }
+  }
+
+  private recomputeAll(): void {
+    this.queues.clear();
+    for (const a of this.agents.values()) {
+      a.callIds.clear();
+      a.serving.clear();
+      a.handledToday = 0;
+      this.deriveAgent(a);
+    }
+    for (const c of this.calls.values()) {
+      c.legs = [];
+      c.serves = [];
+    }
+    for (const callId of this.calls.keys()) this.deriveCall(callId);
+    this.dirty.all = true;
+  }
+
+  // ---- view helpers --------------------------------------------------------
+
+  private openLegs(q: QueueEntry, nowMs: number): CallRow[] {
+    const out: CallRow[] = [];
+    for (const l of q.open.values()) if (nowMs - l.offeredAt.getTime() <= STALE_OPEN_MS) out.push(l);
+    return out.sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime() || cmp(a.callId, b.callId));
+  }
+
+  private occupancy(agentIds: Iterable<string>, nowMs: number): { busyS: number; availableS: number } {
+    let busy = 0;
+    let avail = 0;
+    for (const id of agentIds) {
+      const a = this.agents.get(id);
+      if (!a) continue;
+      busy += a.closedBusyMs;
+      avail += a.closedAvailMs;
+      const open = a.intervals.at(-1);
+      if (open && open.endedAt === null) {
+        const ms = Math.max(0, nowMs - Math.max(open.startedAt.getTime(), this.day.startMs));
+        if (BUSY.has(open.state)) busy += ms;
+        else if (open.state === 'available') avail += ms;
+      }
+    }
+    return { busyS: busy / 1000, availableS: avail / 1000 };
+  }
+
+  private agentCounts(agentIds: Iterable<string>): AgentCounts {
+    const c: AgentCounts = { loggedIn: 0, available: 0, ringing: 0, onCall: 0, wrapUp: 0, notReady: 0 };
+    for (const id of agentIds) {
+      const state = this.agents.get(id)?.intervals.at(-1)?.state;
+      if (!state || state === 'offline') continue;
+      c.loggedIn++;
+      if (state === 'available') c.available++;
+      else if (state === 'ringing') c.ringing++;
+      else if (state === 'on_call') c.onCall++;
+      else if (state === 'wrap_up') c.wrapUp++;
+      else if (state === 'not_ready') c.notReady++;
+    }
+    return c;
+  }
+
+  private hourVolumes(q: QueueEntry, nowMs: number): HourVolume[] {
+    const until = Math.min(nowMs, this.day.endMs - 1);
+    return this.clock.hours(this.day.startMs, until + 1).map((h) => ({
+      hour: this.clock.iso(h),
+      byCallType: Object.fromEntries([...(q.hours.get(h) ?? [])].sort((a, b) => cmp(a[0], b[0]))),
+    }));
+  }
+
+  private staffing(q: QueueEntry, rules: LiveQueueRules, agents: AgentCounts, nowMs: number): Staffing {
+    const fromMs = Math.max(nowMs - STAFFING_WINDOW_MS, this.day.startMs);
+    const windowMs = nowMs - fromMs;
+    let offered = 0;
+    let handled = 0;
+    let handle = 0;
+    for (const l of q.legs.values()) {
+      const t = l.offeredAt.getTime();
+      if (t >= fromMs && t <= nowMs) offered++;
+      if (isHandled(l) && l.endedAt!.getTime() >= fromMs && l.endedAt!.getTime() <= nowMs) {
+        handled++;
+        handle += handleS(l);
+      }
+    }
+    const ahtFrom = handled > 0 ? 'window' : q.counts.handled > 0 ? 'today' : null;
+    const ahtS = handled > 0 ? handle / handled : q.counts.handled > 0 ? q.counts.handleS / q.counts.handled : null;
+    const arrivalsPerHour = windowMs >= 60_000 ? (offered * 3_600_000) / windowMs : 0;
+    const traffic = ahtS !== null && windowMs >= 60_000 ? (arrivalsPerHour / 3600) * ahtS : null;
+    // Exponential patience, estimated with censoring: all waiting time ÷ abandons.
+    const patienceS = q.counts.abandoned > 0 ? (q.counts.answeredWaitS + q.counts.abandonedWaitS) / q.counts.abandoned : null;
+    const c = traffic !== null && ahtS !== null ? agentsForServiceLevelC(traffic, ahtS, rules.slThresholdS, rules.slTarget) : null;
+    const a =
+      traffic !== null && ahtS !== null && patienceS !== null && patienceS > 0
+        ? agentsForServiceLevelA(arrivalsPerHour / 3600, ahtS, patienceS, rules.slThresholdS, rules.slTarget)
+        : null;
+    const staffed = agents.available + agents.ringing + agents.onCall + agents.wrapUp;
+    const round = (x: number | null, digits = 3) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+    return {
+      windowMin: Math.round(windowMs / 6000) / 10,
+      offeredInWindow: offered,
+      arrivalsPerHour: Math.round(arrivalsPerHour * 10) / 10,
+      ahtS: round(ahtS, 1),
+      ahtFrom,
+      trafficErlangs: round(traffic),
+      slTarget: rules.slTarget,
+      slThresholdS: rules.slThresholdS,
+      requiredErlangC: c?.agents ?? null,
+      slErlangC: round(c?.serviceLevel ?? null),
+      patienceS: round(patienceS, 1),
+      requiredErlangA: a?.agents ?? null,
+      slErlangA: round(a?.serviceLevel ?? null),
+      staffed,
+      available: agents.available,
+      gapErlangC: c ? staffed - c.agents : null,
+      gapErlangA: a ? staffed - a.agents : null,
+    };
+  }
+
+  private nameOf(a: AgentEntry): string | null {
+    return a.intervals.findLast((i) => i.name !== null)?.name ?? this.directory.get(a.agentId)?.name ?? null;
+  }
+
+  private teamOf(a: AgentEntry): string | null {
+    return a.intervals.findLast((i) => i.team !== null)?.team ?? this.directory.get(a.agentId)?.team ?? null;
+  }
+}
+
+const CARRY_SOURCE = 'callboard.carry';
+
+/** The agent's state at the start of the window, as an event (the rebuild loads the same from agent_states). */
+export function carryEvent(i: Pick<AgentInterval, 'agentId' | 'startedAt' | 'state' | 'reason' | 'name' | 'team' | 'eventId'>): EventOf<'agent.state'> {
+  return {
+    id: i.eventId,
+    type: 'agent.state',
+    ts: i.startedAt.toISOString(),
+    source: CARRY_SOURCE,
+    payload: {
+      agentId: i.agentId,
+      state: i.state,
+      ...(i.reason !== null ? { reason: i.reason } : {}),
+      ...(i.name !== null ? { name: i.name } : {}),
+      ...(i.team !== null ? { team: i.team } : {}),
+    },
+  } as EventOf<'agent.state'>;
+}
+

@@ -1,0 +1,170 @@
+/**
+ * The rules book every part of this process reads (the live engine, the
+ * settings routes), kept current: loaded at start, reloaded after a change
+ * made here, when another API process announces one (Redis channel
+ * `<prefix>:settings:changed`), and every minute in case an announcement was
+ * lost. The writer does not use it: it reads the rules inside each batch's
+ * transaction, so a committed change can never be missed there.
+ */
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Db } from '@callboard/db';
+import { DateTime } from 'luxon';
+import { Logger } from 'nestjs-pino';
+import { type AppConfig, CONFIG } from '../config/config.js';
+import { DB } from '../database/database.module.js';
+import type { Broadcast } from '../infra/broadcast.js';
+import { DEFAULT_QUEUE, type LimitInForce, RulesBook, type RulesInForce, loadRulesBook } from './rules-book.js';
+import { insertNotReadyLimits, insertQueueRules, queuesOfferedSince } from './settings.repository.js';
+import type { NotReadyLimit, QueueSettings, UpdateNotReadyLimitsRequest, UpdateQueueRulesRequest } from './settings.wire.js';
+
+export const SETTINGS_BUS = Symbol('SETTINGS_BUS');
+
+/** What goes over the channel: only who made a change; every process reads the rules from the database. */
+export interface SettingsChanged {
+  origin: string;
+}
+
+export const RELOAD_EVERY_MS = 60_000;
+
+/** For logs and `effectiveFrom`: −Infinity (always applied) is null. */
+export const isoOrNull = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+
+export const queueSettingsView = (queue: string, r: RulesInForce): QueueSettings => ({
+  queue,
+  source: r.source,
+  rules: r.rules,
+  effectiveFrom: isoOrNull(r.effectiveFromMs),
+});
+
+export const limitView = (l: LimitInForce): NotReadyLimit => ({ reason: l.reason, limitS: l.limitS, effectiveFrom: isoOrNull(l.effectiveFromMs) });
+
+/** Calls offered from now on get the latest rows: every row was written with the database's clock, none is in the future. */
+const FROM_NOW_ON = Infinity;
+
+@Injectable()
+export class SettingsService implements OnApplicationShutdown {
+  private current: RulesBook = new RulesBook([], []);
+  private readonly listeners = new Set<(book: RulesBook) => void>();
+  /** Reloads run one after the other, so an older read never replaces a newer one. */
+  private loading: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  /** Tells this process's own announcements apart from other processes'. */
+  private readonly origin = randomUUID();
+
+  constructor(
+    @Inject(DB) private readonly db: Db,
+    @Inject(SETTINGS_BUS) private readonly bus: Broadcast<SettingsChanged>,
+    @Inject(CONFIG) private readonly config: Pick<AppConfig, 'CALLBOARD_TZ'>,
+    @Inject(Logger) private readonly logger: Pick<Logger, 'error' | 'warn'>,
+  ) {}
+
+  /** Loads the book (a failure stops start-up: nothing can be measured without it), then listens for changes. */
+  async start(): Promise<void> {
+    await this.reload();
+    this.bus.on((m) => {
+      if (m.origin !== this.origin) void this.reloadQuietly('announced by another process');
+    });
+    this.timer = setInterval(() => void this.reloadQuietly('periodic reload'), RELOAD_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** The rules book in force in this process. */
+  book(): RulesBook {
+    return this.current;
+  }
+
+  /** Called with the new book whenever it changes; returns a function that stops the calls. */
+  onChange(listener: (book: RulesBook) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads the rules again; listeners hear of it only when something changed. */
+  reload(): Promise<RulesBook> {
+    const next = this.loading.catch(() => undefined).then(() => this.load());
+    this.loading = next;
+    return next;
+  }
+
+  /** '*' and every known queue (rules of their own, or calls today) the scope allows, for calls offered from now on. */
+  async queueSettings(scopeQueues: readonly string[] | null): Promise<QueueSettings[]> {
+    const book = this.current;
+    const startOfDay = DateTime.now().setZone(this.config.CALLBOARD_TZ).startOf('day').toJSDate();
+    const seen = await queuesOfferedSince(this.db, startOfDay);
+    const known = [...new Set([...book.configuredQueues(), ...seen])]
+      .filter((q) => q !== DEFAULT_QUEUE && (scopeQueues === null || scopeQueues.includes(q)))
+      .sort();
+    return [DEFAULT_QUEUE, ...known].map((q) => queueSettingsView(q, book.inForce(q, FROM_NOW_ON)));
+  }
+
+  notReadyLimits(): NotReadyLimit[] {
+    return this.current.limitsInForce(FROM_NOW_ON).map(limitView);
+  }
+
+  /** Stores a queue's rules (queue '*': the default) effective now; answers what applied before and what applies now. */
+  async setQueueRules(queue: string, input: UpdateQueueRulesRequest): Promise<{ before: QueueSettings; after: QueueSettings }> {
+    const { before, effectiveFromMs } = await this.db.transaction(async (tx) => {
+      const was = (await loadRulesBook(tx)).inForce(queue, FROM_NOW_ON);
+      const at = await insertQueueRules(tx, {
+        queue,
+        rings: input.rings,
+        ringCycleS: input.ringCycleS,
+        shortAbandonS: input.shortAbandonS,
+        slTarget: input.slTarget,
+        asaTargetS: input.asaTargetS ?? null,
+        abandonTarget: input.abandonTarget ?? null,
+      });
+      return { before: was, effectiveFromMs: at };
+    });
+    const book = await this.changed();
+    return { before: queueSettingsView(queue, before), after: queueSettingsView(queue, book.inForce(queue, effectiveFromMs)) };
+  }
+
+  /** Stores the limits of the reasons listed, effective now; the others stay. Answers both states of the reasons listed. */
+  async setNotReadyLimits(input: UpdateNotReadyLimitsRequest): Promise<{ before: NotReadyLimit[]; after: NotReadyLimit[] }> {
+    const reasons = new Set(input.limits.map((l) => l.reason));
+    const listed = (all: LimitInForce[]) => all.filter((l) => reasons.has(l.reason)).map(limitView);
+    const before = await this.db.transaction(async (tx) => {
+      const was = (await loadRulesBook(tx)).limitsInForce(FROM_NOW_ON);
+      await insertNotReadyLimits(tx, input.limits);
+      return was;
+    });
+    const book = await this.changed();
+    return { before: listed(before), after: listed(book.limitsInForce(FROM_NOW_ON)) };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.listeners.clear();
+    await this.bus.close().catch(() => undefined);
+  }
+
+  /** After a change committed here: tell the other processes (never waiting on Redis), then reload. */
+  private async changed(): Promise<RulesBook> {
+    this.bus.publish({ origin: this.origin }).catch((err: unknown) => this.logger.error({ err: (err as Error).message }, 'settings change not announced'));
+    return this.reload();
+  }
+
+  private async load(): Promise<RulesBook> {
+    const book = await loadRulesBook(this.db);
+    if (book.fingerprint === this.current.fingerprint) return this.current;
+    this.current = book;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(book);
+      } catch (err) {
+        this.logger.error({ err: (err as Error).message }, 'settings listener failed');
+      }
+    }
+    return book;
+  }
+
+  private async reloadQuietly(why: string): Promise<void> {
+    try {
+      await this.reload();
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, why }, 'settings reload failed; keeping the rules in force');
+    }
+  }
+}
