@@ -18,3 +18,5 @@ export { simulate } from './simulator/index.js';
 export { canonicalEvent, type CanonicalEvent } from './events/event.schema.js';
 export { maskCaller } from './common/mask.js';
 export { DB } from './database/database.module.js';
+export { LiveService } from './live/live.service.js';
+export type * from './live/live.wire.js';

@@ -11,6 +11,8 @@ export interface RunningApp {
   db: Db;
   /** Every route the HTTP server registered. */
   routes: RegisteredRoute[];
+  /** A provider of the running app (e.g. LiveService, to inject the live clock). */
+  get: <T>(token: abstract new (...args: never[]) => T) => T;
   close: () => Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     config,
     db: app.get<Db>(DB),
     routes: registeredRoutes(app),
+    get: (token) => app.get(token),
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -190,5 +190,6 @@ export const http = {
   get: <T>(path: string, query?: Query, timeoutMs?: number) => request<T>(path, { query, timeoutMs }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
   delete: (path: string) => request<void>(path, { method: 'DELETE' }),
 };

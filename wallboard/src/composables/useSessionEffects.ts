@@ -4,6 +4,7 @@ import { loadKioskToken } from '../kioskToken';
 import { loginFor } from '../router';
 import { useAdminStore } from '../stores/admin';
 import { useSessionStore } from '../stores/session';
+import { useSettingsStore } from '../stores/settings';
 import { useTodayStore } from '../stores/today';
 
 /**
@@ -20,6 +21,7 @@ export function useSessionEffects(): void {
   const session = useSessionStore();
   const today = useTodayStore();
   const admin = useAdminStore();
+  const settings = useSettingsStore();
 
   watch(
     () => session.expired,
@@ -36,6 +38,7 @@ export function useSessionEffects(): void {
       if (before !== undefined) {
         today.clear();
         admin.clear();
+        settings.clear();
       }
       if (session.can('wallboard') && !today.hasData) void today.refresh();
     },

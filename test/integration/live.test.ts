@@ -1,0 +1,199 @@
+/**
+ * The live engine through the real app: events posted over HTTP, figures read
+ * from `GET /api/v1/live` and the `/live` socket, with the live clock fixed so
+ * the hand-computed figures of test/support/live-scenario.ts hold exactly.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LiveService, type LivePatch, type LiveSnapshot } from '@callboard/api';
+import { type Socket, io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
+import { type Client, PASSWORD, type Principals, login, signInEveryRole } from '../support/auth.js';
+import { SCENARIO_NOW_S, liveScenario, middayZone } from '../support/live-scenario.js';
+
+const TZ = middayZone();
+const NOW = Math.floor(Date.now() / 1000) * 1000;
+const BASE = NOW - SCENARIO_NOW_S * 1000;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-live-'));
+let app: RunningApp;
+let principals: Principals;
+const sockets: Socket[] = [];
+
+async function boot(): Promise<RunningApp> {
+  const a = await startApp({ CALLBOARD_TZ: TZ, CALLBOARD_DATA_DIR: dataDir });
+  a.get(LiveService).now = () => NOW;
+  return a;
+}
+
+beforeAll(async () => {
+  app = await boot();
+  principals = await signInEveryRole(app);
+  const events = liveScenario(BASE);
+  // Two posts, the second half first: arrival order must not matter.
+  const half = Math.floor(events.length / 2);
+  expect((await postEvents(app.url, events.slice(half))).status).toBe(202);
+  expect((await postEvents(app.url, events.slice(0, half))).status).toBe(202);
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const live = async (who: Client, query = ''): Promise<LiveSnapshot> => {
+  const r = await who.get(`/api/v1/live${query}`);
+  expect(r.status).toBe(200);
+  return r.body as LiveSnapshot;
+};
+
+function connect(who: Client): Socket {
+  const socket = io(`${app.url}/live`, { transports: ['websocket'], extraHeaders: { cookie: who.cookie!, origin: app.url }, reconnection: false });
+  sockets.push(socket);
+  return socket;
+}
+
+/** Subscribes and collects what the server sends. */
+async function watch(who: Client, body: object = {}) {
+  const socket = connect(who);
+  const patches: LivePatch[] = [];
+  socket.on('patch', (p: LivePatch) => patches.push(p));
+  const snapshot = new Promise<LiveSnapshot>((r) => socket.once('snapshot', r));
+  await new Promise<void>((r) => socket.once('connect', () => r()));
+  const ack = await socket.emitWithAck('subscribe', body);
+  expect(ack.ok).toBe(true);
+  return { socket, patches, snapshot: await snapshot, ack };
+}
+
+describe('GET /api/v1/live: figures by hand (SPEC §3)', () => {
+  it('general and sales as worked out in the scenario', async () => {
+    const snap = await until('all scenario calls counted', async () => {
+      const s = await live(principals.byRole.manager!);
+      return s.queues.find((q) => q.queue === 'general')?.today.offered === 8 && s.queues.find((q) => q.queue === 'sales')?.today.offered === 3 ? s : undefined;
+    });
+    expect(snap.tz).toBe(TZ);
+    const general = snap.queues.find((q) => q.queue === 'general')!;
+    expect(general.today).toMatchObject({ offered: 8, answered: 3, answeredInThreshold: 3, abandoned: 3, shortAbandoned: 1, abandonedInThreshold: 2, timedOut: 0, handled: 3 });
+    expect(general.today.threeRingRate).toBeCloseTo(0.6, 12);
+    expect(general.today.slAnsweredOnly).toBe(1);
+    expect(general.today.slAbandonNeutral).toBeCloseTo(5 / 6, 12);
+    expect(general.today.asaS).toBeCloseTo(10, 9);
+    expect(general.today.abandonRate).toBeCloseTo(2 / 7, 12);
+    expect(general.today.ahtS).toBeCloseTo(150, 9);
+    expect(general.today.occupancy).toBeCloseTo(330 / 3652, 12);
+    expect(general.waiting).toBe(2);
+    expect(general.longestWaitS).toBe(120);
+    expect(general.rules).toMatchObject({ rings: 3, ringCycleS: 5, slThresholdS: 15, shortAbandonS: 5 });
+    const sales = snap.queues.find((q) => q.queue === 'sales')!;
+    expect(sales.today).toMatchObject({ offered: 3, answered: 2, answeredInThreshold: 0, timedOut: 1, threeRingRate: 0 });
+    expect(sales.today.asaS).toBeCloseTo(25, 9);
+    expect(sales.today.ahtS).toBeCloseTo(210, 9);
+    // the whole center: 11 offered, 5 answered, 3 within
+    expect(snap.totals).toMatchObject({ offered: 11, answered: 5, answeredInThreshold: 3, abandoned: 3, timedOut: 1 });
+    expect(snap.breachCounts).toEqual({ answer: 5, not_ready_overrun: 1, atRisk: 1 });
+    expect(snap.agents.map((a) => [a.agentId, a.state, a.handledToday])).toEqual([['a1', 'available', 2], ['a3', 'not_ready', 0]]);
+    // Staffing inputs over the last 30 minutes: c6, c8, c9, c10 offered → 8 an hour; AHT from c8's 120 s.
+    expect(general.staffing).toMatchObject({ offeredInWindow: 4, arrivalsPerHour: 8, ahtS: 120, ahtFrom: 'window', staffed: 1, available: 1, slThresholdS: 15, slTarget: 0.8 });
+    expect(general.staffing.trafficErlangs).toBeCloseTo((8 / 3600) * 120, 3);
+    expect(general.staffing.requiredErlangC).toBeGreaterThanOrEqual(1);
+    expect(general.staffing.gapErlangC).toBe(1 - general.staffing.requiredErlangC!);
+  });
+
+  it('answers the same snapshot as the socket', async () => {
+    const { snapshot } = await watch(principals.byRole.manager!);
+    const rest = await live(principals.byRole.manager!);
+    expect({ ...rest, seq: 0 }).toEqual({ ...snapshot, seq: 0 });
+  });
+
+  it('holds a supervisor to queue general and team-a, on REST and socket alike', async () => {
+    const supervisor = principals.byRole.supervisor!;
+    const { snapshot } = await watch(supervisor);
+    expect(snapshot.subscription).toEqual({ queues: ['general'], teams: ['team-a'] });
+    expect(snapshot.queues.map((q) => q.queue)).toEqual(['general']);
+    expect(snapshot.agents.map((a) => a.agentId)).toEqual(['a1']);
+    // a3 (team-b) and the sales calls are outside: only general's c9, c10 and no ended item within 15 minutes
+    expect(snapshot.breaches.map((b) => b.subject)).toEqual(['call:lv-c9', 'call:lv-c10']);
+    expect(snapshot.breachCounts).toEqual({ answer: 2, not_ready_overrun: 0, atRisk: 1 });
+    expect((await supervisor.get('/api/v1/live?queue=sales')).status).toBe(403);
+    expect((await principals.byRole.qa_reviewer!.get('/api/v1/live')).status).toBe(403);
+  });
+});
+
+describe('/live patches', () => {
+  it('numbers patches after the snapshot and carries the changed queue and agent', async () => {
+    const { snapshot, patches } = await watch(principals.byRole.manager!);
+    expect((await postEvents(app.url, [
+      { id: 'lv-new-1', type: 'call.offered', ts: new Date(NOW - 1000).toISOString(), source: 'test', payload: { callId: 'lv-c11', queue: 'general', callType: 'billing' } },
+      { id: 'lv-new-2', type: 'agent.state', ts: new Date(NOW - 1000).toISOString(), source: 'test', payload: { agentId: 'a1', state: 'ringing' } },
+    ])).status).toBe(202);
+    const patch = await until('a patch with general', async () => patches.find((p) => p.queues?.some((q) => q.queue === 'general')));
+    expect(patches[0]!.seq).toBe(snapshot.seq + 1);
+    patches.forEach((p, i) => expect(p.seq).toBe(snapshot.seq + 1 + i));
+    const general = patch.queues!.find((q) => q.queue === 'general')!;
+    expect(general.waiting).toBe(3);
+    expect(general.today.offered).toBe(9);
+    expect(patch.totals!.offered).toBe(12);
+    const agents = await until('a patch with a1', async () => patches.find((p) => p.agents?.some((a) => a.agentId === 'a1'))?.agents);
+    expect(agents.find((a) => a.agentId === 'a1')!.state).toBe('ringing');
+    expect(patch.lastEventAt).not.toBeNull();
+  });
+
+  it('sends a fresh snapshot when a client asks again after a gap', async () => {
+    const { socket, snapshot } = await watch(principals.byRole.manager!);
+    const again = new Promise<LiveSnapshot>((r) => socket.once('snapshot', r));
+    const ack = await socket.emitWithAck('subscribe', {});
+    expect(ack).toMatchObject({ ok: true });
+    const fresh = await again;
+    expect(fresh.seq).toBeGreaterThanOrEqual(snapshot.seq);
+    expect(fresh.queues.find((q) => q.queue === 'general')!.today.offered).toBe(9);
+  });
+});
+
+describe('GET /api/v1/live/calls: the calls behind a figure', () => {
+  it('pages the abandoned calls of general, newest first', async () => {
+    const admin = principals.byRole.admin!;
+    const p1 = await admin.get('/api/v1/live/calls?figure=abandoned&queue=general&limit=2');
+    expect(p1.status).toBe(200);
+    expect(p1.body.total).toBe(3);
+    expect(p1.body.rows.map((r: { callId: string }) => r.callId)).toEqual(['lv-c6', 'lv-c5']);
+    expect(p1.body.rows[0]).toMatchObject({ outcome: 'abandoned', waitS: 40, shortAbandon: false, slThresholdS: 15 });
+    const p2 = await admin.get(`/api/v1/live/calls?figure=abandoned&queue=general&limit=2&before=${p1.body.next}`);
+    expect(p2.body.rows.map((r: { callId: string; shortAbandon: boolean }) => [r.callId, r.shortAbandon])).toEqual([['lv-c4', true]]);
+    expect(p2.body.next).toBeNull();
+  });
+
+  it('shows caller numbers in full to admins only', async () => {
+    const q = '/api/v1/live/calls?figure=answered_in_threshold&queue=general';
+    const admin = await principals.byRole.admin!.get(q);
+    const supervisor = await principals.byRole.supervisor!.get(q);
+    expect(admin.body.rows.map((r: { callId: string }) => r.callId)).toEqual(['lv-c8', 'lv-c2', 'lv-c1']);
+    expect(admin.body.rows.find((r: { callId: string }) => r.callId === 'lv-c1').caller).toBe('13812345678');
+    expect(supervisor.body.rows.find((r: { callId: string }) => r.callId === 'lv-c1').caller).toBe('*******5678');
+    expect(admin.body.rows.find((r: { callId: string }) => r.callId === 'lv-c1').agentName).toBe('张伟');
+  });
+
+  it('lists breached calls, refuses kiosks and bad figures', async () => {
+    const breached = await principals.byRole.manager!.get('/api/v1/live/calls?figure=breached');
+    expect(breached.body.rows.map((r: { callId: string; queue: string }) => `${r.callId}@${r.queue}`)).toEqual(['lv-c9@general', 'lv-c8@sales', 'lv-c7@sales', 'lv-c6@general', 'lv-c3@sales']);
+    expect((await principals.byRole.kiosk!.get('/api/v1/live/calls?figure=abandoned')).status).toBe(403);
+    expect((await principals.byRole.supervisor!.get('/api/v1/live/calls?figure=abandoned&queue=sales')).status).toBe(403);
+    const bad = await principals.byRole.manager!.get('/api/v1/live/calls?figure=lost');
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('figure');
+  });
+});
+
+describe('rebuild on start', () => {
+  it('a restarted process shows the same snapshot as before it stopped', async () => {
+    const manager = principals.byRole.manager!;
+    const before = await live(manager);
+    await app.close();
+    app = await boot();
+    const again = await login(app.url, 'manager1', PASSWORD);
+    const after = await live(again);
+    // lastEventAt is the newest event in arrival order: a rebuild reads them in time order.
+    expect({ ...after, seq: 0, lastEventAt: null }).toEqual({ ...before, seq: 0, lastEventAt: null });
+  }, 60_000);
+});
