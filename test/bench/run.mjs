@@ -1,9 +1,10 @@
 // npm run bench -- <suite>: prints figures, with ratios against a baseline
-// measured in the same run. Suites: ingest, auth.
+// measured in the same run. Suites: ingest, auth, live.
 import { auth } from './auth.mjs';
 import { ingest } from './ingest.mjs';
+import { live } from './live.mjs';
 
-const suites = { ingest, auth };
+const suites = { ingest, auth, live };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(suites);
 for (const name of names) {

@@ -96,7 +96,9 @@ describe('a queue rule change', () => {
       expect(r.status, role).toBe(403);
       expect(r.body.code).toBe('FORBIDDEN');
     }
-    const limits = await who.byRole.supervisor!.request('PUT', '/api/v1/settings/not-ready-limits', { limits: [{ reason: 'break', limitS: 3600 }] });
+    const limits = await who.byRole.supervisor!.request('PUT', '/api/v1/settings/not-ready-limits', {
+      limits: [{ reason: 'break', limitS: 3600 }],
+    });
     expect(limits.status).toBe(403);
     const all = await admin().get('/api/v1/settings/queues');
     expect(all.body.queues.find((q: { queue: string }) => q.queue === 'billing').rules.rings).toBe(2);
@@ -123,10 +125,21 @@ describe('a queue rule change', () => {
   });
 
   it('sets the default for every queue without rules of its own through queue *', async () => {
-    const r = await admin().request('PUT', '/api/v1/settings/queues/*', { rings: 3, ringCycleS: 6, shortAbandonS: 4, slTarget: 0.8, asaTargetS: 20, abandonTarget: 0.05 });
+    const r = await admin().request('PUT', '/api/v1/settings/queues/*', {
+      rings: 3,
+      ringCycleS: 6,
+      shortAbandonS: 4,
+      slTarget: 0.8,
+      asaTargetS: 20,
+      abandonTarget: 0.05,
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ queue: '*', source: 'default', rules: { slThresholdS: 18, asaTargetS: 20, abandonTarget: 0.05 } });
-    const all = (await admin().get('/api/v1/settings/queues')).body.queues as { queue: string; source: string; rules: { slThresholdS: number } }[];
+    const all = (await admin().get('/api/v1/settings/queues')).body.queues as {
+      queue: string;
+      source: string;
+      rules: { slThresholdS: number };
+    }[];
     expect(all.find((q) => q.queue === 'billing')).toMatchObject({ source: 'queue', rules: { slThresholdS: 10 } });
     // A queue without rules of its own follows the new default: 3 × 6 s.
     await postEvents(app.url, answeredCall('general-1', 'general', Date.now() + 1_000, 17));
@@ -136,7 +149,10 @@ describe('a queue rule change', () => {
 
 describe('reading the queue rules', () => {
   beforeAll(async () => {
-    await postEvents(app.url, [...answeredCall('general-2', 'general', Date.now() - 5_000, 3), ...answeredCall('support-1', 'support', Date.now() - 5_000, 3)]);
+    await postEvents(app.url, [
+      ...answeredCall('general-2', 'general', Date.now() - 5_000, 3),
+      ...answeredCall('support-1', 'support', Date.now() - 5_000, 3),
+    ]);
     await callRow('general-2');
     await callRow('support-1');
   });
@@ -153,7 +169,12 @@ describe('reading the queue rules', () => {
       // Neither has rules of its own: both show the default's, with its effective time.
       const star = queues[0]!;
       for (const q of ['general', 'support']) {
-        expect(queues.find((x) => x.queue === q)).toEqual({ queue: q, source: 'default', rules: star.rules, effectiveFrom: star.effectiveFrom });
+        expect(queues.find((x) => x.queue === q)).toEqual({
+          queue: q,
+          source: 'default',
+          rules: star.rules,
+          effectiveFrom: star.effectiveFrom,
+        });
       }
     }
   });
@@ -163,12 +184,16 @@ describe('reading the queue rules', () => {
     for (const role of ['supervisor', 'kiosk']) {
       const r = await who.byRole[role]!.get('/api/v1/settings/queues');
       expect(r.status, role).toBe(200);
-      expect(r.body.queues.map((q: { queue: string }) => q.queue), role).toEqual(['*', 'general']);
+      expect(
+        r.body.queues.map((q: { queue: string }) => q.queue),
+        role,
+      ).toEqual(['*', 'general']);
     }
   });
 
   it('is not for QA roles and agents', async () => {
-    for (const role of ['qa_lead', 'qa_reviewer', 'agent']) expect((await who.byRole[role]!.get('/api/v1/settings/queues')).status, role).toBe(403);
+    for (const role of ['qa_lead', 'qa_reviewer', 'agent'])
+      expect((await who.byRole[role]!.get('/api/v1/settings/queues')).status, role).toBe(403);
   });
 });
 
@@ -203,7 +228,9 @@ describe('not-ready limits', () => {
     expect(put.body.limits).toEqual(expected);
     expect((await who.byRole.manager!.get('/api/v1/settings/not-ready-limits')).body.limits).toEqual(expected);
     // The old limit stays in the history.
-    const history = await app.db.query<{ limit_s: number }>(`SELECT limit_s FROM not_ready_limits WHERE reason = 'break' ORDER BY effective_from`);
+    const history = await app.db.query<{ limit_s: number }>(
+      `SELECT limit_s FROM not_ready_limits WHERE reason = 'break' ORDER BY effective_from`,
+    );
     expect(history.rows.map((x) => x.limit_s)).toEqual([900, 1200]);
   });
 
@@ -213,7 +240,15 @@ describe('not-ready limits', () => {
       [{ limits: [{ reason: 'break', limitS: 86_401 }] }, 'limits.0.limitS'],
       [{ limits: [{ reason: 'break' }] }, 'limits.0.limitS'],
       [{ limits: [{ reason: '', limitS: 600 }] }, 'limits.0.reason'],
-      [{ limits: [{ reason: 'lunch', limitS: 600 }, { reason: 'lunch', limitS: 900 }] }, 'limits.1.reason'],
+      [
+        {
+          limits: [
+            { reason: 'lunch', limitS: 600 },
+            { reason: 'lunch', limitS: 900 },
+          ],
+        },
+        'limits.1.reason',
+      ],
       [{ limits: [] }, 'limits'],
     ];
     for (const [body, field] of cases) {
@@ -230,7 +265,7 @@ describe('the audit log', () => {
     await admin().request('PUT', '/api/v1/settings/not-ready-limits', { limits: [{ reason: 'coaching', limitS: 1500 }] });
     const r = await admin().get('/api/v1/audit?action=settings.*&limit=50');
     expect(r.status).toBe(200);
-    const entries = r.body.entries as { action: string; actorName: string; target: string; outcome: string; detail: any }[];
+    const entries = r.body.entries as { action: string; actorName: string; target: string; outcome: string; detail: { before: unknown; after: unknown } }[];
 
     const queue = entries.find((e) => e.action === 'settings.queue' && e.target === 'audited')!;
     expect(queue).toMatchObject({ actorName: 'admin', outcome: 'ok' });
@@ -275,7 +310,10 @@ describe('across API processes', () => {
     const { after } = await one.setQueueRules('vip', { rings: 1, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.9 });
     expect(one.book().thresholds('vip', Infinity)).toEqual({ slThresholdS: 5, shortAbandonS: 5 });
     await until('the other process to reload', async () => two.book().configuredQueues().includes('vip'));
-    expect(two.book().inForce('vip', Date.parse(after.effectiveFrom!))).toMatchObject({ source: 'queue', rules: { slThresholdS: 5, slTarget: 0.9 } });
+    expect(two.book().inForce('vip', Date.parse(after.effectiveFrom!))).toMatchObject({
+      source: 'queue',
+      rules: { slThresholdS: 5, slTarget: 0.9 },
+    });
     expect(heard).toEqual([['vip']]);
 
     await two.setNotReadyLimits({ limits: [{ reason: 'break', limitS: 600 }] });

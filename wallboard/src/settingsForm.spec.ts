@@ -23,7 +23,14 @@ describe('queue rules form', () => {
   });
 
   it('refuses what the server would, per field, in the units typed', () => {
-    const draft = { rings: 2.5, ringCycleS: '' as const, shortAbandonS: 61, slTargetPct: 101, asaTargetS: 0, abandonTargetPct: '' as const };
+    const draft = {
+      rings: 2.5,
+      ringCycleS: '' as const,
+      shortAbandonS: 61,
+      slTargetPct: 101,
+      asaTargetS: 0,
+      abandonTargetPct: '' as const,
+    };
     expect(queueRequestFrom(draft)).toEqual({
       ok: false,
       problems: {

@@ -103,7 +103,11 @@ export interface LimitDraft {
 }
 
 export function limitDraftsFrom(limits: readonly NotReadyLimit[]): LimitDraft[] {
-  return limits.map((l) => ({ reason: l.reason, minutes: l.limitS === null ? '' : Math.round((l.limitS / 60) * 10) / 10, storedS: l.limitS }));
+  return limits.map((l) => ({
+    reason: l.reason,
+    minutes: l.limitS === null ? '' : Math.round((l.limitS / 60) * 10) / 10,
+    storedS: l.limitS,
+  }));
 }
 
 /** The body of `PUT /api/v1/settings/not-ready-limits` with only what changed (null if nothing did), or the rows that are wrong, by index. */

@@ -3,7 +3,15 @@ import { type NotReadyLimitRow, type QueueRulesRow, RulesBook } from './rules-bo
 
 const at = (iso: string) => Date.parse(iso);
 const row = (queue: string, effectiveFromMs: number, r: Partial<QueueRulesRow> = {}): QueueRulesRow => ({
-  queue, effectiveFromMs, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null, ...r,
+  queue,
+  effectiveFromMs,
+  rings: 3,
+  ringCycleS: 5,
+  shortAbandonS: 5,
+  slTarget: 0.8,
+  asaTargetS: null,
+  abandonTarget: null,
+  ...r,
 });
 const limit = (reason: string, effectiveFromMs: number, limitS: number | null): NotReadyLimitRow => ({ reason, effectiveFromMs, limitS });
 
@@ -76,12 +84,7 @@ describe('RulesBook not-ready limits', () => {
   const LIFTED = at('2026-03-05T00:00:00Z');
   const book = new RulesBook(
     [],
-    [
-      limit('break', -Infinity, 900),
-      limit('break', CHANGE, 1200),
-      limit('training', -Infinity, 3600),
-      limit('training', LIFTED, null),
-    ],
+    [limit('break', -Infinity, 900), limit('break', CHANGE, 1200), limit('training', -Infinity, 3600), limit('training', LIFTED, null)],
   );
 
   it('applies the limit in force when the spell began', () => {

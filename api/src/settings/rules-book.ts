@@ -36,7 +36,15 @@ export const DEFAULT_QUEUE = '*';
 export const ANY_REASON = '*';
 
 /** SPEC §3 defaults, for a database without even a '*' row. */
-const BUILT_IN: LiveQueueRules = { rings: 3, ringCycleS: 5, slThresholdS: 15, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null };
+const BUILT_IN: LiveQueueRules = {
+  rings: 3,
+  ringCycleS: 5,
+  slThresholdS: 15,
+  shortAbandonS: 5,
+  slTarget: 0.8,
+  asaTargetS: null,
+  abandonTarget: null,
+};
 
 /** A queue's rules at an instant, and where they come from. */
 export interface RulesInForce {

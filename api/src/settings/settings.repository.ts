@@ -18,8 +18,14 @@ const EFFECTIVE_MS = `extract(epoch FROM effective_from)::float8 * 1000`;
 
 export async function readQueueRules(q: Queryable): Promise<QueueRulesRow[]> {
   const r = await q.query<{
-    queue: string; effective_ms: number; rings: number; ring_cycle_s: number; short_abandon_s: number;
-    sl_target: number; asa_target_s: number | null; abandon_target: number | null;
+    queue: string;
+    effective_ms: number;
+    rings: number;
+    ring_cycle_s: number;
+    short_abandon_s: number;
+    sl_target: number;
+    asa_target_s: number | null;
+    abandon_target: number | null;
   }>(
     `SELECT queue, ${EFFECTIVE_MS} AS effective_ms, rings, ring_cycle_s, short_abandon_s, sl_target, asa_target_s, abandon_target
        FROM queue_rules ORDER BY queue, effective_from`,

@@ -30,7 +30,16 @@ vi.mock('./settings.repository.js', () => ({
   queuesOfferedSince: vi.fn(async () => ['support', 'billing']),
 }));
 
-const DEFAULT: QueueRulesRow = { queue: '*', effectiveFromMs: -Infinity, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null };
+const DEFAULT: QueueRulesRow = {
+  queue: '*',
+  effectiveFromMs: -Infinity,
+  rings: 3,
+  ringCycleS: 5,
+  shortAbandonS: 5,
+  slTarget: 0.8,
+  asaTargetS: null,
+  abandonTarget: null,
+};
 const db = { transaction: (fn: (tx: unknown) => unknown) => fn({}) } as unknown as Db;
 const logger = { error: vi.fn(), warn: vi.fn() };
 const config = { CALLBOARD_TZ: 'Asia/Shanghai' };

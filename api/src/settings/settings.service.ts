@@ -37,7 +37,11 @@ export const queueSettingsView = (queue: string, r: RulesInForce): QueueSettings
   effectiveFrom: isoOrNull(r.effectiveFromMs),
 });
 
-export const limitView = (l: LimitInForce): NotReadyLimit => ({ reason: l.reason, limitS: l.limitS, effectiveFrom: isoOrNull(l.effectiveFromMs) });
+export const limitView = (l: LimitInForce): NotReadyLimit => ({
+  reason: l.reason,
+  limitS: l.limitS,
+  effectiveFrom: isoOrNull(l.effectiveFromMs),
+});
 
 /** Calls offered from now on get the latest rows: every row was written with the database's clock, none is in the future. */
 const FROM_NOW_ON = Infinity;
@@ -142,7 +146,9 @@ export class SettingsService implements OnApplicationShutdown {
 
   /** After a change committed here: tell the other processes (never waiting on Redis), then reload. */
   private async changed(): Promise<RulesBook> {
-    this.bus.publish({ origin: this.origin }).catch((err: unknown) => this.logger.error({ err: (err as Error).message }, 'settings change not announced'));
+    this.bus
+      .publish({ origin: this.origin })
+      .catch((err: unknown) => this.logger.error({ err: (err as Error).message }, 'settings change not announced'));
     return this.reload();
   }
 

@@ -1,0 +1,98 @@
+// Wallboard clients for the live benchmark, a process of their own (forked by
+// live.mjs): N real socket.io-client sockets on /live, each subscribed to the
+// whole scope. Per message only a clock read and two array pushes: the times
+// go to a binary file at the end, for live.mjs to match against the feed.
+//   argv: url token clients outFile
+// IPC out: {type: 'ready', connectMs} once every socket holds a snapshot;
+//          {type: 'done', ...counts} after {type: 'stop'}, then exits.
+import { writeFileSync } from 'node:fs';
+import { io } from 'socket.io-client';
+
+const [url, token, countArg, outFile] = process.argv.slice(2);
+const count = Number(countArg);
+const now = () => performance.timeOrigin + performance.now();
+
+const clients = [];
+let gaps = 0;
+let stale = 0;
+let disconnects = 0;
+let connectErrors = 0;
+// Size of the messages one socket gets (engine.io message length, no parsing).
+let bytes = 0;
+let messages = 0;
+
+function open(i) {
+  const c = { seq: -1, patches: 0, snapshots: 0, recv: [], last: [] };
+  clients.push(c);
+  const socket = io(url + '/live', {
+    transports: ['websocket'],
+    forceNew: true,
+    auth: { token },
+    extraHeaders: { origin: url },
+  });
+  c.socket = socket;
+  const note = (lastEventAt) => {
+    if (lastEventAt === null || lastEventAt === undefined) return;
+    c.recv.push(now());
+    c.last.push(Date.parse(lastEventAt));
+  };
+  const subscribe = () => socket.emitWithAck('subscribe', {}).then((ack) => {
+    if (!ack?.ok) throw new Error(`subscribe refused: ${JSON.stringify(ack)}`);
+  });
+  socket.on('snapshot', (s) => {
+    c.snapshots++;
+    c.seq = s.seq;
+    note(s.lastEventAt);
+    c.onSnapshot?.();
+  });
+  socket.on('patch', (p) => {
+    c.patches++;
+    if (p.seq <= c.seq) stale++;
+    else if (p.seq !== c.seq + 1 && c.seq >= 0) {
+      gaps++;
+      subscribe().catch(() => {});
+    }
+    c.seq = Math.max(c.seq, p.seq);
+    note(p.lastEventAt);
+  });
+  socket.on('disconnect', () => disconnects++);
+  socket.on('connect_error', (err) => {
+    connectErrors++;
+    if (connectErrors <= 3) process.stderr.write(`live-clients: connect_error ${err.message}\n`);
+  });
+  if (i === 0) socket.io.on('open', () => socket.io.engine.on('message', (d) => ((bytes += d.length), messages++)));
+  return new Promise((resolve, reject) => {
+    c.onSnapshot = () => ((c.onSnapshot = undefined), resolve());
+    socket.once('connect', () => subscribe().catch(reject));
+  });
+}
+
+const started = now();
+const WAVE = 25;
+for (let i = 0; i < count; i += WAVE) {
+  await Promise.all(Array.from({ length: Math.min(WAVE, count - i) }, (_, j) => open(i + j)));
+}
+process.send({ type: 'ready', connectMs: now() - started });
+
+process.on('message', (msg) => {
+  if (msg?.type !== 'stop') return;
+  // Layout: clients, then per client n, n receive times, n lastEventAt values (float64).
+  let total = 1;
+  for (const c of clients) total += 1 + 2 * c.recv.length;
+  const out = new Float64Array(total);
+  let k = 0;
+  out[k++] = clients.length;
+  for (const c of clients) {
+    out[k++] = c.recv.length;
+    out.set(c.recv, k);
+    k += c.recv.length;
+    out.set(c.last, k);
+    k += c.last.length;
+  }
+  writeFileSync(outFile, out);
+  const patches = clients.reduce((s, c) => s + c.patches, 0);
+  const snapshots = clients.reduce((s, c) => s + c.snapshots, 0);
+  const ended = disconnects;
+  for (const c of clients) c.socket.disconnect();
+  process.send({ type: 'done', patches, snapshots, gaps, stale, disconnects: ended, connectErrors, bytesPerMessage: messages ? bytes / messages : 0 }, () => process.exit(0));
+});

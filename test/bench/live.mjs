@@ -1,0 +1,278 @@
+// Live benchmark (issue target: p99 ≤ 150 ms from an event's 202 to the patch
+// that carries it, 200 wallboards, 1,000 events/s). Three processes besides
+// this one: the API as in production (`node api/dist/main.js`, its live engine
+// tailing the Redis stream), the wallboards (live-clients.mjs) and the feed
+// (live-feed.mjs). A batch's marker is the ts of its last event; a client has
+// it with the first patch (or snapshot) whose lastEventAt ≥ the marker.
+// BENCH_SECONDS (default 60) of load per run; BENCH_CLIENTS (default 1,200,500);
+// BENCH_EMBEDDED_SECONDS (default min(20, BENCH_SECONDS); 0 skips) for one more
+// run at 200 clients on the in-process log.
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from 'redis';
+
+const KEY = 'bench-live-ingest-key-0123456789';
+const PASSWORD = 'bench-live-admin-password';
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,200,500').split(',').map(Number).filter((n) => n > 0);
+const EMBEDDED_SECONDS = Number(process.env.BENCH_EMBEDDED_SECONDS ?? Math.min(20, SECONDS));
+const RATE = 1000;
+const INTERVAL_MS = 20;
+const WARMUP_MS = 2000;
+/** After the feed stops: long enough for a heartbeat (2 s) to carry the last marker. */
+const TAIL_MS = 2500;
+const TARGET_P99_MS = 150;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const ms = (n) => `${fmt(n, Math.abs(n) < 100 ? 1 : 0)} ms`;
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+const now = () => performance.timeOrigin + performance.now();
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+// Whatever happens, no child outlives the bench and no data dir is left behind.
+const children = new Set();
+const dirs = new Set();
+function cleanUp() {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+}
+process.on('exit', cleanUp);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => (cleanUp(), process.exit(130)));
+
+function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+/** utime + stime of a process (all its threads), in seconds. */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / TICKS;
+}
+const rssMB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    import('node:net').then(({ createServer }) => {
+      const s = createServer();
+      s.once('error', reject);
+      s.listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
+    });
+  });
+}
+
+async function startServer(dataDir, env) {
+  const port = await freePort();
+  const child = track(spawn(process.execPath, [path.join(root, 'api/dist/main.js')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', CALLBOARD_DATA_DIR: dataDir, CALLBOARD_DEMO: '0',
+      CALLBOARD_INGEST_KEY: KEY, CALLBOARD_ADMIN_PASSWORD: PASSWORD, CALLBOARD_LOG_LEVEL: 'error', REDIS_URL: '', DATABASE_URL: '', ...env,
+    },
+  }));
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}) while starting:\n${output}`);
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > until) throw new Error(`the API did not answer /health within 120 s:\n${output}`);
+    await sleep(200);
+  }
+  // Errors the API logs under load are shown after the run.
+  return { child, url, output: () => output };
+}
+
+async function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  if ((await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])) === false) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+function forkChild(script, args) {
+  const child = track(fork(path.join(here, script), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }));
+  const messages = [];
+  const waiters = [];
+  child.on('message', (m) => {
+    const w = waiters.findIndex((x) => x.type === m.type);
+    if (w >= 0) waiters.splice(w, 1)[0].resolve(m);
+    else messages.push(m);
+  });
+  child.once('exit', (code) => {
+    for (const w of waiters) w.reject(new Error(`${script} exited (${code}) before "${w.type}"`));
+  });
+  const next = (type) =>
+    new Promise((resolve, reject) => {
+      const i = messages.findIndex((m) => m.type === type);
+      if (i >= 0) return resolve(messages.splice(i, 1)[0]);
+      if (child.exitCode !== null) return reject(new Error(`${script} exited (${child.exitCode}) before "${type}"`));
+      waiters.push({ type, resolve, reject });
+    });
+  return { child, next };
+}
+
+/** Accepted → seen latencies of every batch on every client, after the warm-up. */
+function latencies(feed, recordsFile, fromMs) {
+  const buf = readFileSync(recordsFile);
+  const data = new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8);
+  const batches = [];
+  for (let i = 0; i < feed.markers.length; i++) {
+    const a = feed.acceptedAt[i];
+    if (Number.isFinite(a) && a >= fromMs) batches.push([feed.markers[i], a]);
+  }
+  batches.sort((x, y) => x[0] - y[0]);
+  const clients = data[0];
+  const out = new Float64Array(batches.length * clients);
+  let n = 0;
+  let unseen = 0;
+  let negative = 0;
+  const unseenBatches = new Set();
+  let k = 1;
+  for (let c = 0; c < clients; c++) {
+    const len = data[k++];
+    const recv = data.subarray(k, k + len);
+    const last = data.subarray(k + len, k + 2 * len);
+    k += 2 * len;
+    // Messages in arrival order; the first whose running max of lastEventAt reaches the marker carries the batch.
+    let j = 0;
+    let seenMax = -Infinity;
+    for (let b = 0; b < batches.length; b++) {
+      const [marker, acceptedAt] = batches[b];
+      while (seenMax < marker && j < len) seenMax = Math.max(seenMax, last[j++]);
+      if (seenMax < marker) {
+        unseen += batches.length - b;
+        for (let r = b; r < batches.length; r++) unseenBatches.add(r);
+        break;
+      }
+      const l = recv[j - 1] - acceptedAt;
+      if (l < 0) negative++;
+      out[n++] = l;
+    }
+  }
+  const sorted = out.subarray(0, n).sort();
+  return { sorted, batches: batches.length, unseen, unseenBatches: unseenBatches.size, negative };
+}
+
+async function dropRedisKeys(prefix) {
+  const redis = createClient({ url: REDIS });
+  await redis.connect();
+  let dropped = 0;
+  for await (const keys of redis.scanIterator({ MATCH: `{${prefix}}:*`, COUNT: 1000 })) {
+    const list = Array.isArray(keys) ? keys : [keys];
+    if (list.length) dropped += await redis.unlink(list);
+  }
+  await redis.quit();
+  return dropped;
+}
+
+async function run(label, clients, seconds, env) {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-live-'));
+  dirs.add(work);
+  const server = await startServer(path.join(work, 'data'), env);
+  let clientsProc;
+  let feedProc;
+  try {
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`sign-in answered ${login.status}: ${await login.text()}`);
+    const token = /cb_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+    if (!token) throw new Error('sign-in set no cb_session cookie');
+
+    const recordsFile = path.join(work, 'records.f64');
+    clientsProc = forkChild('live-clients.mjs', [server.url, token, String(clients), recordsFile]);
+    const ready = await clientsProc.next('ready');
+
+    const pid = server.child.pid;
+    const cpu0 = cpuSeconds(pid);
+    const clientsCpu0 = cpuSeconds(clientsProc.child.pid);
+    const rss0 = rssMB(pid);
+    let peak = rss0;
+    const t0 = now();
+    const sampler = setInterval(() => {
+      try {
+        peak = Math.max(peak, rssMB(pid));
+      } catch {
+        // the server is gone: the run fails below
+      }
+    }, 200);
+    feedProc = forkChild('live-feed.mjs', [server.url, KEY, String(seconds), String(RATE), String(INTERVAL_MS)]);
+    const feed = await feedProc.next('done');
+    const t1 = now();
+    const cpu1 = cpuSeconds(pid);
+    const clientsCpu1 = cpuSeconds(clientsProc.child.pid);
+    const rss1 = rssMB(pid);
+    clearInterval(sampler);
+    peak = Math.max(peak, rss1);
+    await sleep(TAIL_MS);
+    clientsProc.child.send({ type: 'stop' });
+    const counts = await clientsProc.next('done');
+
+    const lat = latencies(feed, recordsFile, feed.startedAt + WARMUP_MS);
+    const wall = (t1 - t0) / 1000;
+    const s = lat.sorted;
+    const resent = counts.snapshots - clients;
+    console.log(
+      `  live, ${label}, ${fmt(clients)} client${clients === 1 ? '' : 's'}: ${fmt(feed.accepted)} events in ${fmt((feed.endedAt - feed.startedAt) / 1000)} s; ` +
+        `accepted→patch p50 ${ms(pct(s, 50))}, p99 ${ms(pct(s, 99))}, max ${ms(s.length ? s[s.length - 1] : NaN)}; ` +
+        `${fmt(counts.patches / clients)} patches/client; server CPU ${fmt((100 * (cpu1 - cpu0)) / wall)} % of a core, ` +
+        `RSS ${fmt(rss0)} → ${fmt(rss1)} MB (peak ${fmt(peak)}); gaps ${counts.gaps}`,
+    );
+    console.log(
+      `    ${fmt(lat.batches)} batches × ${fmt(clients)} after ${WARMUP_MS / 1000} s warm-up: ${fmt(s.length)} latencies, ${fmt(lat.negative)} negative (patch before the 202), min ${ms(s.length ? s[0] : NaN)}; ` +
+        `unseen by some client ${fmt(lat.unseenBatches)}; snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects}; ` +
+        `~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; clients process CPU ${fmt((100 * (clientsCpu1 - clientsCpu0)) / wall)} % of a core (${fmt(ready.connectMs / 1000, 1)} s to connect); ` +
+        `202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.late ? `, feed late ${feed.late}×` : ''}`,
+    );
+    const logged = server.output().split('\n').filter((l) => l.startsWith('{'));
+    if (logged.length) console.log(`    the API logged ${logged.length} error line(s), first: ${logged[0].slice(0, 300)}`);
+    return { p99: pct(s, 99) };
+  } finally {
+    if (feedProc?.child.exitCode === null) feedProc.child.kill('SIGKILL');
+    if (clientsProc?.child.exitCode === null) clientsProc.child.kill('SIGKILL');
+    await stopServer(server.child);
+    rmSync(work, { recursive: true, force: true });
+    dirs.delete(work);
+    if (env.CALLBOARD_REDIS_PREFIX) await dropRedisKeys(env.CALLBOARD_REDIS_PREFIX).catch(() => {});
+  }
+}
+
+export async function live() {
+  console.log(
+    `\nlive (${os.cpus().length} cores, Node ${process.version}; ${fmt(RATE)} events/s in ${INTERVAL_MS} ms batches for ${SECONDS} s per run; ` +
+      `API, clients and feed in processes of their own; embedded TimescaleDB)`,
+  );
+  const results = new Map();
+  for (const n of CLIENTS) {
+    const prefix = `bench-live-${process.pid}-${n}-${Date.now().toString(36)}`;
+    results.set(n, await run('redis log', n, SECONDS, { REDIS_URL: REDIS, CALLBOARD_REDIS_PREFIX: prefix }));
+  }
+  if (EMBEDDED_SECONDS > 0) await run(`in-process log (${EMBEDDED_SECONDS} s)`, 200, EMBEDDED_SECONDS, {});
+  const at200 = results.get(200);
+  if (at200) {
+    console.log(
+      `  target p99 ≤ ${TARGET_P99_MS} ms at 200 clients (redis log): ${ms(at200.p99)} — ${at200.p99 <= TARGET_P99_MS ? 'met' : 'NOT met'}`,
+    );
+  }
+}
