@@ -26,6 +26,9 @@ const POLICY: Record<string, readonly Who[]> = {
   'GET /metrics': ['admin', 'metrics'],
   'POST /api/v1/events': ['ingest'],
   'GET /api/v1/today': ['admin', 'manager', 'supervisor', 'kiosk'],
+  'GET /api/v1/live': ['admin', 'manager', 'supervisor', 'kiosk'],
+  // Calls carry caller numbers (masked) and agents: not for a kiosk display.
+  'GET /api/v1/live/calls': ['admin', 'manager', 'supervisor'],
   'POST /api/v1/auth/login': PUBLIC,
   'POST /api/v1/auth/kiosk': PUBLIC,
   'GET /api/v1/auth/session': SESSIONS,

@@ -65,7 +65,7 @@ function check(value: Entry, [min, max]: readonly [number, number], { optional =
   return null;
 }
 
-export type Checked<R, F extends string> = { ok: true; request: R } | { ok: false; problems: Partial<Record<F, Problem>> };
+export type Checked<R, F extends PropertyKey> = { ok: true; request: R } | { ok: false; problems: Partial<Record<F, Problem>> };
 
 /** The body of `PUT /api/v1/settings/queues/{queue}`, or what is wrong with the draft. */
 export function queueRequestFrom(d: QueueRulesDraft): Checked<UpdateQueueRulesRequest, QueueRulesField> {

@@ -54,13 +54,146 @@ const figures = {
   },
 };
 
+const num = { type: 'number' };
+const rate = (definition: string) => ({ type: ['number', 'null'], description: `${definition}; 0..1, null when the denominator is 0` });
+const liveFigures = {
+  type: 'object',
+  description: 'SPEC §6 Figures with the raw counts and sums every rate is computed from',
+  properties: {
+    offered: { type: 'integer' },
+    answered: { type: 'integer' },
+    answeredInThreshold: { type: 'integer', description: 'answered with wait ≤ slThresholdS in force at offer time' },
+    abandoned: { type: 'integer' },
+    shortAbandoned: { type: 'integer', description: 'abandoned with wait < shortAbandonS' },
+    abandonedInThreshold: { type: 'integer', description: 'abandoned with wait ≤ slThresholdS' },
+    timedOut: { type: 'integer' },
+    transferredOut: { type: 'integer', description: 'left the queue by a transfer before an answer' },
+    handled: { type: 'integer', description: 'answered and ended' },
+    threeRingRate: rate('answeredInThreshold ÷ (answered + abandoned − shortAbandoned + timedOut)'),
+    slAnsweredOnly: rate('answeredInThreshold ÷ answered'),
+    slAbandonNeutral: rate('(answeredInThreshold + abandonedInThreshold) ÷ (answered + abandoned)'),
+    asaS: { type: ['number', 'null'], description: 'answeredWaitS ÷ answered, seconds' },
+    abandonRate: rate('(abandoned − shortAbandoned) ÷ (offered − shortAbandoned)'),
+    ahtS: { type: ['number', 'null'], description: 'handleS ÷ handled (talk + hold + wrap-up), seconds' },
+    occupancy: rate('busyS ÷ (busyS + availableS), today, of the agents serving the queue'),
+    answeredWaitS: num,
+    handleS: num,
+    busyS: { type: 'number', description: 'on call or in wrap-up today' },
+    availableS: num,
+  },
+};
+const agentCounts = {
+  type: 'object',
+  properties: Object.fromEntries(['loggedIn', 'available', 'ringing', 'onCall', 'wrapUp', 'notReady'].map((k) => [k, { type: 'integer' }])),
+};
+const hourVolume = {
+  type: 'object',
+  properties: { hour: { ...ts, description: 'local start of the hour, with offset' }, byCallType: { type: 'object', additionalProperties: { type: 'integer' }, description: 'offered per call type' } },
+};
+const liveQueue = {
+  type: 'object',
+  properties: {
+    queue: { type: 'string' },
+    rules: {
+      type: 'object',
+      description: 'what calls offered now are measured by',
+      properties: {
+        rings: { type: 'integer' }, ringCycleS: num, slThresholdS: num, shortAbandonS: num, slTarget: num,
+        asaTargetS: { type: ['number', 'null'] }, abandonTarget: { type: ['number', 'null'] },
+      },
+    },
+    waiting: { type: 'integer' },
+    longestWaitS: { type: ['number', 'null'], description: 'as of asOf; tick it forward from oldestOfferedAt' },
+    oldestOfferedAt: tsOrNull,
+    waitingCalls: {
+      type: 'array',
+      description: 'longest waiting first, at most 50; no caller numbers',
+      items: { type: 'object', properties: { callId: { type: 'string' }, callType: { type: ['string', 'null'] }, offeredAt: ts, waitS: num, ringing: { type: 'boolean' } } },
+    },
+    today: { $ref: '#/components/schemas/Figures' },
+    byCallType: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Figures' } },
+    byHour: { type: 'array', items: hourVolume, description: 'local midnight to the current hour (23 or 25 hours on a DST day)' },
+    lastWeek: { type: 'array', items: hourVolume, description: 'the same weekday last week, every hour' },
+    agents: { ...agentCounts, description: 'agents seen serving the queue today, by state now' },
+    staffing: {
+      type: 'object',
+      description: 'agents needed now for the three-ring target, with the inputs: arrivals of the last 30 minutes, AHT, patience',
+      properties: {
+        windowMin: num, offeredInWindow: { type: 'integer' }, arrivalsPerHour: num, ahtS: { type: ['number', 'null'] },
+        ahtFrom: { type: ['string', 'null'], enum: ['window', 'today', null] }, trafficErlangs: { type: ['number', 'null'] },
+        slTarget: num, slThresholdS: num,
+        requiredErlangC: { type: ['integer', 'null'] }, slErlangC: { type: ['number', 'null'] },
+        patienceS: { type: ['number', 'null'], description: 'all waiting time ÷ abandons, today' },
+        requiredErlangA: { type: ['integer', 'null'] }, slErlangA: { type: ['number', 'null'] },
+        staffed: { type: 'integer', description: 'logged in and not in not-ready' }, available: { type: 'integer' },
+        gapErlangC: { type: ['integer', 'null'], description: 'staffed − requiredErlangC; negative: short' },
+        gapErlangA: { type: ['integer', 'null'] },
+      },
+    },
+  },
+};
+const liveSnapshot = {
+  type: 'object',
+  required: ['seq', 'asOf', 'tz', 'day', 'queues', 'agents', 'breaches'],
+  properties: {
+    seq: { type: 'integer', description: 'patches on /live continue with seq + 1' },
+    asOf: ts,
+    tz: { type: 'string' },
+    day: { type: 'string', format: 'date', description: 'the local day the figures cover' },
+    demo: { type: 'boolean' },
+    lastEventAt: { ...tsOrNull, description: 'ts of the newest event applied' },
+    subscription: { $ref: '#/components/schemas/Scope' },
+    queues: { type: 'array', items: liveQueue },
+    totals: { $ref: '#/components/schemas/Figures' },
+    totalsAgents: agentCounts,
+    agents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          agentId: { type: 'string' }, name: { type: 'string' }, team: { type: ['string', 'null'] },
+          state: { type: 'string', enum: ['offline', 'available', 'ringing', 'on_call', 'wrap_up', 'not_ready'] },
+          reason: { type: ['string', 'null'] }, since: ts, handledToday: { type: 'integer' },
+          limitS: { type: ['number', 'null'], description: "the not-ready reason's limit" }, overrun: { type: 'boolean' },
+        },
+      },
+    },
+    breaches: {
+      type: 'array',
+      description: 'SLA items: at_risk within 20 % of the deadline, breached past it, ended breached and closed in the last 15 minutes',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' }, rule: { type: 'string', enum: ['answer', 'not_ready_overrun'] }, subject: { type: 'string', description: 'call:<callId> or agent:<agentId>' },
+          queue: { type: ['string', 'null'] }, agentId: { type: ['string', 'null'] }, startedAt: ts, dueAt: ts, breachedAt: tsOrNull, endedAt: tsOrNull,
+          status: { type: 'string', enum: ['at_risk', 'breached', 'ended'] },
+        },
+      },
+    },
+    breachCounts: { type: 'object', properties: { answer: { type: 'integer' }, not_ready_overrun: { type: 'integer' }, atRisk: { type: 'integer' } }, description: 'breached today per rule; at risk now' },
+  },
+};
+const liveCall = {
+  type: 'object',
+  properties: {
+    callId: { type: 'string' }, queue: { type: 'string' }, callType: { type: ['string', 'null'] },
+    caller: { type: ['string', 'null'], description: 'in full for admins, masked to the last 4 digits for everyone else' },
+    offeredAt: ts, answeredAt: tsOrNull, endedAt: tsOrNull,
+    outcome: { type: 'string', enum: ['waiting', 'ringing', 'answered', 'abandoned', 'timed_out', 'transferred_out'] },
+    waitS: { type: ['number', 'null'] }, talkS: { type: ['number', 'null'] }, holdS: num, wrapS: { type: ['number', 'null'] },
+    agentId: { type: ['string', 'null'] }, agentName: { type: ['string', 'null'] }, slThresholdS: num,
+    answeredInThreshold: { type: 'boolean' }, shortAbandon: { type: 'boolean' }, transferred: { type: 'boolean' },
+    transferTarget: { type: ['string', 'null'] }, category: { type: ['string', 'null'] },
+  },
+};
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'Callboard API',
     version: '1.0.0',
     description:
-      'Real-time call-center wallboard and QA. Events in, figures out. Times are UTC ISO 8601 unless a field says local. Every operation states who may call it in `x-access`; the live wallboard socket is the Socket.IO namespace /live (session cookie or auth.token on the handshake; `subscribe {queues?, teams?}` → `snapshot`).',
+      'Real-time call-center wallboard and QA. Events in, figures out. Times are UTC ISO 8601 unless a field says local. Every operation states who may call it in `x-access`; the live wallboard socket is the Socket.IO namespace /live (session cookie or auth.token on the handshake; `subscribe {queues?, teams?}` → ack `{ok, seq}`, then `snapshot` (as GET /api/v1/live) and `patch {seq, asOf, lastEventAt, queues?, totals?, agents?, breaches?, breachCounts?}` numbered seq + 1, seq + 2 …, each list holding whole objects that replace the client copy by key; on a gap in seq, emit `subscribe` again for a fresh snapshot).',
   },
   components: {
     securitySchemes: {
@@ -108,6 +241,9 @@ export const openApiDocument = {
         },
       },
       TodayFigures: figures,
+      Figures: liveFigures,
+      LiveSnapshot: liveSnapshot,
+      LiveCall: liveCall,
       Scope: scope,
       SessionInfo: {
         type: 'object',
@@ -253,6 +389,47 @@ export const openApiDocument = {
               },
             },
           },
+        },
+      },
+    },
+    '/api/v1/live': {
+      get: {
+        summary: "Today's live state: what a wallboard gets on connect",
+        description:
+          "The same snapshot the /live socket sends after `subscribe` (SPEC §6): per queue today's figures (since local midnight in CALLBOARD_TZ) in total, by call type and by hour, the same weekday last week, waiting calls, agents serving it and staffing by Erlang C and A; the agents of the teams in scope; live SLA items. Without `queue`/`team`: the caller's whole scope; outside it: 403.",
+        security: session,
+        'x-access': 'admin, manager, supervisor (own queues and teams), kiosk (its scope)',
+        parameters: [
+          { name: 'queue', in: 'query', required: false, schema: { type: 'string' }, description: 'one queue, or several comma-separated' },
+          { name: 'team', in: 'query', required: false, schema: { type: 'string' }, description: 'the teams whose agents to include, comma-separated' },
+        ],
+        responses: { ...denied, '400': errorResponse('An unknown parameter'), '200': ok('The snapshot', ref('LiveSnapshot')) },
+      },
+    },
+    '/api/v1/live/calls': {
+      get: {
+        summary: 'The calls behind a live figure, newest offer first',
+        description:
+          "Today's call legs counted in a figure (the same ones the live figures count), e.g. the abandoned calls of a queue or the breached ones. Paged: pass `next` as `before`.",
+        security: session,
+        'x-access': 'admin, manager, supervisor (own queues)',
+        parameters: [
+          {
+            name: 'figure', in: 'query', required: true,
+            schema: { type: 'string', enum: ['offered', 'answered', 'answered_in_threshold', 'answered_late', 'abandoned', 'short_abandoned', 'timed_out', 'transferred_out', 'waiting', 'breached'] },
+          },
+          { name: 'queue', in: 'query', required: false, schema: { type: 'string' }, description: 'one queue, or several comma-separated; default: the scope' },
+          { name: 'callType', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+          { name: 'before', in: 'query', required: false, schema: { type: 'string' }, description: 'the `next` cursor of the previous page' },
+        ],
+        responses: {
+          ...denied,
+          '400': errorResponse('A missing or unknown figure, a bad limit or cursor (field names it)'),
+          '200': ok('A page of calls', {
+            type: 'object',
+            properties: { figure: { type: 'string' }, total: { type: 'integer' }, rows: { type: 'array', items: ref('LiveCall') }, next: { type: ['string', 'null'] } },
+          }),
         },
       },
     },
