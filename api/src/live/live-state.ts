@@ -53,7 +53,6 @@ export const STAFFING_WINDOW_MS = 30 * 60_000;
 const WAITING_LIST_MAX = 50;
 const UNSPECIFIED = 'unspecified';
 const BUSY: ReadonlySet<AgentStateName> = new Set(['on_call', 'wrap_up']);
-const WORKING: ReadonlySet<AgentStateName> = new Set(['available', 'ringing', 'on_call', 'wrap_up']);
 
 type LegEventType = Exclude<Extract<CanonicalEvent['type'], `call.${string}`>, 'call.transcript'>;
 const isCallEvent = (e: CanonicalEvent): e is Extract<CanonicalEvent, { type: LegEventType }> =>
