@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LiveService, type LivePatch, type LiveSnapshot } from '@callboard/api';
+import { LiveService, type LivePatch, type LiveSnapshot, simulate } from '@callboard/api';
 import { type Socket, io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
@@ -195,5 +195,23 @@ describe('rebuild on start', () => {
     const after = await live(again);
     // lastEventAt is the newest event in arrival order: a rebuild reads them in time order.
     expect({ ...after, seq: 0, lastEventAt: null }).toEqual({ ...before, seq: 0, lastEventAt: null });
+  }, 60_000);
+});
+
+describe('live figures and TimescaleDB', () => {
+  it('agree: the live engine counts what the writer stores', async () => {
+    // Forty simulated minutes before the fixed now, on top of the scenario.
+    const events = [...simulate({ seed: 5, tz: TZ, rate: 3 }, NOW - 45 * 60_000, NOW - 5 * 60_000)].map((e) => ({ ...e, id: `sim-${e.id}` }));
+    expect(events.length).toBeGreaterThan(200);
+    expect((await postEvents(app.url, events)).status).toBe(202);
+    const manager = await login(app.url, 'manager1', PASSWORD);
+    const keys = ['offered', 'answered', 'answeredInThreshold', 'abandoned', 'shortAbandoned', 'timedOut', 'threeRingRate', 'asaS', 'abandonRate'] as const;
+    const pick = (f: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, typeof f[k] === 'number' ? Number((f[k] as number).toFixed(9)) : f[k]]));
+    const [liveTotals, dbTotals] = await until('the database to hold every call the live engine counts', async () => {
+      const [l, d] = await Promise.all([live(manager), manager.get('/api/v1/today')]);
+      return JSON.stringify(pick(l.totals)) === JSON.stringify(pick(d.body.totals)) ? [l.totals, d.body.totals] : undefined;
+    }).catch(async () => [(await live(manager)).totals, (await manager.get('/api/v1/today')).body.totals]);
+    expect(pick(liveTotals)).toEqual(pick(dbTotals));
+    expect(liveTotals.offered).toBeGreaterThan(30);
   }, 60_000);
 });

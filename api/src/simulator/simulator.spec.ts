@@ -189,7 +189,7 @@ describe('simulate: calls and agents stay consistent', () => {
     expect(atStart.map((e) => e.type === 'agent.state' && e.payload.agentId)).toEqual(night.map((a) => a.agentId));
   });
 
-  it('gives day agents breaks of about 15 min and a 30–45 min lunch, and logs them off at the end of the shift', () => {
+  it('gives day agents breaks within the 15 min allowance (some run over) and a 30–45 min lunch, and logs them off at the end of the shift', () => {
     const spells = [...agents.values()].flatMap((a) => a.notReady.filter((s) => s.endedBy !== 'offline'));
     const minutes = (reason: string) => spells.filter((s) => s.reason === reason).map((s) => s.ms / 60_000);
     const breaks = minutes('break');
