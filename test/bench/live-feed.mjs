@@ -4,7 +4,7 @@
 // in the simulator's order, one millisecond apart; a batch's last event carries
 // a ts no other event has — its marker — and the time its 202 arrived is kept.
 //   argv: url ingestKey seconds eventsPerSecond intervalMs
-// IPC out: {type: 'done', startedAt, endedAt, markers, accepted, ...counts}.
+// IPC out: {type: 'done', startedAt, endedAt, markers, acceptedAt, cpuSeconds, ...counts}.
 import http from 'node:http';
 import { simulate } from '@callboard/api';
 
@@ -102,6 +102,7 @@ function tick(due) {
 }
 
 const startedAt = now();
+const cpuStart = process.cpuUsage();
 const stopAt = startedAt + seconds * 1000;
 for (let k = 1; ; k++) {
   const at = startedAt + k * interval;
@@ -113,12 +114,13 @@ for (let k = 1; ; k++) {
   if (due > 0) sent += tick(due);
 }
 const endedAt = now();
+const cpu = process.cpuUsage(cpuStart);
 await Promise.all(pending);
 agent.destroy();
 answerMs.sort((a, b) => a - b);
 process.send(
   {
-    type: 'done', startedAt, endedAt, sent, accepted, duplicates, rejected, errors, maxInFlight, late,
+    type: 'done', cpuSeconds: (cpu.user + cpu.system) / 1e6, startedAt, endedAt, sent, accepted, duplicates, rejected, errors, maxInFlight, late,
     markers, acceptedAt, answerP50: answerMs[Math.floor(answerMs.length / 2)] ?? NaN, answerP99: answerMs[Math.ceil(answerMs.length * 0.99) - 1] ?? NaN,
   },
   () => process.exit(0),

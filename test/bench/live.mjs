@@ -57,6 +57,11 @@ function cpuSeconds(pid) {
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(f[11]) + Number(f[12])) / TICKS;
 }
+/** Busy time of the whole machine (all cores), in seconds: shows what else competed for the CPU. */
+function machineSeconds() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / TICKS;
+}
 const rssMB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 function freePort() {
@@ -184,6 +189,20 @@ async function dropRedisKeys(prefix) {
   return dropped;
 }
 
+/** The local Redis server's pid (it reports it), to count its CPU; undefined if not on this machine. */
+async function redisPid() {
+  const redis = createClient({ url: REDIS });
+  await redis.connect();
+  const pid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]);
+  await redis.quit();
+  try {
+    cpuSeconds(pid);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
 async function run(label, clients, seconds, env) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-live-'));
   dirs.add(work);
@@ -208,6 +227,9 @@ async function run(label, clients, seconds, env) {
     const cpu0 = cpuSeconds(pid);
     const clientsCpu0 = cpuSeconds(clientsProc.child.pid);
     const rss0 = rssMB(pid);
+    const machine0 = machineSeconds();
+    const rpid = env.REDIS_URL ? await redisPid() : undefined;
+    const redis0 = rpid ? cpuSeconds(rpid) : 0;
     let peak = rss0;
     const t0 = now();
     const sampler = setInterval(() => {
@@ -223,6 +245,8 @@ async function run(label, clients, seconds, env) {
     const cpu1 = cpuSeconds(pid);
     const clientsCpu1 = cpuSeconds(clientsProc.child.pid);
     const rss1 = rssMB(pid);
+    const machine1 = machineSeconds();
+    const redis1 = rpid ? cpuSeconds(rpid) : 0;
     clearInterval(sampler);
     peak = Math.max(peak, rss1);
     await sleep(TAIL_MS);
@@ -233,17 +257,22 @@ async function run(label, clients, seconds, env) {
     const wall = (t1 - t0) / 1000;
     const s = lat.sorted;
     const resent = counts.snapshots - clients;
+    const share = (sec) => `${fmt((100 * sec) / wall)} %`;
+    const serverCpu = cpu1 - cpu0;
+    const clientsCpu = clientsCpu1 - clientsCpu0;
+    const redisCpu = redis1 - redis0;
+    const others = Math.max(0, machine1 - machine0 - serverCpu - clientsCpu - feed.cpuSeconds - redisCpu);
     console.log(
       `  live, ${label}, ${fmt(clients)} client${clients === 1 ? '' : 's'}: ${fmt(feed.accepted)} events in ${fmt((feed.endedAt - feed.startedAt) / 1000)} s; ` +
         `accepted→patch p50 ${ms(pct(s, 50))}, p99 ${ms(pct(s, 99))}, max ${ms(s.length ? s[s.length - 1] : NaN)}; ` +
-        `${fmt(counts.patches / clients)} patches/client; server CPU ${fmt((100 * (cpu1 - cpu0)) / wall)} % of a core, ` +
+        `${fmt(counts.patches / clients)} patches/client; server CPU ${share(serverCpu)} of a core, ` +
         `RSS ${fmt(rss0)} → ${fmt(rss1)} MB (peak ${fmt(peak)}); gaps ${counts.gaps}`,
     );
     console.log(
       `    ${fmt(lat.batches)} batches × ${fmt(clients)} after ${WARMUP_MS / 1000} s warm-up: ${fmt(s.length)} latencies, ${fmt(lat.negative)} negative (patch before the 202), min ${ms(s.length ? s[0] : NaN)}; ` +
         `unseen by some client ${fmt(lat.unseenBatches)}; snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects}; ` +
-        `~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; clients process CPU ${fmt((100 * (clientsCpu1 - clientsCpu0)) / wall)} % of a core (${fmt(ready.connectMs / 1000, 1)} s to connect); ` +
-        `202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.late ? `, feed late ${feed.late}×` : ''}`,
+        `~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; clients process CPU ${share(clientsCpu)} of a core (${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}${rpid ? `, Redis ${share(redisCpu)}` : ''}, ` +
+        `everything else on the machine ${share(others)}; 202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.late ? `, feed late ${feed.late}×` : ''}`,
     );
     const logged = server.output().split('\n').filter((l) => l.startsWith('{'));
     if (logged.length) console.log(`    the API logged ${logged.length} error line(s), first: ${logged[0].slice(0, 300)}`);

@@ -1,3 +1,5 @@
+import { emptyCounts, figuresOf } from '../live/figures.js';
+
 /**
  * Today's figures per queue (SPEC §3, §6). "Today" is the current day in the
  * center's time zone; a call belongs to the day it was offered. Rates are
@@ -39,9 +41,9 @@ export interface TodayResponse {
   queues: TodayQueue[];
   totals: TodayFigures;
 }
-const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
-
+/** The rates by the same formulas as the live figures (SPEC §3). */
 export function todayFigures(c: TodayCounts): TodayFigures {
+  const f = figuresOf({ ...emptyCounts(), ...c }, { busyS: 0, availableS: 0 });
   return {
     offered: c.offered,
     answered: c.answered,
@@ -50,11 +52,8 @@ export function todayFigures(c: TodayCounts): TodayFigures {
     shortAbandoned: c.shortAbandoned,
     timedOut: c.timedOut,
     waiting: c.waiting,
-    // answered within three rings ÷ (answered + abandoned − short abandoned + timed out)
-    threeRingRate: ratio(c.answeredInThreshold, c.answered + c.abandoned - c.shortAbandoned + c.timedOut),
-    // mean wait of answered calls
-    asaS: ratio(c.answeredWaitS, c.answered),
-    // (abandoned − short abandoned) ÷ (offered − short abandoned)
-    abandonRate: ratio(c.abandoned - c.shortAbandoned, c.offered - c.shortAbandoned),
+    threeRingRate: f.threeRingRate,
+    asaS: f.asaS,
+    abandonRate: f.abandonRate,
   };
 }
