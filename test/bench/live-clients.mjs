@@ -4,6 +4,8 @@
 // go to a binary file at the end, for live.mjs to match against the feed.
 //   argv: url token clients outFile
 // IPC out: {type: 'ready', connectMs} once every socket holds a snapshot;
+//          {type: 'caughtUp', all} after {type: 'await', marker, timeoutMs}: every
+//          socket has seen lastEventAt ≥ marker (all: true), or the time ran out;
 //          {type: 'done', ...counts} after {type: 'stop'}, then exits.
 import { writeFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
@@ -13,6 +15,10 @@ const count = Number(countArg);
 const now = () => performance.timeOrigin + performance.now();
 
 const clients = [];
+// While awaiting the feed's last marker: sockets still short of it.
+let awaited = Infinity;
+let short = 0;
+let onCaughtUp;
 let gaps = 0;
 let stale = 0;
 let disconnects = 0;
@@ -22,7 +28,7 @@ let bytes = 0;
 let messages = 0;
 
 function open(i) {
-  const c = { seq: -1, patches: 0, snapshots: 0, recv: [], last: [] };
+  const c = { seq: -1, patches: 0, snapshots: 0, max: -Infinity, recv: [], last: [] };
   clients.push(c);
   const socket = io(url + '/live', {
     transports: ['websocket'],
@@ -33,8 +39,11 @@ function open(i) {
   c.socket = socket;
   const note = (lastEventAt) => {
     if (lastEventAt === null || lastEventAt === undefined) return;
+    const ms = Date.parse(lastEventAt);
     c.recv.push(now());
-    c.last.push(Date.parse(lastEventAt));
+    c.last.push(ms);
+    if (ms >= awaited && c.max < awaited && --short === 0) onCaughtUp?.();
+    if (ms > c.max) c.max = ms;
   };
   const subscribe = () => socket.emitWithAck('subscribe', {}).then((ack) => {
     if (!ack?.ok) throw new Error(`subscribe refused: ${JSON.stringify(ack)}`);
@@ -75,6 +84,14 @@ for (let i = 0; i < count; i += WAVE) {
 process.send({ type: 'ready', connectMs: now() - started });
 
 process.on('message', (msg) => {
+  if (msg?.type === 'await') {
+    awaited = msg.marker;
+    short = clients.filter((c) => c.max < awaited).length;
+    const timer = setTimeout(() => ((onCaughtUp = undefined), process.send({ type: 'caughtUp', all: false, short })), msg.timeoutMs);
+    onCaughtUp = () => (clearTimeout(timer), (onCaughtUp = undefined), process.send({ type: 'caughtUp', all: true }));
+    if (short === 0) onCaughtUp();
+    return;
+  }
   if (msg?.type !== 'stop') return;
   // Layout: clients, then per client n, n receive times, n lastEventAt values (float64).
   let total = 1;

@@ -23,8 +23,8 @@ const EMBEDDED_SECONDS = Number(process.env.BENCH_EMBEDDED_SECONDS ?? Math.min(2
 const RATE = 1000;
 const INTERVAL_MS = 20;
 const WARMUP_MS = 2000;
-/** After the feed stops: long enough for a heartbeat (2 s) to carry the last marker. */
-const TAIL_MS = 2500;
+/** After the feed stops, every client should get the last batch within this (else it counts as unseen). */
+const DRAIN_MS = 30_000;
 const TARGET_P99_MS = 150;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -249,7 +249,9 @@ async function run(label, clients, seconds, env) {
     const redis1 = rpid ? cpuSeconds(rpid) : 0;
     clearInterval(sampler);
     peak = Math.max(peak, rss1);
-    await sleep(TAIL_MS);
+    clientsProc.child.send({ type: 'await', marker: Math.max(...feed.markers), timeoutMs: DRAIN_MS });
+    const caughtUp = await clientsProc.next('caughtUp');
+    const drainS = (now() - feed.endedAt) / 1000;
     clientsProc.child.send({ type: 'stop' });
     const counts = await clientsProc.next('done');
 
@@ -270,7 +272,8 @@ async function run(label, clients, seconds, env) {
     );
     console.log(
       `    ${fmt(lat.batches)} batches × ${fmt(clients)} after ${WARMUP_MS / 1000} s warm-up: ${fmt(s.length)} latencies, ${fmt(lat.negative)} negative (patch before the 202), min ${ms(s.length ? s[0] : NaN)}; ` +
-        `unseen by some client ${fmt(lat.unseenBatches)}; snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects}; ` +
+        `unseen by some client ${fmt(lat.unseenBatches)}; ` +
+        `${caughtUp.all ? `all clients had the last batch ${fmt(drainS, 1)} s after the feed stopped` : `${caughtUp.short} clients still short of the last batch ${DRAIN_MS / 1000} s after the feed stopped`}; snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects}; ` +
         `~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; clients process CPU ${share(clientsCpu)} of a core (${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}${rpid ? `, Redis ${share(redisCpu)}` : ''}, ` +
         `everything else on the machine ${share(others)}; 202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.late ? `, feed late ${feed.late}×` : ''}`,
     );

@@ -195,6 +195,9 @@ describe('rebuild on start', () => {
     const after = await live(again);
     // lastEventAt is the newest event in arrival order: a rebuild reads them in time order.
     expect({ ...after, seq: 0, lastEventAt: null }).toEqual({ ...before, seq: 0, lastEventAt: null });
+    const health = await (await fetch(`${app.url}/health`)).json();
+    // 36 scenario events and the 2 posted by the patch test, c1 … c11 and a1, a3
+    expect(health.live).toMatchObject({ ready: true, day: before.day, events: 38, calls: 11, agents: 3 });
   }, 60_000);
 });
 

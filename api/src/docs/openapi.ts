@@ -435,7 +435,7 @@ export const openApiDocument = {
     },
     '/health': {
       get: {
-        summary: 'Health of database, log and writer',
+        summary: 'Health of database, log, writer and the live state (day held, newest event, events in memory)',
         'x-access': 'public',
         responses: { '200': { description: 'All parts answer' }, '503': { description: 'The database or the log does not answer' } },
       },

@@ -3,6 +3,7 @@ import type { Db } from '@callboard/db';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/policy.js';
 import { DB } from '../database/database.module.js';
+import { LiveService } from '../live/live.service.js';
 import { EVENT_LOG, type EventLog } from '../log/event-log.js';
 
 /** Liveness and readiness in one: 200 when database and log answer, 503 otherwise. */
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     @Inject(DB) private readonly db: Db,
     @Inject(EVENT_LOG) private readonly log: EventLog,
+    private readonly live: LiveService,
   ) {}
 
   /** Open to load balancers and orchestrators: no personal data, no secrets. */
@@ -33,6 +35,7 @@ export class HealthController {
       database,
       log: { ok: log.ok, kind: log.kind, ...(log.detail ? { detail: log.detail } : {}) },
       writer: { lagEntries: log.lagEntries, lagSeconds: Math.round(log.lagSeconds * 1000) / 1000 },
+      live: this.live.health(),
     };
   }
 }

@@ -253,6 +253,11 @@ export class LiveState {
     return this.dirty.all || this.dirty.queues.size > 0 || this.dirty.agents.size > 0;
   }
 
+  /** What is held in memory, for /health. */
+  size(): { events: number; calls: number; agents: number } {
+    return { events: this.seen.size, calls: this.calls.size, agents: this.agents.size };
+  }
+
   queueNames(): string[] {
     return [...this.queues.keys()].sort(cmp);
   }

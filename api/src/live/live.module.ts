@@ -3,5 +3,5 @@ import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';
 import { LiveService } from './live.service.js';
 
-@Module({ providers: [LiveService, LiveGateway], controllers: [LiveController] })
+@Module({ providers: [LiveService, LiveGateway], controllers: [LiveController], exports: [LiveService] })
 export class LiveModule {}

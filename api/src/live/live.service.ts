@@ -82,6 +82,11 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     clearTimeout(this.flushTimer);
   }
 
+  /** For /health: rebuilt yet, the day held, the newest event, what is in memory. */
+  health(): { ready: boolean; day: string; lastEventAt: string | null; events: number; calls: number; agents: number } {
+    return { ready: this.ready, day: this.state.today.day, lastEventAt: this.state.lastEventAt(), ...this.state.size() };
+  }
+
   onFlush(listener: FlushListener): void {
     this.listeners.push(listener);
   }
