@@ -28,7 +28,7 @@ let bytes = 0;
 let messages = 0;
 
 function open(i) {
-  const c = { seq: -1, patches: 0, snapshots: 0, max: -Infinity, recv: [], last: [] };
+  const c = { seq: -1, patches: 0, snapshots: 0, max: -Infinity, recv: [], last: [], built: [] };
   clients.push(c);
   const socket = io(url + '/live', {
     transports: ['websocket'],
@@ -37,11 +37,13 @@ function open(i) {
     extraHeaders: { origin: url },
   });
   c.socket = socket;
-  const note = (lastEventAt) => {
+  // asOf: when the server built the message, which splits the latency into server and delivery.
+  const note = ({ lastEventAt, asOf }) => {
     if (lastEventAt === null || lastEventAt === undefined) return;
     const ms = Date.parse(lastEventAt);
     c.recv.push(now());
     c.last.push(ms);
+    c.built.push(Date.parse(asOf));
     if (ms >= awaited && c.max < awaited && --short === 0) onCaughtUp?.();
     if (ms > c.max) c.max = ms;
   };
@@ -51,7 +53,7 @@ function open(i) {
   socket.on('snapshot', (s) => {
     c.snapshots++;
     c.seq = s.seq;
-    note(s.lastEventAt);
+    note(s);
     c.onSnapshot?.();
   });
   socket.on('patch', (p) => {
@@ -62,7 +64,7 @@ function open(i) {
       subscribe().catch(() => {});
     }
     c.seq = Math.max(c.seq, p.seq);
-    note(p.lastEventAt);
+    note(p);
   });
   socket.on('disconnect', () => disconnects++);
   socket.on('connect_error', (err) => {
@@ -93,9 +95,9 @@ process.on('message', (msg) => {
     return;
   }
   if (msg?.type !== 'stop') return;
-  // Layout: clients, then per client n, n receive times, n lastEventAt values (float64).
+  // Layout: clients, then per client n, n receive times, n lastEventAt, n asOf values (float64).
   let total = 1;
-  for (const c of clients) total += 1 + 2 * c.recv.length;
+  for (const c of clients) total += 1 + 3 * c.recv.length;
   const out = new Float64Array(total);
   let k = 0;
   out[k++] = clients.length;
@@ -105,6 +107,8 @@ process.on('message', (msg) => {
     k += c.recv.length;
     out.set(c.last, k);
     k += c.last.length;
+    out.set(c.built, k);
+    k += c.built.length;
   }
   writeFileSync(outFile, out);
   const patches = clients.reduce((s, c) => s + c.patches, 0);

@@ -4,7 +4,7 @@
 // in the simulator's order, one millisecond apart; a batch's last event carries
 // a ts no other event has — its marker — and the time its 202 arrived is kept.
 //   argv: url ingestKey seconds eventsPerSecond intervalMs
-// IPC out: {type: 'done', startedAt, endedAt, markers, acceptedAt, cpuSeconds, ...counts}.
+// IPC out: {type: 'started'} with the first batch; {type: 'done', startedAt, endedAt, markers, acceptedAt, cpuSeconds, ...counts}.
 import http from 'node:http';
 import { simulate } from '@callboard/api';
 
@@ -101,8 +101,10 @@ function tick(due) {
   return end;
 }
 
+held.push(source.next().value); // the roster is built on the first pull: not on the clock
 const startedAt = now();
 const cpuStart = process.cpuUsage();
+process.send({ type: 'started' });
 const stopAt = startedAt + seconds * 1000;
 for (let k = 1; ; k++) {
   const at = startedAt + k * interval;

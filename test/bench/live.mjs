@@ -5,10 +5,11 @@
 // (live-feed.mjs). A batch's marker is the ts of its last event; a client has
 // it with the first patch (or snapshot) whose lastEventAt ≥ the marker.
 // BENCH_SECONDS (default 60) of load per run; BENCH_CLIENTS (default 1,200,500);
-// BENCH_EMBEDDED_SECONDS (default min(20, BENCH_SECONDS); 0 skips) for one more
+// BENCH_EMBEDDED_SECONDS (default min(15, BENCH_SECONDS); 0 skips) for one more
 // run at 200 clients on the in-process log.
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ const PASSWORD = 'bench-live-admin-password';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,200,500').split(',').map(Number).filter((n) => n > 0);
-const EMBEDDED_SECONDS = Number(process.env.BENCH_EMBEDDED_SECONDS ?? Math.min(20, SECONDS));
+const EMBEDDED_SECONDS = Number(process.env.BENCH_EMBEDDED_SECONDS ?? Math.min(15, SECONDS));
 const RATE = 1000;
 const INTERVAL_MS = 20;
 const WARMUP_MS = 2000;
@@ -57,6 +58,9 @@ function cpuSeconds(pid) {
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(f[11]) + Number(f[12])) / TICKS;
 }
+/** CPU seconds of a process's main thread (its event loop) alone. */
+const mainThreadSeconds = (pid) => cpuSeconds(`${pid}/task/${pid}`);
+
 /** Busy time of the whole machine (all cores), in seconds: shows what else competed for the CPU. */
 function machineSeconds() {
   const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
@@ -66,13 +70,11 @@ const rssMB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/s
 
 function freePort() {
   return new Promise((resolve, reject) => {
-    import('node:net').then(({ createServer }) => {
-      const s = createServer();
-      s.once('error', reject);
-      s.listen(0, '127.0.0.1', () => {
-        const { port } = s.address();
-        s.close(() => resolve(port));
-      });
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
     });
   });
 }
@@ -93,13 +95,12 @@ async function startServer(dataDir, env) {
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}) while starting:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited (${child.exitCode ?? child.signalCode}) while starting:\n${output}`);
     const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
     if (ok) break;
     if (Date.now() > until) throw new Error(`the API did not answer /health within 120 s:\n${output}`);
     await sleep(200);
   }
-  // Errors the API logs under load are shown after the run.
   return { child, url, output: () => output };
 }
 
@@ -135,20 +136,22 @@ function forkChild(script, args) {
   return { child, next };
 }
 
-/** Accepted → seen latencies of every batch on every client, after the warm-up. */
+/** Accepted → seen latencies of every batch sent after the warm-up, on every client. */
 function latencies(feed, recordsFile, fromMs) {
   const buf = readFileSync(recordsFile);
   const data = new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8);
   const batches = [];
   for (let i = 0; i < feed.markers.length; i++) {
     const a = feed.acceptedAt[i];
-    if (Number.isFinite(a) && a >= fromMs) batches.push([feed.markers[i], a]);
+    if (Number.isFinite(a) && feed.markers[i] >= fromMs) batches.push([feed.markers[i], a]);
   }
   batches.sort((x, y) => x[0] - y[0]);
   const clients = data[0];
   const out = new Float64Array(batches.length * clients);
+  // The same, split at the message's asOf: accepted → built in the server, built → received by the client.
+  const server = new Float64Array(batches.length * clients);
+  const delivery = new Float64Array(batches.length * clients);
   let n = 0;
-  let unseen = 0;
   let negative = 0;
   const unseenBatches = new Set();
   let k = 1;
@@ -156,7 +159,8 @@ function latencies(feed, recordsFile, fromMs) {
     const len = data[k++];
     const recv = data.subarray(k, k + len);
     const last = data.subarray(k + len, k + 2 * len);
-    k += 2 * len;
+    const built = data.subarray(k + 2 * len, k + 3 * len);
+    k += 3 * len;
     // Messages in arrival order; the first whose running max of lastEventAt reaches the marker carries the batch.
     let j = 0;
     let seenMax = -Infinity;
@@ -164,17 +168,24 @@ function latencies(feed, recordsFile, fromMs) {
       const [marker, acceptedAt] = batches[b];
       while (seenMax < marker && j < len) seenMax = Math.max(seenMax, last[j++]);
       if (seenMax < marker) {
-        unseen += batches.length - b;
         for (let r = b; r < batches.length; r++) unseenBatches.add(r);
         break;
       }
       const l = recv[j - 1] - acceptedAt;
       if (l < 0) negative++;
+      server[n] = built[j - 1] - acceptedAt;
+      delivery[n] = recv[j - 1] - built[j - 1];
       out[n++] = l;
     }
   }
-  const sorted = out.subarray(0, n).sort();
-  return { sorted, batches: batches.length, unseen, unseenBatches: unseenBatches.size, negative };
+  return {
+    sorted: out.subarray(0, n).sort(),
+    server: server.subarray(0, n).sort(),
+    delivery: delivery.subarray(0, n).sort(),
+    batches: batches.length,
+    unseenBatches: unseenBatches.size,
+    negative,
+  };
 }
 
 async function dropRedisKeys(prefix) {
@@ -223,15 +234,19 @@ async function run(label, clients, seconds, env) {
     clientsProc = forkChild('live-clients.mjs', [server.url, token, String(clients), recordsFile]);
     const ready = await clientsProc.next('ready');
 
+    // The CPU and memory window is the load itself: from the feed's first batch to its last answer.
+    feedProc = forkChild('live-feed.mjs', [server.url, KEY, String(seconds), String(RATE), String(INTERVAL_MS)]);
+    await feedProc.next('started');
     const pid = server.child.pid;
-    const cpu0 = cpuSeconds(pid);
-    const clientsCpu0 = cpuSeconds(clientsProc.child.pid);
-    const rss0 = rssMB(pid);
-    const machine0 = machineSeconds();
     const rpid = env.REDIS_URL ? await redisPid() : undefined;
-    const redis0 = rpid ? cpuSeconds(rpid) : 0;
-    let peak = rss0;
     const t0 = now();
+    const cpu0 = cpuSeconds(pid);
+    const loop0 = mainThreadSeconds(pid);
+    const clientsCpu0 = cpuSeconds(clientsProc.child.pid);
+    const redis0 = rpid ? cpuSeconds(rpid) : 0;
+    const machine0 = machineSeconds();
+    const rss0 = rssMB(pid);
+    let peak = rss0;
     const sampler = setInterval(() => {
       try {
         peak = Math.max(peak, rssMB(pid));
@@ -239,22 +254,25 @@ async function run(label, clients, seconds, env) {
         // the server is gone: the run fails below
       }
     }, 200);
-    feedProc = forkChild('live-feed.mjs', [server.url, KEY, String(seconds), String(RATE), String(INTERVAL_MS)]);
     const feed = await feedProc.next('done');
     const t1 = now();
     const cpu1 = cpuSeconds(pid);
+    const loop1 = mainThreadSeconds(pid);
     const clientsCpu1 = cpuSeconds(clientsProc.child.pid);
     const rss1 = rssMB(pid);
     const machine1 = machineSeconds();
     const redis1 = rpid ? cpuSeconds(rpid) : 0;
     clearInterval(sampler);
     peak = Math.max(peak, rss1);
-    clientsProc.child.send({ type: 'await', marker: Math.max(...feed.markers), timeoutMs: DRAIN_MS });
+    clientsProc.child.send({ type: 'await', marker: feed.markers.reduce((m, x, i) => (Number.isFinite(feed.acceptedAt[i]) ? Math.max(m, x) : m), 0), timeoutMs: DRAIN_MS });
     const caughtUp = await clientsProc.next('caughtUp');
     const drainS = (now() - feed.endedAt) / 1000;
     clientsProc.child.send({ type: 'stop' });
     const counts = await clientsProc.next('done');
 
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new Error(`the API exited (${server.child.exitCode ?? server.child.signalCode}) during the run:\n${server.output()}`);
+    }
     const lat = latencies(feed, recordsFile, feed.startedAt + WARMUP_MS);
     const wall = (t1 - t0) / 1000;
     const s = lat.sorted;
@@ -267,16 +285,25 @@ async function run(label, clients, seconds, env) {
     console.log(
       `  live, ${label}, ${fmt(clients)} client${clients === 1 ? '' : 's'}: ${fmt(feed.accepted)} events in ${fmt((feed.endedAt - feed.startedAt) / 1000)} s; ` +
         `accepted→patch p50 ${ms(pct(s, 50))}, p99 ${ms(pct(s, 99))}, max ${ms(s.length ? s[s.length - 1] : NaN)}; ` +
-        `${fmt(counts.patches / clients)} patches/client; server CPU ${share(serverCpu)} of a core, ` +
+        `${fmt(counts.patches / clients)} patches/client; server CPU ${share(serverCpu)} of a core (event loop ${share(loop1 - loop0)}), ` +
         `RSS ${fmt(rss0)} → ${fmt(rss1)} MB (peak ${fmt(peak)}); gaps ${counts.gaps}`,
     );
     console.log(
-      `    ${fmt(lat.batches)} batches × ${fmt(clients)} after ${WARMUP_MS / 1000} s warm-up: ${fmt(s.length)} latencies, ${fmt(lat.negative)} negative (patch before the 202), min ${ms(s.length ? s[0] : NaN)}; ` +
-        `unseen by some client ${fmt(lat.unseenBatches)}; ` +
-        `${caughtUp.all ? `all clients had the last batch ${fmt(drainS, 1)} s after the feed stopped` : `${caughtUp.short} clients still short of the last batch ${DRAIN_MS / 1000} s after the feed stopped`}; snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects}; ` +
-        `~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; clients process CPU ${share(clientsCpu)} of a core (${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}${rpid ? `, Redis ${share(redisCpu)}` : ''}, ` +
-        `everything else on the machine ${share(others)}; 202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.late ? `, feed late ${feed.late}×` : ''}`,
+      `    split at the patch's asOf: 202 → built p50 ${ms(pct(lat.server, 50))}, p99 ${ms(pct(lat.server, 99))}; ` +
+        `built → received p50 ${ms(pct(lat.delivery, 50))}, p99 ${ms(pct(lat.delivery, 99))}; ` +
+        `min ${ms(s.length ? s[0] : NaN)}, ${fmt(lat.negative)} negative (patch before the 202); ` +
+        `${fmt(lat.batches)} batches × ${fmt(clients)} after the ${WARMUP_MS / 1000} s warm-up, unseen by some client ${fmt(lat.unseenBatches)}; ` +
+        (caughtUp.all
+          ? `every client had the last batch ${fmt(drainS, 1)} s after the feed stopped`
+          : `${caughtUp.short} clients still short of the last batch ${DRAIN_MS / 1000} s after the feed stopped`),
     );
+    console.log(
+      `    snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects}; ~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; ` +
+        `202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.late ? ` (feed ${feed.late} ticks late)` : ''}; ` +
+        `CPU: clients process ${share(clientsCpu)} (${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}` +
+        `${rpid ? `, Redis ${share(redisCpu)}` : ''}, everything else on the machine ${share(others)}`,
+    );
+    // With CALLBOARD_LOG_LEVEL=error, any JSON line is an error the API logged under load.
     const logged = server.output().split('\n').filter((l) => l.startsWith('{'));
     if (logged.length) console.log(`    the API logged ${logged.length} error line(s), first: ${logged[0].slice(0, 300)}`);
     return { p99: pct(s, 99) };
@@ -298,7 +325,8 @@ export async function live() {
   const results = new Map();
   for (const n of CLIENTS) {
     const prefix = `bench-live-${process.pid}-${n}-${Date.now().toString(36)}`;
-    results.set(n, await run('redis log', n, SECONDS, { REDIS_URL: REDIS, CALLBOARD_REDIS_PREFIX: prefix }));
+    // A short retention: should the clean-up below be interrupted, the run's keys expire within the hour.
+    results.set(n, await run('redis log', n, SECONDS, { REDIS_URL: REDIS, CALLBOARD_REDIS_PREFIX: prefix, CALLBOARD_LOG_RETENTION_H: '1' }));
   }
   if (EMBEDDED_SECONDS > 0) await run(`in-process log (${EMBEDDED_SECONDS} s)`, 200, EMBEDDED_SECONDS, {});
   const at200 = results.get(200);
