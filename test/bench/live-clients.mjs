@@ -1,7 +1,8 @@
 // Wallboard clients for the live benchmark, a process of their own (forked by
 // live.mjs): N real socket.io-client sockets on /live, each subscribed to the
-// whole scope. Per message only a clock read and two array pushes: the times
-// go to a binary file at the end, for live.mjs to match against the feed.
+// whole scope. Per message only a clock read, two Date.parse and three array
+// pushes (no logging, no second JSON parse): the figures go to a binary file at
+// the end, for live.mjs to match against the feed.
 //   argv: url token clients outFile
 // IPC out: {type: 'ready', connectMs} once every socket holds a snapshot;
 //          {type: 'caughtUp', all} after {type: 'await', marker, timeoutMs}: every
@@ -22,6 +23,7 @@ let onCaughtUp;
 let gaps = 0;
 let stale = 0;
 let disconnects = 0;
+let reconnects = 0;
 let connectErrors = 0;
 // Size of the messages one socket gets (engine.io message length, no parsing).
 let bytes = 0;
@@ -67,6 +69,13 @@ function open(i) {
     note(p);
   });
   socket.on('disconnect', () => disconnects++);
+  // As a wallboard does: every (re)connection subscribes again; the first one resolves below.
+  socket.on('connect', () => {
+    if (!c.onSnapshot) {
+      reconnects++;
+      subscribe().catch(() => {});
+    }
+  });
   socket.on('connect_error', (err) => {
     connectErrors++;
     if (connectErrors <= 3) process.stderr.write(`live-clients: connect_error ${err.message}\n`);
@@ -115,5 +124,5 @@ process.on('message', (msg) => {
   const snapshots = clients.reduce((s, c) => s + c.snapshots, 0);
   const ended = disconnects;
   for (const c of clients) c.socket.disconnect();
-  process.send({ type: 'done', patches, snapshots, gaps, stale, disconnects: ended, connectErrors, bytesPerMessage: messages ? bytes / messages : 0 }, () => process.exit(0));
+  process.send({ type: 'done', patches, snapshots, gaps, stale, disconnects: ended, reconnects, connectErrors, bytesPerMessage: messages ? bytes / messages : 0 }, () => process.exit(0));
 });

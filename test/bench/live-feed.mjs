@@ -4,7 +4,8 @@
 // in the simulator's order, one millisecond apart; a batch's last event carries
 // a ts no other event has — its marker — and the time its 202 arrived is kept.
 //   argv: url ingestKey seconds eventsPerSecond intervalMs
-// IPC out: {type: 'started'} with the first batch; {type: 'done', startedAt, endedAt, markers, acceptedAt, cpuSeconds, ...counts}.
+// IPC out: {type: 'started'} with the first batch; {type: 'done', startedAt, sentUntil, endedAt,
+//         markers, acceptedAt, closingMarker, cpuSeconds, ...counts}.
 import http from 'node:http';
 import { simulate } from '@callboard/api';
 
@@ -60,7 +61,8 @@ function post(batch, index) {
             const r = JSON.parse(text);
             accepted += r.accepted;
             duplicates += r.duplicates;
-            rejected += r.rejected;
+            rejected += r.rejected.length;
+            if (r.rejected.length && rejected <= r.rejected.length) process.stderr.write(`live-feed: rejected ${JSON.stringify(r.rejected[0]).slice(0, 300)}\n`);
           } else {
             errors++;
             if (errors <= 3) process.stderr.write(`live-feed: ingest answered ${res.statusCode}: ${text.slice(0, 200)}\n`);
@@ -115,14 +117,28 @@ for (let k = 1; ; k++) {
   const due = Math.round((rate * (Math.min(now(), stopAt) - startedAt)) / 1000) - sent;
   if (due > 0) sent += tick(due);
 }
+const sentUntil = now();
+await Promise.all(pending);
+// The load ends with the last answer.
 const endedAt = now();
 const cpu = process.cpuUsage(cpuStart);
-await Promise.all(pending);
+const loadAccepted = accepted;
+// lastEventAt is the ts of the event applied last in log order, not the newest ts: when the last
+// posts overtook each other it may stay below the highest marker for good. One more batch, sent
+// after every answer is in, is last in the log for sure: seeing it means having seen all the others.
+let closingMarker = NaN;
+{
+  const before = markers.length;
+  while (markers.length === before) sent += tick(held.length + 1);
+  await pending.at(-1);
+  if (markers.length > before && Number.isFinite(acceptedAt.at(-1))) closingMarker = markers.pop();
+  acceptedAt.length = markers.length;
+}
 agent.destroy();
 answerMs.sort((a, b) => a - b);
 process.send(
   {
-    type: 'done', cpuSeconds: (cpu.user + cpu.system) / 1e6, startedAt, endedAt, sent, accepted, duplicates, rejected, errors, maxInFlight, late,
+    type: 'done', cpuSeconds: (cpu.user + cpu.system) / 1e6, startedAt, sentUntil, endedAt, closingMarker, sent, accepted: loadAccepted, duplicates, rejected, errors, maxInFlight, late,
     markers, acceptedAt, answerP50: answerMs[Math.floor(answerMs.length / 2)] ?? NaN, answerP99: answerMs[Math.ceil(answerMs.length * 0.99) - 1] ?? NaN,
   },
   () => process.exit(0),

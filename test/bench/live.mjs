@@ -8,7 +8,7 @@
 // BENCH_EMBEDDED_SECONDS (default min(15, BENCH_SECONDS); 0 skips) for one more
 // run at 200 clients on the in-process log.
 import { execFileSync, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,12 +39,19 @@ const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).
 // Whatever happens, no child outlives the bench and no data dir is left behind.
 const children = new Set();
 const dirs = new Set();
+const prefixes = new Set();
 function cleanUp() {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
 process.on('exit', cleanUp);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => (cleanUp(), process.exit(130)));
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, async () => {
+    cleanUp();
+    await Promise.race([Promise.all([...prefixes].map((p) => dropRedisKeys(p).catch(() => {}))), sleep(3000)]);
+    process.exit(130);
+  });
+}
 
 function track(child) {
   children.add(child);
@@ -58,8 +65,18 @@ function cpuSeconds(pid) {
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(f[11]) + Number(f[12])) / TICKS;
 }
-/** CPU seconds of a process's main thread (its event loop) alone. */
-const mainThreadSeconds = (pid) => cpuSeconds(`${pid}/task/${pid}`);
+/** CPU seconds per thread of a process (tid → s); the main thread, the event loop, has tid = pid. */
+function threadSeconds(pid) {
+  const out = new Map();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      out.set(tid, cpuSeconds(`${pid}/task/${tid}`));
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
 
 /** Busy time of the whole machine (all cores), in seconds: shows what else competed for the CPU. */
 function machineSeconds() {
@@ -98,7 +115,10 @@ async function startServer(dataDir, env) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited (${child.exitCode ?? child.signalCode}) while starting:\n${output}`);
     const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (Date.now() > until) throw new Error(`the API did not answer /health within 120 s:\n${output}`);
+    if (Date.now() > until) {
+      await stopServer(child);
+      throw new Error(`the API did not answer /health within 120 s:\n${output}`);
+    }
     await sleep(200);
   }
   return { child, url, output: () => output };
@@ -188,6 +208,17 @@ function latencies(feed, recordsFile, fromMs) {
   };
 }
 
+/** The API's own Prometheus figures (the admin may read them); scraping also resets its event-loop delay histogram. */
+async function scrape(url, cookie) {
+  const text = await (await fetch(`${url}/metrics`, { headers: { cookie } })).text();
+  const m = new Map();
+  for (const line of text.split('\n')) {
+    const [name, value] = line.split(' ');
+    if (name?.startsWith('callboard_nodejs_')) m.set(name.slice('callboard_nodejs_'.length), Number(value));
+  }
+  return m;
+}
+
 async function dropRedisKeys(prefix) {
   const redis = createClient({ url: REDIS });
   await redis.connect();
@@ -217,10 +248,12 @@ async function redisPid() {
 async function run(label, clients, seconds, env) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-live-'));
   dirs.add(work);
-  const server = await startServer(path.join(work, 'data'), env);
+  if (env.CALLBOARD_REDIS_PREFIX) prefixes.add(env.CALLBOARD_REDIS_PREFIX);
+  let server;
   let clientsProc;
   let feedProc;
   try {
+    server = await startServer(path.join(work, 'data'), env);
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -239,9 +272,10 @@ async function run(label, clients, seconds, env) {
     await feedProc.next('started');
     const pid = server.child.pid;
     const rpid = env.REDIS_URL ? await redisPid() : undefined;
+    const metrics0 = await scrape(server.url, `cb_session=${token}`);
     const t0 = now();
     const cpu0 = cpuSeconds(pid);
-    const loop0 = mainThreadSeconds(pid);
+    const threads0 = threadSeconds(pid);
     const clientsCpu0 = cpuSeconds(clientsProc.child.pid);
     const redis0 = rpid ? cpuSeconds(rpid) : 0;
     const machine0 = machineSeconds();
@@ -257,14 +291,17 @@ async function run(label, clients, seconds, env) {
     const feed = await feedProc.next('done');
     const t1 = now();
     const cpu1 = cpuSeconds(pid);
-    const loop1 = mainThreadSeconds(pid);
+    const threads1 = threadSeconds(pid);
     const clientsCpu1 = cpuSeconds(clientsProc.child.pid);
     const rss1 = rssMB(pid);
     const machine1 = machineSeconds();
     const redis1 = rpid ? cpuSeconds(rpid) : 0;
     clearInterval(sampler);
+    const metrics1 = await scrape(server.url, `cb_session=${token}`);
     peak = Math.max(peak, rss1);
-    clientsProc.child.send({ type: 'await', marker: feed.markers.reduce((m, x, i) => (Number.isFinite(feed.acceptedAt[i]) ? Math.max(m, x) : m), 0), timeoutMs: DRAIN_MS });
+    // The feed's closing batch (posted after every answer was in) is last in the log: once a client has it, it has had them all.
+    if (!Number.isFinite(feed.closingMarker)) throw new Error('the feed\'s closing batch was not accepted');
+    clientsProc.child.send({ type: 'await', marker: feed.closingMarker, timeoutMs: DRAIN_MS });
     const caughtUp = await clientsProc.next('caughtUp');
     const drainS = (now() - feed.endedAt) / 1000;
     clientsProc.child.send({ type: 'stop' });
@@ -279,13 +316,16 @@ async function run(label, clients, seconds, env) {
     const resent = counts.snapshots - clients;
     const share = (sec) => `${fmt((100 * sec) / wall)} %`;
     const serverCpu = cpu1 - cpu0;
+    const threads = [...threads1].map(([tid, sec]) => [tid, sec - (threads0.get(tid) ?? 0)]);
+    const loop = threads.find(([tid]) => tid === String(pid))?.[1] ?? NaN;
+    const busiest = Math.max(0, ...threads.filter(([tid]) => tid !== String(pid)).map(([, sec]) => sec));
     const clientsCpu = clientsCpu1 - clientsCpu0;
     const redisCpu = redis1 - redis0;
     const others = Math.max(0, machine1 - machine0 - serverCpu - clientsCpu - feed.cpuSeconds - redisCpu);
     console.log(
-      `  live, ${label}, ${fmt(clients)} client${clients === 1 ? '' : 's'}: ${fmt(feed.accepted)} events in ${fmt((feed.endedAt - feed.startedAt) / 1000)} s; ` +
+      `  live, ${label}, ${fmt(clients)} client${clients === 1 ? '' : 's'}: ${fmt(feed.accepted)} events in ${fmt((feed.sentUntil - feed.startedAt) / 1000)} s; ` +
         `accepted→patch p50 ${ms(pct(s, 50))}, p99 ${ms(pct(s, 99))}, max ${ms(s.length ? s[s.length - 1] : NaN)}; ` +
-        `${fmt(counts.patches / clients)} patches/client; server CPU ${share(serverCpu)} of a core (event loop ${share(loop1 - loop0)}), ` +
+        `${fmt(counts.patches / clients)} patches/client; server CPU ${share(serverCpu)} of a core (event loop ${share(loop)}, busiest other thread ${share(busiest)}), ` +
         `RSS ${fmt(rss0)} → ${fmt(rss1)} MB (peak ${fmt(peak)}); gaps ${counts.gaps}`,
     );
     console.log(
@@ -294,13 +334,18 @@ async function run(label, clients, seconds, env) {
         `min ${ms(s.length ? s[0] : NaN)}, ${fmt(lat.negative)} negative (patch before the 202); ` +
         `${fmt(lat.batches)} batches × ${fmt(clients)} after the ${WARMUP_MS / 1000} s warm-up, unseen by some client ${fmt(lat.unseenBatches)}; ` +
         (caughtUp.all
-          ? `every client had the last batch ${fmt(drainS, 1)} s after the feed stopped`
-          : `${caughtUp.short} clients still short of the last batch ${DRAIN_MS / 1000} s after the feed stopped`),
+          ? `every client had all of it ${fmt(drainS, 1)} s after the feed's last 202`
+          : `${caughtUp.short} clients still short of it ${DRAIN_MS / 1000} s after the feed's last 202`),
+    );
+    const heap = (m) => fmt(m.get('heap_size_used_bytes') / 2 ** 20);
+    console.log(
+      `    server: event-loop delay p99 ${ms(metrics1.get('eventloop_lag_p99_seconds') * 1000)}, max ${ms(metrics1.get('eventloop_lag_max_seconds') * 1000)} ` +
+        `(10 ms resolution); JS heap used ${heap(metrics0)} → ${heap(metrics1)} MB`,
     );
     console.log(
-      `    snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects}; ~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; ` +
-        `202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.late ? ` (feed ${feed.late} ticks late)` : ''}; ` +
-        `CPU: clients process ${share(clientsCpu)} (${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}` +
+      `    snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects} (reconnected ${counts.reconnects}); ~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; ` +
+        `202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.rejected + feed.duplicates ? `, ${feed.rejected} events rejected, ${feed.duplicates} duplicates` : ''}${feed.late ? ` (feed ${feed.late} ticks late)` : ''}; ` +
+        `CPU: clients process ${share(clientsCpu)} (${fmt((1e6 * clientsCpu) / Math.max(1, counts.patches + counts.snapshots), 0)} µs per message; ${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}` +
         `${rpid ? `, Redis ${share(redisCpu)}` : ''}, everything else on the machine ${share(others)}`,
     );
     // With CALLBOARD_LOG_LEVEL=error, any JSON line is an error the API logged under load.
@@ -310,10 +355,13 @@ async function run(label, clients, seconds, env) {
   } finally {
     if (feedProc?.child.exitCode === null) feedProc.child.kill('SIGKILL');
     if (clientsProc?.child.exitCode === null) clientsProc.child.kill('SIGKILL');
-    await stopServer(server.child);
+    if (server) await stopServer(server.child);
     rmSync(work, { recursive: true, force: true });
     dirs.delete(work);
-    if (env.CALLBOARD_REDIS_PREFIX) await dropRedisKeys(env.CALLBOARD_REDIS_PREFIX).catch(() => {});
+    if (env.CALLBOARD_REDIS_PREFIX) {
+      await dropRedisKeys(env.CALLBOARD_REDIS_PREFIX).catch(() => {});
+      prefixes.delete(env.CALLBOARD_REDIS_PREFIX);
+    }
   }
 }
 
