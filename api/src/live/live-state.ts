@@ -143,6 +143,7 @@ export class LiveState {
   private readonly directory = new Map<string, { name: string | null; team: string | null }>();
   private lastWeek = new Map<string, HourVolume[]>();
   private dirty: DirtySet = { queues: new Set(), agents: new Set(), all: false };
+  /** The newest event time held: a function of the events, like everything else here. */
   private lastEventMs: number | null = null;
   private readonly lastEventIso: { ms: number | null; iso: string | null } = { ms: null, iso: null };
 
@@ -198,7 +199,7 @@ export class LiveState {
       if (this.seen.has(e.id)) continue;
       this.seen.add(e.id);
       fresh++;
-      this.lastEventMs = ms;
+      if (this.lastEventMs === null || ms > this.lastEventMs) this.lastEventMs = ms;
       if (isAgent) {
         const a = this.agent(e.payload.agentId);
         a.events.push(e);

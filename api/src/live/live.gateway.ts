@@ -29,7 +29,7 @@ import type { ApiError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import type { LiveFlush } from './live.service.js';
 import { LiveService } from './live.service.js';
-import type { LiveBreach, LivePatch, LiveQueue, SubscribeAck, Subscription } from './live.wire.js';
+import type { LiveBreach, LivePatch, LiveQueue, LiveQueuePatch, SubscribeAck, Subscription } from './live.wire.js';
 
 interface SocketData {
   principal: Principal;
@@ -47,6 +47,8 @@ interface ScopeRoom {
   seq: number;
   lastSentMs: number;
   breaches: string;
+  /** Per queue, the JSON of each top-level field as last sent to the room: patches carry only fields that differ. */
+  sent: Map<string, Map<string, string>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -79,6 +81,21 @@ class HandshakeError extends Error {
 
 /** Packets engine.io holds for the socket, not yet written to its transport. */
 const buffered = (socket: LiveSocket) => (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
+
+/** The queue's name and the fields that differ from what the room was last sent (undefined: nothing did). */
+function changedFields(room: ScopeRoom, built: { view: LiveQueue; json: Map<string, string> }): LiveQueuePatch | undefined {
+  let sent = room.sent.get(built.view.queue);
+  if (!sent) room.sent.set(built.view.queue, (sent = new Map()));
+  const out: Record<string, unknown> = { queue: built.view.queue };
+  let any = false;
+  for (const [key, json] of built.json) {
+    if (key === 'queue' || sent.get(key) === json) continue;
+    sent.set(key, json);
+    out[key] = built.view[key as keyof LiveQueue];
+    any = true;
+  }
+  return any ? (out as LiveQueuePatch) : undefined;
+}
 
 const breachKey = (list: LiveBreach[]) => list.map((b) => `${b.id}:${b.status}`).join(',');
 
@@ -166,7 +183,9 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const name = roomOf(subscription);
     if (socket.data.room && socket.data.room !== name) await this.leave(socket);
     let room = this.rooms.get(name);
-    if (!room) this.rooms.set(name, (room = { sub: subscription, seq: 0, lastSentMs: Date.now(), breaches: '' }));
+    if (!room) this.rooms.set(name, (room = { sub: subscription, seq: 0, lastSentMs: Date.now(), breaches: '', sent: new Map() }));
+    // The newcomer's snapshot may be ahead of what the room was last sent: the next patch carries whole queues.
+    room.sent.clear();
     socket.data.subscription = subscription;
     socket.data.room = name;
     socket.data.behind = false;
@@ -189,10 +208,13 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
    */
   private patch(flush: LiveFlush): void {
     const { nowMs, dirty } = flush;
-    const views = new Map<string, LiveQueue>();
+    const views = new Map<string, { view: LiveQueue; json: Map<string, string> }>();
     const view = (q: string) => {
       let v = views.get(q);
-      if (!v) views.set(q, (v = this.live.state.queueView(q, nowMs)));
+      if (!v) {
+        const built = this.live.state.queueView(q, nowMs);
+        views.set(q, (v = { view: built, json: new Map(Object.entries(built).map(([k, x]) => [k, JSON.stringify(x)])) }));
+      }
       return v;
     };
     const state = this.live.state;
@@ -207,6 +229,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
         // A new day or new rules: everyone starts over from a snapshot.
         const snapshot = this.live.snapshot(room.sub, room.seq, nowMs);
         room.breaches = breachKey(snapshot.breaches);
+        room.sent.clear();
         this.ns.to(name).emit('snapshot', snapshot);
         room.lastSentMs = Date.now();
         continue;
@@ -222,7 +245,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
       }
       const patch: LivePatch = { seq: room.seq, asOf: this.live.clock.iso(nowMs), lastEventAt: state.lastEventAt() };
       if (queues.length > 0) {
-        patch.queues = queues.map(view);
+        patch.queues = queues.flatMap((q) => changedFields(room, view(q)) ?? []);
         const totals = state.totals(room.sub.queues ?? state.queueNames(), nowMs);
         patch.totals = totals.figures;
         patch.totalsAgents = totals.agents;
@@ -258,6 +281,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const room = socket.data.room ? this.rooms.get(socket.data.room) : undefined;
     if (!socket.connected || !room || !socket.data.subscription) return;
     socket.data.behind = false;
+    room.sent.clear();
     socket.emit('snapshot', this.live.snapshot(socket.data.subscription, room.seq));
   }
 

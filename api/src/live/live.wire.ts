@@ -216,17 +216,22 @@ export interface LiveSnapshot {
   breachCounts: BreachCounts;
 }
 
+/** A queue in a patch: its name and the top-level fields that changed, to merge into the client's copy. */
+export type LiveQueuePatch = Partial<LiveQueue> & { queue: string };
+
 /**
- * What changed since the previous message of the scope. Each list holds whole
- * objects that replace the client's copy by key (queue, agentId); `breaches`,
- * when present, is the whole list. A client that sees seq ≠ last + 1 asks for a
- * fresh snapshot (emits `subscribe` again).
+ * What changed since the previous message of the scope. `queues` holds, per
+ * changed queue, the fields that changed (merge them into the client's copy; a
+ * queue the client does not have yet comes whole); `agents` holds whole objects
+ * that replace the client's copy by agentId; `breaches`, when present, is the
+ * whole list. A client that sees seq ≠ last + 1 asks for a fresh snapshot
+ * (emits `subscribe` again).
  */
 export interface LivePatch {
   seq: number;
   asOf: string;
   lastEventAt: string | null;
-  queues?: LiveQueue[];
+  queues?: LiveQueuePatch[];
   totals?: Figures;
   totalsAgents?: AgentCounts;
   agents?: LiveAgent[];
