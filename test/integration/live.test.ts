@@ -138,14 +138,14 @@ describe('/live patches', () => {
     const agents = await until('a patch with a1', async () => patches.find((p) => p.agents?.some((a) => a.agentId === 'a1'))?.agents);
     expect(agents.find((a) => a.agentId === 'a1')!.state).toBe('ringing');
     expect(patch.lastEventAt).not.toBeNull();
-    // Once the room has a queue, patches carry only the fields that changed: c11 starts ringing, nothing is counted.
+    // Once the room has a queue, patches leave out its rules and last week's volume: c11 starts ringing.
     expect((await postEvents(app.url, [
       { id: 'lv-new-3', type: 'call.ringing', ts: new Date(NOW - 500).toISOString(), source: 'test', payload: { callId: 'lv-c11', agentId: 'a1' } },
     ])).status).toBe(202);
     const later = await until('a patch with c11 ringing', async () =>
       patches.find((p) => p.queues?.some((q) => q.queue === 'general' && q.waitingCalls?.some((w) => w.callId === 'lv-c11' && w.ringing))));
     const partial = later.queues!.find((q) => q.queue === 'general')!;
-    expect(partial.today).toBeUndefined();
+    expect(partial.today!.offered).toBe(9);
     expect(partial.rules).toBeUndefined();
     expect(partial.lastWeek).toBeUndefined();
     expect(later.queues!.some((q) => q.queue === 'sales')).toBe(false);

@@ -89,6 +89,8 @@ interface QueueEntry {
   legs: Map<string, CallRow>;
   /** Legs still waiting or ringing (also from before midnight). */
   open: Map<string, CallRow>;
+  /** Legs offered today that left the queue after waiting past their threshold: the ended `answer` breaches. */
+  late: Map<string, CallRow>;
   /** agentId → references; and per call type. */
   serving: Map<string, number>;
   servingByType: Map<string, Map<string, number>>;
@@ -393,14 +395,11 @@ export class LiveState {
 
     for (const q of this.queues.values()) {
       if (scope.queues !== null && !scope.queues.includes(q.queue)) continue;
-      const seenOpen = new Set<string>();
       for (const l of this.openLegs(q, nowMs)) {
-        seenOpen.add(legKey(l));
         item('answer', `call:${l.callId}`, q.queue, null, l.offeredAt.getTime(), l.slThresholdS * 1000, null);
       }
-      for (const [key, l] of q.legs) {
-        if (seenOpen.has(key) || isOpen(l) || l.waitS === null) continue;
-        item('answer', `call:${l.callId}`, q.queue, l.agentId, l.offeredAt.getTime(), l.slThresholdS * 1000, l.offeredAt.getTime() + Math.round(l.waitS * 1000));
+      for (const l of q.late.values()) {
+        item('answer', `call:${l.callId}`, q.queue, l.agentId, l.offeredAt.getTime(), l.slThresholdS * 1000, l.offeredAt.getTime() + Math.round(l.waitS! * 1000));
       }
     }
     for (const a of this.agents.values()) {
@@ -502,7 +501,7 @@ export class LiveState {
   }
 
   private emptyQueue(queue: string): QueueEntry {
-    return { queue, counts: emptyCounts(), byType: new Map(), hours: new Map(), legs: new Map(), open: new Map(), serving: new Map(), servingByType: new Map() };
+    return { queue, counts: emptyCounts(), byType: new Map(), hours: new Map(), legs: new Map(), open: new Map(), late: new Map(), serving: new Map(), servingByType: new Map() };
   }
 
   private deriveAgent(a: AgentEntry): void {
@@ -563,8 +562,14 @@ export class LiveState {
       }
       const offeredMs = l.offeredAt.getTime();
       if (offeredMs < this.day.startMs) continue;
-      if (sign > 0) q.legs.set(key, l);
-      else q.legs.delete(key);
+      const late = !isOpen(l) && l.waitS !== null && l.waitS > l.slThresholdS;
+      if (sign > 0) {
+        q.legs.set(key, l);
+        if (late) q.late.set(key, l);
+      } else {
+        q.legs.delete(key);
+        q.late.delete(key);
+      }
       addLeg(q.counts, l, sign);
       const type = typeOf(l);
       let tc = q.byType.get(type);

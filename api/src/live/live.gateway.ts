@@ -47,8 +47,8 @@ interface ScopeRoom {
   seq: number;
   lastSentMs: number;
   breaches: string;
-  /** Per queue, the JSON of each top-level field as last sent to the room: patches carry only fields that differ. */
-  sent: Map<string, Map<string, string>>;
+  /** Per queue, the slow-changing fields as last sent to the room: patches leave them out while they stay the same. */
+  sent: Map<string, SentQueue>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -82,19 +82,28 @@ class HandshakeError extends Error {
 /** Packets engine.io holds for the socket, not yet written to its transport. */
 const buffered = (socket: LiveSocket) => (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
 
-/** The queue's name and the fields that differ from what the room was last sent (undefined: nothing did). */
-function changedFields(room: ScopeRoom, built: { view: LiveQueue; json: Map<string, string> }): LiveQueuePatch | undefined {
-  let sent = room.sent.get(built.view.queue);
-  if (!sent) room.sent.set(built.view.queue, (sent = new Map()));
-  const out: Record<string, unknown> = { queue: built.view.queue };
-  let any = false;
-  for (const [key, json] of built.json) {
-    if (key === 'queue' || sent.get(key) === json) continue;
-    sent.set(key, json);
-    out[key] = built.view[key as keyof LiveQueue];
-    any = true;
-  }
-  return any ? (out as LiveQueuePatch) : undefined;
+/**
+ * Fields of a queue that change a few times a day at most. The rest (counts,
+ * waits, hours, agents, staffing) moves with nearly every event and is always
+ * sent: comparing it would cost more than sending it.
+ */
+interface SentQueue {
+  rules: string;
+  lastWeek: LiveQueue['lastWeek'];
+}
+
+/** The queue for a patch: whole, less the slow-changing fields the room already has. */
+function changedFields(room: ScopeRoom, view: LiveQueue): LiveQueuePatch {
+  const rules = JSON.stringify(view.rules);
+  const sent = room.sent.get(view.queue);
+  room.sent.set(view.queue, { rules, lastWeek: view.lastWeek });
+  if (!sent) return view;
+  const { rules: r, lastWeek: w, ...rest } = view;
+  const out: LiveQueuePatch = rest;
+  if (sent.rules !== rules) out.rules = r;
+  // The same array until last week's volume is read again (start of day): compared by identity.
+  if (sent.lastWeek !== w) out.lastWeek = w;
+  return out;
 }
 
 const breachKey = (list: LiveBreach[]) => list.map((b) => `${b.id}:${b.status}`).join(',');
@@ -208,13 +217,10 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
    */
   private patch(flush: LiveFlush): void {
     const { nowMs, dirty } = flush;
-    const views = new Map<string, { view: LiveQueue; json: Map<string, string> }>();
+    const views = new Map<string, LiveQueue>();
     const view = (q: string) => {
       let v = views.get(q);
-      if (!v) {
-        const built = this.live.state.queueView(q, nowMs);
-        views.set(q, (v = { view: built, json: new Map(Object.entries(built).map(([k, x]) => [k, JSON.stringify(x)])) }));
-      }
+      if (!v) views.set(q, (v = this.live.state.queueView(q, nowMs)));
       return v;
     };
     const state = this.live.state;
@@ -245,7 +251,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
       }
       const patch: LivePatch = { seq: room.seq, asOf: this.live.clock.iso(nowMs), lastEventAt: state.lastEventAt() };
       if (queues.length > 0) {
-        patch.queues = queues.flatMap((q) => changedFields(room, view(q)) ?? []);
+        patch.queues = queues.map((q) => changedFields(room, view(q)));
         const totals = state.totals(room.sub.queues ?? state.queueNames(), nowMs);
         patch.totals = totals.figures;
         patch.totalsAgents = totals.agents;

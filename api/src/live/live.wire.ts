@@ -216,13 +216,16 @@ export interface LiveSnapshot {
   breachCounts: BreachCounts;
 }
 
-/** A queue in a patch: its name and the top-level fields that changed, to merge into the client's copy. */
+/**
+ * A queue in a patch: every field, except `rules` and `lastWeek` while they
+ * stay what the client has; merge into the client's copy.
+ */
 export type LiveQueuePatch = Partial<LiveQueue> & { queue: string };
 
 /**
- * What changed since the previous message of the scope. `queues` holds, per
- * changed queue, the fields that changed (merge them into the client's copy; a
- * queue the client does not have yet comes whole); `agents` holds whole objects
+ * What changed since the previous message of the scope. `queues` holds each
+ * changed queue, without `rules` and `lastWeek` while those stay the same
+ * (merge into the client's copy; a queue the client does not have yet comes whole); `agents` holds whole objects
  * that replace the client's copy by agentId; `breaches`, when present, is the
  * whole list. A client that sees seq ≠ last + 1 asks for a fresh snapshot
  * (emits `subscribe` again).
