@@ -51,6 +51,8 @@ export const ENDED_BREACH_VISIBLE_MS = 15 * 60_000;
 export const AT_RISK_SHARE = 0.2;
 export const STAFFING_WINDOW_MS = 30 * 60_000;
 const WAITING_LIST_MAX = 50;
+/** One shared empty list: patches compare last week's volume by identity. */
+const NO_HOURS: HourVolume[] = Object.freeze([]) as unknown as HourVolume[];
 const UNSPECIFIED = 'unspecified';
 const BUSY: ReadonlySet<AgentStateName> = new Set(['on_call', 'wrap_up']);
 
@@ -308,7 +310,7 @@ export class LiveState {
       today: figuresOf(q.counts, this.occupancy(q.serving.keys(), nowMs)),
       byCallType,
       byHour: this.hourVolumes(q, nowMs),
-      lastWeek: this.lastWeek.get(queue) ?? [],
+      lastWeek: this.lastWeek.get(queue) ?? NO_HOURS,
       agents,
       staffing: this.staffing(q, rules, agents, nowMs),
     };
