@@ -35,6 +35,19 @@ beforeAll(async () => {
   const half = Math.floor(events.length / 2);
   expect((await postEvents(app.url, events.slice(half))).status).toBe(202);
   expect((await postEvents(app.url, events.slice(0, half))).status).toBe(202);
+  // The same weekday last week, in the scenario's first hour: read when a process starts (see 'rebuild on start').
+  // Zones from middayZone() have whole-hour offsets: local hours start on UTC hours.
+  const week = BASE - (BASE % 3_600_000) - 7 * 86_400_000;
+  const at = (s: number) => new Date(week + s * 1000).toISOString();
+  const lw = (n: number, type: string, s: number, payload: object) => ({ id: `lw-${n}`, type, ts: at(s), source: 'test', payload });
+  expect((await postEvents(app.url, [
+    lw(1, 'call.offered', 60, { callId: 'lw1', queue: 'general', callType: 'billing' }),
+    lw(2, 'call.answered', 65, { callId: 'lw1', agentId: 'a1' }),
+    lw(3, 'call.offered', 120, { callId: 'lw2', queue: 'general', callType: 'billing' }),
+    lw(4, 'call.abandoned', 150, { callId: 'lw2' }),
+    lw(5, 'call.offered', 180, { callId: 'lw3', queue: 'general', callType: 'billing' }),
+    lw(6, 'call.answered', 200, { callId: 'lw3', agentId: 'a1' }),
+  ])).status).toBe(202);
 }, 60_000);
 
 afterAll(async () => {
@@ -205,7 +218,16 @@ describe('rebuild on start', () => {
     app = await boot();
     const again = await login(app.url, 'manager1', PASSWORD);
     const after = await live(again);
-    expect({ ...after, seq: 0 }).toEqual({ ...before, seq: 0 });
+    const withoutLastWeek = (x: LiveSnapshot) => ({ ...x, seq: 0, queues: x.queues.map((q) => ({ ...q, lastWeek: [] })) });
+    expect(withoutLastWeek(after)).toEqual(withoutLastWeek(before));
+    // Last week's volume is read from TimescaleDB when the process starts: 3 calls in general's first scenario hour,
+    // 1 answered within 15 s, 1 late, 1 abandoned after 30 s → 1 ÷ (2 + 1 − 0 + 0).
+    const lastWeek = after.queues.find((q) => q.queue === 'general')!.lastWeek;
+    expect(lastWeek).toHaveLength(24);
+    const hour = lastWeek.find((h) => h.offered > 0)!;
+    expect(hour).toMatchObject({ byCallType: { billing: 3 }, offered: 3, answered: 2, answeredInThreshold: 1, abandoned: 1, shortAbandoned: 0, timedOut: 0 });
+    expect(hour.threeRingRate).toBeCloseTo(1 / 3, 12);
+    expect(hour.hour.slice(11, 13)).toBe(before.queues.find((q) => q.queue === 'general')!.byHour.find((h) => h.offered > 0)!.hour.slice(11, 13));
     const health = await (await fetch(`${app.url}/health`)).json();
     // 36 scenario events and the 3 posted by the patch test; calls c1 … c11; agents a1, a2, a3
     expect(health.live).toMatchObject({ ready: true, day: before.day, events: 39, calls: 11, agents: 3 });

@@ -88,7 +88,12 @@ const agentCounts = {
 };
 const hourVolume = {
   type: 'object',
-  properties: { hour: { ...ts, description: 'local start of the hour, with offset' }, byCallType: { type: 'object', additionalProperties: { type: 'integer' }, description: 'offered per call type' } },
+  properties: {
+    hour: { ...ts, description: 'local start of the hour, with offset' },
+    byCallType: { type: 'object', additionalProperties: { type: 'integer' }, description: 'offered per call type' },
+    ...Object.fromEntries(['offered', 'answered', 'answeredInThreshold', 'abandoned', 'shortAbandoned', 'timedOut'].map((k) => [k, { type: 'integer' }])),
+    threeRingRate: rate("the hour's answeredInThreshold ÷ (answered + abandoned − shortAbandoned + timedOut)"),
+  },
 };
 const liveQueue = {
   type: 'object',

@@ -152,8 +152,15 @@ describe('live state: figures by hand (SPEC §3)', () => {
     // 00:00 … 10:00 local: 11 hours, all of billing's calls in 09:00
     expect(b.byHour).toHaveLength(11);
     expect(b.byHour[0]!.hour).toBe('2026-03-02T00:00:00.000+08:00');
-    expect(b.byHour[9]).toEqual({ hour: '2026-03-02T09:00:00.000+08:00', byCallType: { billing: 8 } });
-    expect(b.byHour[10]).toEqual({ hour: '2026-03-02T10:00:00.000+08:00', byCallType: {} });
+    // the hour's own three-ring rate: 3 ÷ (3 + 3 − 1 + 0)
+    expect(b.byHour[9]).toEqual({
+      hour: '2026-03-02T09:00:00.000+08:00', byCallType: { billing: 8 },
+      offered: 8, answered: 3, answeredInThreshold: 3, abandoned: 3, shortAbandoned: 1, timedOut: 0, threeRingRate: 0.6,
+    });
+    expect(b.byHour[10]).toEqual({
+      hour: '2026-03-02T10:00:00.000+08:00', byCallType: {},
+      offered: 0, answered: 0, answeredInThreshold: 0, abandoned: 0, shortAbandoned: 0, timedOut: 0, threeRingRate: null,
+    });
   });
 
   it('shows agents with state, time in state, calls handled and not-ready overrun', () => {

@@ -18,7 +18,7 @@ import type { AgentStateName, CanonicalEvent, EventOf } from '../events/event.sc
 import { type AgentInterval, buildAgentIntervals } from '../writer/agent-intervals.js';
 import { type CallRow, type QueueRules, buildCalls } from '../writer/call-state.js';
 import type { CenterClock, CenterDay } from './center-clock.js';
-import { type Counts, addLeg, emptyCounts, figuresOf, handleS, isHandled, sumCounts } from './figures.js';
+import { type Counts, addLeg, emptyCounts, figuresOf, handleS, isHandled, ratio, sumCounts } from './figures.js';
 import type {
   AgentCounts,
   BreachCounts,
@@ -86,7 +86,7 @@ interface QueueEntry {
   counts: Counts;
   byType: Map<string, Counts>;
   /** Local hour start → call type → offered. */
-  hours: Map<number, Map<string, number>>;
+  hours: Map<number, { types: Map<string, number>; counts: Counts }>;
   /** Legs offered today, by leg key. */
   legs: Map<string, CallRow>;
   /** Legs still waiting or ringing (also from before midnight). */
@@ -580,8 +580,9 @@ export class LiveState {
       if (sign < 0 && tc.offered === 0) q.byType.delete(type);
       const hour = this.clock.hourStartMs(offeredMs);
       let h = q.hours.get(hour);
-      if (!h) q.hours.set(hour, (h = new Map()));
-      bump(h, type, sign);
+      if (!h) q.hours.set(hour, (h = { types: new Map(), counts: emptyCounts() }));
+      bump(h.types, type, sign);
+      addLeg(h.counts, l, sign);
       if (l.agentId !== null && isHandled(l)) {
         const a = this.agent(l.agentId);
         a.handledToday += sign;
@@ -678,10 +679,10 @@ export class LiveState {
 
   private hourVolumes(q: QueueEntry, nowMs: number): HourVolume[] {
     const until = Math.min(nowMs, this.day.endMs - 1);
-    return this.clock.hours(this.day.startMs, until + 1).map((h) => ({
-      hour: this.clock.iso(h),
-      byCallType: Object.fromEntries([...(q.hours.get(h) ?? [])].sort((a, b) => cmp(a[0], b[0]))),
-    }));
+    return this.clock.hours(this.day.startMs, until + 1).map((h) => {
+      const entry = q.hours.get(h);
+      return hourVolume(this.clock.iso(h), Object.fromEntries([...(entry?.types ?? [])].sort((a, b) => cmp(a[0], b[0]))), entry?.counts ?? emptyCounts());
+    });
   }
 
   private staffing(q: QueueEntry, rules: LiveQueueRules, agents: AgentCounts, nowMs: number): Staffing {
@@ -742,6 +743,21 @@ export class LiveState {
 }
 
 const CARRY_SOURCE = 'callboard.carry';
+
+/** An hour's volume by call type and the counts behind its three-ring rate (SPEC §3). */
+export function hourVolume(hour: string, byCallType: Record<string, number>, c: Pick<Counts, 'offered' | 'answered' | 'answeredInThreshold' | 'abandoned' | 'shortAbandoned' | 'timedOut'>): HourVolume {
+  return {
+    hour,
+    byCallType,
+    offered: c.offered,
+    answered: c.answered,
+    answeredInThreshold: c.answeredInThreshold,
+    abandoned: c.abandoned,
+    shortAbandoned: c.shortAbandoned,
+    timedOut: c.timedOut,
+    threeRingRate: ratio(c.answeredInThreshold, c.answered + c.abandoned - c.shortAbandoned + c.timedOut),
+  };
+}
 
 /** The agent's state at the start of the window, as an event (the rebuild loads the same from agent_states). */
 export function carryEvent(i: Pick<AgentInterval, 'agentId' | 'startedAt' | 'state' | 'reason' | 'name' | 'team' | 'eventId'>): EventOf<'agent.state'> {

@@ -4,6 +4,7 @@ import type { CanonicalEvent } from '../events/event.schema.js';
 import type { AgentInterval } from '../writer/agent-intervals.js';
 import { type StoredEvent, toCanonical } from '../writer/writer.repository.js';
 import type { CenterClock, CenterDay } from './center-clock.js';
+import { hourVolume } from './live-state.js';
 import type { HourVolume } from './live.wire.js';
 
 /** Call and agent events since `from` (transcripts excluded: they shape no figure). */
@@ -41,26 +42,38 @@ export async function agentDirectory(q: Queryable, since: Date): Promise<{ agent
   return r.rows.map((x) => ({ agentId: x.agent_id, name: x.name, team: x.team }));
 }
 
-/** Calls offered per local hour and call type over one local day, per queue, every hour of the day present. */
+/** Calls offered per local hour and call type over one local day, with the counts behind each hour's three-ring rate, per queue; every hour of the day present. */
 export async function hourlyVolume(q: Queryable, clock: CenterClock, day: CenterDay): Promise<Map<string, HourVolume[]>> {
-  const r = await q.query<{ bucket: Date; queue: string; call_type: string; offered: number }>(
-    `SELECT bucket, queue, call_type, sum(offered) AS offered FROM calls_hourly
-      WHERE bucket >= $1 AND bucket < $2 GROUP BY bucket, queue, call_type`,
+  const r = await q.query<{ bucket: Date; queue: string; call_type: string; offered: number; answered: number; answered_in_threshold: number; abandoned: number; short_abandoned: number; timed_out: number }>(
+    `SELECT bucket, queue, call_type, sum(offered) AS offered, sum(answered) AS answered, sum(answered_in_threshold) AS answered_in_threshold,
+            sum(abandoned) AS abandoned, sum(short_abandoned) AS short_abandoned, sum(timed_out) AS timed_out
+       FROM calls_hourly WHERE bucket >= $1 AND bucket < $2 GROUP BY bucket, queue, call_type`,
     [new Date(day.startMs), new Date(day.endMs)],
   );
-  const byQueue = new Map<string, Map<number, Record<string, number>>>();
+  type Hour = { types: Record<string, number>; offered: number; answered: number; answeredInThreshold: number; abandoned: number; shortAbandoned: number; timedOut: number };
+  const empty = (): Hour => ({ types: {}, offered: 0, answered: 0, answeredInThreshold: 0, abandoned: 0, shortAbandoned: 0, timedOut: 0 });
+  const byQueue = new Map<string, Map<number, Hour>>();
   for (const row of r.rows) {
     let hours = byQueue.get(row.queue);
     if (!hours) byQueue.set(row.queue, (hours = new Map()));
     const h = clock.hourStartMs(row.bucket.getTime());
-    const types = hours.get(h) ?? {};
-    types[row.call_type] = (types[row.call_type] ?? 0) + Number(row.offered);
-    hours.set(h, types);
+    const x = hours.get(h) ?? empty();
+    x.types[row.call_type] = (x.types[row.call_type] ?? 0) + Number(row.offered);
+    x.offered += Number(row.offered);
+    x.answered += Number(row.answered);
+    x.answeredInThreshold += Number(row.answered_in_threshold);
+    x.abandoned += Number(row.abandoned);
+    x.shortAbandoned += Number(row.short_abandoned);
+    x.timedOut += Number(row.timed_out);
+    hours.set(h, x);
   }
   const out = new Map<string, HourVolume[]>();
   const all = clock.hours(day.startMs, day.endMs);
   for (const [queue, hours] of byQueue) {
-    out.set(queue, all.map((h) => ({ hour: clock.iso(h), byCallType: sortKeys(hours.get(h) ?? {}) })));
+    out.set(queue, all.map((h) => {
+      const x = hours.get(h) ?? empty();
+      return hourVolume(clock.iso(h), sortKeys(x.types), x);
+    }));
   }
   return out;
 }

@@ -71,6 +71,15 @@ export interface HourVolume {
   hour: string;
   /** Calls offered in that hour, per call type. */
   byCallType: Record<string, number>;
+  /** The hour's calls (all types): the counts behind its three-ring rate. */
+  offered: number;
+  answered: number;
+  answeredInThreshold: number;
+  abandoned: number;
+  shortAbandoned: number;
+  timedOut: number;
+  /** answeredInThreshold ÷ (answered + abandoned − shortAbandoned + timedOut); null when 0. */
+  threeRingRate: number | null;
 }
 
 /** Agents needed now (SPEC issue: staffing), with every input shown. */
