@@ -1,6 +1,7 @@
 import { FirstUsers } from './auth/first-users.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnusableError } from '@callboard/db';
+import { RedisUnavailableError } from './infra/redis-connect.js';
 
 /** Starts the API. A wrong setting or an unusable database stops it with one line. */
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -26,7 +27,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     // Demo logins go to the terminal only, never into the JSON log.
     process.stdout.write(app.get(FirstUsers).banner(config.CALLBOARD_PUBLIC_URL ?? url));
   } catch (err) {
-    if (err instanceof DatabaseUnusableError) {
+    if (err instanceof DatabaseUnusableError || err instanceof RedisUnavailableError) {
       process.stderr.write(`callboard: ${err.message}\n`);
       process.exit(3);
     }

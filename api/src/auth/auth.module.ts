@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import type { Db } from '@callboard/db';
 import { Logger } from 'nestjs-pino';
 import { createClient } from 'redis';
+import { connectRedis } from '../infra/redis-connect.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { DB } from '../database/database.module.js';
 import { ApiKeyVerifier } from './api-keys.js';
@@ -47,7 +48,7 @@ class AuthLifecycle implements OnApplicationShutdown {
         if (!config.REDIS_URL) return null;
         const client = createClient({ url: config.REDIS_URL });
         client.on('error', (err: Error) => logger.error({ err: err.message }, 'redis (auth) error'));
-        await client.connect();
+        await connectRedis(client, config.REDIS_URL, 'sign-in limits');
         return client;
       },
     },

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { createClient } from 'redis';
+import { connectRedis } from './redis-connect.js';
 
 export interface Broadcast<T> {
   publish(message: T): Promise<void>;
@@ -38,7 +39,7 @@ export class RedisBroadcast<T> extends LocalBroadcast<T> {
   private readonly sub: RedisClient;
 
   constructor(
-    url: string,
+    private readonly url: string,
     readonly channel: string,
     private readonly onError: (err: unknown) => void,
   ) {
@@ -49,10 +50,10 @@ export class RedisBroadcast<T> extends LocalBroadcast<T> {
     this.sub.on('error', onError);
   }
 
-  /** Connects and subscribes; resolves once messages flow, which is never while Redis stays unreachable. */
+  /** Connects and subscribes; a Redis that does not answer within 10 s rejects with RedisUnavailableError. */
   async start(): Promise<this> {
-    await this.pub.connect();
-    await this.sub.connect();
+    await connectRedis(this.pub, this.url, `channel ${this.channel}`);
+    await connectRedis(this.sub, this.url, `channel ${this.channel}`);
     await this.sub.subscribe(this.channel, (message: string) => {
       try {
         this.emitter.emit('message', JSON.parse(message) as T);

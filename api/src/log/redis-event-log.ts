@@ -10,6 +10,7 @@
 import os from 'node:os';
 import { createClient } from 'redis';
 import type { CanonicalEvent } from '../events/event.schema.js';
+import { connectRedis } from '../infra/redis-connect.js';
 import { notify } from './embedded-event-log.js';
 import type { AppendResult, BatchWriter, EventLog, LogHealth, LogListener } from './event-log.js';
 
@@ -82,9 +83,9 @@ export class RedisEventLog implements EventLog {
   static async connect(opts: RedisLogOptions): Promise<RedisEventLog> {
     const client = createClient({ url: opts.url });
     client.on('error', (err: unknown) => opts.onError?.(err, 'redis'));
-    await client.connect();
+    await connectRedis(client, opts.url, 'event log');
     const log = new RedisEventLog(client, opts);
-    await log.reader.connect();
+    await connectRedis(log.reader, opts.url, 'event log reader');
     try {
       await client.xGroupCreate(redisKeys(opts.prefix).stream, WRITER_GROUP, '0', { MKSTREAM: true });
     } catch (err) {
