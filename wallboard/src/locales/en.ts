@@ -222,6 +222,14 @@ const en = {
     errorStale: 'Could not refresh the figures. Showing the last ones received ({time}). Retrying.',
     errorStatus: 'Server answered {status}.',
     errorForbidden: 'This account may not see the wallboard.',
+    live: {
+      resyncing: 'Reconnected. Fetching the latest figures…',
+      disconnected: 'Connection lost. Reconnecting… The figures shown may be out of date.',
+      stale: 'No update for more than 5 seconds. The figures shown may be out of date.',
+      signedOut: 'Your session has ended. Sign in again to see live figures.',
+      forbidden: 'This account may not see these live figures.',
+      lastUpdate: 'Last update {time}',
+    },
     tableCaption: 'Today’s calls per queue',
     totals: 'All queues',
     col: {
@@ -246,6 +254,42 @@ const en = {
       threeRingRate: 'Answered within three rings ÷ (answered + abandoned − short abandoned + timed out).',
       asaS: 'Average speed of answer: mean wait of answered calls.',
       abandonRate: '(Abandoned − short abandoned) ÷ (offered − short abandoned).',
+    },
+  },
+  formula: {
+    group: '({inner})',
+    term: {
+      answeredInThreshold: 'answered within three rings',
+      answered: 'answered',
+      abandoned: 'abandoned',
+      shortAbandoned: 'short abandoned',
+      abandonedInThreshold: 'abandoned within three rings',
+      timedOut: 'timed out',
+      offered: 'offered',
+      answeredWaitS: 'wait of answered calls',
+      handleS: 'handle time (talk + hold + wrap-up)',
+      handled: 'handled',
+      busyS: 'time on call or wrap-up',
+      availableS: 'available time',
+    },
+  },
+  charts: {
+    volume: {
+      calls: 'Calls',
+      lastWeek: 'Same day last week',
+      total: 'Total today',
+      unspecified: 'Unspecified',
+    },
+    threeRing: {
+      rate: 'Three-ring rate',
+      target: 'Target {value}',
+      targetWeighted: 'Target {value} (weighted by calls offered)',
+    },
+    breaches: {
+      title: 'SLA breaches',
+      answer: 'Waited past three rings',
+      not_ready_overrun: 'Not-ready overrun',
+      atRisk: 'At risk now',
     },
   },
   comingSoon: {

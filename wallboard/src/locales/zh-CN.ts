@@ -224,6 +224,14 @@ const zhCN: MessageSchema = {
     errorStale: '无法刷新数据，当前显示最近一次收到的数据（{time}），正在重试。',
     errorStatus: '服务器返回 {status}。',
     errorForbidden: '此账号无权查看实时看板。',
+    live: {
+      resyncing: '已重新连接，正在获取最新数据…',
+      disconnected: '连接已断开，正在重新连接…当前显示的数据可能已过时。',
+      stale: '超过 5 秒未收到更新，当前显示的数据可能已过时。',
+      signedOut: '会话已结束，请重新登录以查看实时数据。',
+      forbidden: '此账号无权查看这些实时数据。',
+      lastUpdate: '最近更新 {time}',
+    },
     tableCaption: '今日各队列来电',
     totals: '全部队列',
     col: {
@@ -248,6 +256,42 @@ const zhCN: MessageSchema = {
       threeRingRate: '三声内接听 ÷（接听 + 放弃 − 短时放弃 + 超时）。',
       asaS: '平均应答速度：已接听来电的平均等待时长。',
       abandonRate: '（放弃 − 短时放弃）÷（来电 − 短时放弃）。',
+    },
+  },
+  formula: {
+    group: '（{inner}）',
+    term: {
+      answeredInThreshold: '三声内接听',
+      answered: '接听',
+      abandoned: '放弃',
+      shortAbandoned: '短时放弃',
+      abandonedInThreshold: '三声内放弃',
+      timedOut: '超时',
+      offered: '来电',
+      answeredWaitS: '已接听来电的等待时长',
+      handleS: '处理时长（通话 + 保持 + 话后处理）',
+      handled: '已处理',
+      busyS: '通话及话后处理时长',
+      availableS: '空闲时长',
+    },
+  },
+  charts: {
+    volume: {
+      calls: '来电',
+      lastWeek: '上周同日',
+      total: '今日合计',
+      unspecified: '未分类',
+    },
+    threeRing: {
+      rate: '三声接听率',
+      target: '目标 {value}',
+      targetWeighted: '目标 {value}（按来电量加权）',
+    },
+    breaches: {
+      title: 'SLA 超时',
+      answer: '超过三声未接',
+      not_ready_overrun: '未就绪超时',
+      atRisk: '即将超时',
     },
   },
   comingSoon: {

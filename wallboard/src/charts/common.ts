@@ -1,0 +1,56 @@
+/**
+ * What every option builder takes and gives. Builders are pure functions of
+ * data and this context: no store, no `useI18n`, no `Date.now()`; the page
+ * passes the center's zone (the snapshot's `tz`), the locale, `t` and the theme.
+ */
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { Translate } from '../tiles/formula';
+import { chartColors, type ChartTheme } from './palette';
+
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
+>;
+
+export type { Translate };
+
+export interface ChartContext {
+  theme: ChartTheme;
+  /** The reader's locale, for numbers and zone names. */
+  locale: string;
+  /** The center's IANA zone: hours are labelled in it, wherever the browser is. */
+  timeZone: string;
+  t: Translate;
+}
+
+/** Escapes text that came from the phone system (call types) before it goes into a tooltip's HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The parts every chart shares: transparent background, theme ink, axis-triggered tooltip. */
+export function chartBase(theme: ChartTheme) {
+  const c = chartColors(theme);
+  return {
+    backgroundColor: 'transparent',
+    color: [...c.series],
+    textStyle: { color: c.text },
+    tooltip: {
+      backgroundColor: c.tooltipBackground,
+      borderColor: c.tooltipBorder,
+      textStyle: { color: c.text },
+    },
+  } satisfies ChartOption;
+}
+
+/** Axis styling of the theme, for `xAxis`/`yAxis` entries. */
+export function axisStyle(theme: ChartTheme) {
+  const c = chartColors(theme);
+  return {
+    axisLine: { lineStyle: { color: c.axisLine } },
+    axisTick: { lineStyle: { color: c.axisLine } },
+    axisLabel: { color: c.textMuted },
+    splitLine: { lineStyle: { color: c.splitLine } },
+  };
+}
