@@ -112,6 +112,11 @@ describe('GET /api/v1/live: figures by hand (SPEC §3)', () => {
     expect(general.staffing.trafficErlangs).toBeCloseTo((8 / 3600) * 120, 3);
     expect(general.staffing.requiredErlangC).toBeGreaterThanOrEqual(1);
     expect(general.staffing.gapErlangC).toBe(1 - general.staffing.requiredErlangC!);
+    // Erlang C by hand, A = 0.2667 E, AHT 120 s, 15 s, target 80 %:
+    //   N = 1: C = A = 0.2667, SL = 1 − 0.2667 · e^(−0.7333 · 15/120) = 0.757 < 0.8;
+    //   N = 2: C = (A²/2 · 2/(2 − A)) ÷ (1 + A + A²/2 · 2/(2 − A)) = 0.04103 ÷ 1.3077 = 0.03137,
+    //          SL = 1 − 0.03137 · e^(−1.7333 · 15/120) = 0.975 → 2 agents, 1 staffed: gap −1.
+    expect(general.staffing).toMatchObject({ requiredErlangC: 2, slErlangC: 0.975, gapErlangC: -1 });
   });
 
   it('answers the same snapshot as the socket', async () => {

@@ -8,6 +8,7 @@ import { RulesBook, type QueueRulesRow } from '../settings/rules-book.js';
 import { buildAgentIntervals } from '../writer/agent-intervals.js';
 import { CenterClock } from './center-clock.js';
 import { LiveState, carryEvent } from './live-state.js';
+import { liveScenario } from './live.scenario.js';
 
 const DEFAULT_RULES: QueueRulesRow = {
   queue: '*', effectiveFromMs: -Infinity, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null,
@@ -23,63 +24,12 @@ const t = (hms: string) => `2026-03-02T${hms}Z`;
 const ms = (hms: string) => Date.parse(t(hms));
 
 /**
- * Queue billing (15 s threshold, short < 5 s) and sales, 09:00–10:00 local:
- *
- * call  queue    offered   what happened                                   wait     counts as
- * c1    billing  01:00:00  rang a1, answered 01:00:10, ended 01:03:10       10 s     in threshold; talk 180 + wrap 30
- * c2    billing  01:05:00  answered by a2 01:05:15 (no ringing)             15 s     in threshold (exactly 15)
- * c3    sales    01:10:00  answered a2 01:10:20, hold 20 s, ended 01:14:20  20 s     late; talk 220 + hold 20
- * c4    billing  01:20:00  abandoned 01:20:04.999                           4.999 s  short abandon (< 5)
- * c5    billing  01:21:00  abandoned 01:21:05                               5 s      abandon, not short; within 15
- * c6    billing  01:30:00  abandoned 01:30:40                               40 s     abandon; breach
- * c7    sales    01:40:00  timed out 01:45:00                               300 s    time-out; breach
- * c8    billing  01:50:00  answered a1 01:50:05, transferred to sales 01:52:05         5 s   in threshold; talk 120
- *       sales    01:52:05  answered a2 01:52:35, ended 01:55:35             30 s     late; talk 180; breach
- * c9    billing  01:58:00  still waiting at 02:00:00                        120 s    waiting; breach
- * c10   billing  01:59:47  still waiting at 02:00:00                        13 s     waiting; at risk (≥ 12 s)
- * a3 in not_ready "break" since 01:40:00: 20 min at 02:00, limit 15 min → breached, due 01:55:00.
+ * The hour of live.scenario.ts (its table has the figures by hand), with queue
+ * billing as the main queue and the call ids c1 … c10, from 01:00Z: 09:00–10:00
+ * in Shanghai. At 02:00:00 c9 has waited 120 s and c10 13 s (at risk); a3's
+ * break began 01:40:00, breached at 01:55:00.
  */
-function morning(): CanonicalEvent[] {
-  n = 0;
-  return [
-    ev('agent.state', t('00:59:00'), { agentId: 'a1', state: 'available', name: '张伟', team: 'team-a' }),
-    ev('agent.state', t('01:40:00'), { agentId: 'a3', state: 'not_ready', reason: 'break', name: '李娜', team: 'team-b' }),
-    ev('call.offered', t('01:00:00'), { callId: 'c1', queue: 'billing', callType: 'billing', caller: '13812345678' }),
-    ev('call.ringing', t('01:00:02'), { callId: 'c1', agentId: 'a1' }),
-    ev('agent.state', t('01:00:02'), { agentId: 'a1', state: 'ringing' }),
-    ev('call.answered', t('01:00:10'), { callId: 'c1', agentId: 'a1' }),
-    ev('agent.state', t('01:00:10'), { agentId: 'a1', state: 'on_call' }),
-    ev('call.ended', t('01:03:10'), { callId: 'c1', endedBy: 'agent' }),
-    ev('agent.state', t('01:03:10'), { agentId: 'a1', state: 'wrap_up' }),
-    ev('agent.state', t('01:03:40'), { agentId: 'a1', state: 'available' }),
-    ev('call.offered', t('01:05:00'), { callId: 'c2', queue: 'billing', callType: 'billing' }),
-    ev('call.answered', t('01:05:15'), { callId: 'c2', agentId: 'a2' }),
-    ev('call.ended', t('01:07:15'), { callId: 'c2', endedBy: 'caller' }),
-    ev('call.offered', t('01:10:00'), { callId: 'c3', queue: 'sales', callType: 'sales' }),
-    ev('call.answered', t('01:10:20'), { callId: 'c3', agentId: 'a2' }),
-    ev('call.held', t('01:11:00'), { callId: 'c3' }),
-    ev('call.resumed', t('01:11:20'), { callId: 'c3' }),
-    ev('call.ended', t('01:14:20'), { callId: 'c3', endedBy: 'caller' }),
-    ev('call.offered', t('01:20:00'), { callId: 'c4', queue: 'billing', callType: 'billing' }),
-    ev('call.abandoned', t('01:20:04.999'), { callId: 'c4' }),
-    ev('call.offered', t('01:21:00'), { callId: 'c5', queue: 'billing', callType: 'billing' }),
-    ev('call.abandoned', t('01:21:05'), { callId: 'c5' }),
-    ev('call.offered', t('01:30:00'), { callId: 'c6', queue: 'billing', callType: 'billing' }),
-    ev('call.abandoned', t('01:30:40'), { callId: 'c6' }),
-    ev('call.offered', t('01:40:00'), { callId: 'c7', queue: 'sales', callType: 'sales' }),
-    ev('call.timed_out', t('01:45:00'), { callId: 'c7' }),
-    ev('call.offered', t('01:50:00'), { callId: 'c8', queue: 'billing', callType: 'billing' }),
-    ev('call.answered', t('01:50:05'), { callId: 'c8', agentId: 'a1' }),
-    ev('agent.state', t('01:50:05'), { agentId: 'a1', state: 'on_call' }),
-    ev('call.transferred', t('01:52:05'), { callId: 'c8', toQueue: 'sales' }),
-    ev('agent.state', t('01:52:05'), { agentId: 'a1', state: 'available' }),
-    ev('call.offered', t('01:52:05'), { callId: 'c8', queue: 'sales', callType: 'sales' }),
-    ev('call.answered', t('01:52:35'), { callId: 'c8', agentId: 'a2' }),
-    ev('call.ended', t('01:55:35'), { callId: 'c8', endedBy: 'caller' }),
-    ev('call.offered', t('01:58:00'), { callId: 'c9', queue: 'billing', callType: 'billing' }),
-    ev('call.offered', t('01:59:47'), { callId: 'c10', queue: 'billing', callType: 'billing' }),
-  ];
-}
+const morning = () => liveScenario(Date.parse(t('01:00:00')), { queue: 'billing', prefix: '' });
 
 const NOW = ms('02:00:00');
 const clock = new CenterClock('Asia/Shanghai');

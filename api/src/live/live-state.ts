@@ -421,6 +421,12 @@ export class LiveState {
     return { list, counts };
   }
 
+  /** Display name of an agent (the id when none was ever sent). */
+  agentName(agentId: string): string {
+    const a = this.agents.get(agentId);
+    return (a && this.nameOf(a)) ?? this.directory.get(agentId)?.name ?? agentId;
+  }
+
   /** Team of an agent (for scoping breaches and agents). */
   agentTeam(agentId: string): string | null {
     const a = this.agents.get(agentId);

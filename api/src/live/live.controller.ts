@@ -99,7 +99,7 @@ export class LiveController {
         holdS: r.holdS,
         wrapS: r.wrapS,
         agentId: r.agentId,
-        agentName: r.agentId === null ? null : (state.agentView(r.agentId, nowMs)?.name ?? r.agentId),
+        agentName: r.agentId === null ? null : state.agentName(r.agentId),
         slThresholdS: r.slThresholdS,
         answeredInThreshold: r.answeredInThreshold,
         shortAbandon: r.shortAbandon,

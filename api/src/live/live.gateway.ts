@@ -18,7 +18,7 @@ import {
 import { fastifyCookie } from '@fastify/cookie';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
-import { can } from '../auth/access.js';
+import { can, inScope } from '../auth/access.js';
 import { AuditService } from '../auth/audit.service.js';
 import { SESSION_COOKIE } from '../auth/cookies.js';
 import type { Principal } from '../auth/principal.js';
@@ -29,7 +29,7 @@ import type { ApiError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import type { LiveFlush } from './live.service.js';
 import { LiveService } from './live.service.js';
-import type { LiveBreach, LivePatch, LiveQueue, LiveQueuePatch, SubscribeAck, Subscription } from './live.wire.js';
+import type { BreachCounts, LiveBreach, LivePatch, LiveQueue, LiveQueuePatch, SubscribeAck, Subscription } from './live.wire.js';
 
 interface SocketData {
   principal: Principal;
@@ -93,7 +93,7 @@ interface SentQueue {
 }
 
 /** The queue for a patch: whole, less the slow-changing fields the room already has. */
-function changedFields(room: ScopeRoom, view: LiveQueue): LiveQueuePatch {
+function forRoom(room: ScopeRoom, view: LiveQueue): LiveQueuePatch {
   const rules = JSON.stringify(view.rules);
   const sent = room.sent.get(view.queue);
   room.sent.set(view.queue, { rules, lastWeek: view.lastWeek });
@@ -106,7 +106,7 @@ function changedFields(room: ScopeRoom, view: LiveQueue): LiveQueuePatch {
   return out;
 }
 
-const breachKey = (list: LiveBreach[]) => list.map((b) => `${b.id}:${b.status}`).join(',');
+const breachKey = (list: LiveBreach[], counts: BreachCounts) => `${JSON.stringify(counts)}|${list.map((b) => `${b.id}:${b.status}`).join(',')}`;
 
 @WebSocketGateway({ namespace: '/live' })
 export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
@@ -230,33 +230,31 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
         this.rooms.delete(name);
         continue;
       }
-      room.seq++;
       if (flush.reset || dirty.all) {
         // A new day or new rules: everyone starts over from a snapshot.
-        const snapshot = this.live.snapshot(room.sub, room.seq, nowMs);
-        room.breaches = breachKey(snapshot.breaches);
+        const snapshot = this.live.snapshot(room.sub, ++room.seq, nowMs);
+        room.breaches = breachKey(snapshot.breaches, snapshot.breachCounts);
         room.sent.clear();
         this.ns.to(name).emit('snapshot', snapshot);
         room.lastSentMs = Date.now();
         continue;
       }
       const queues = (room.sub.queues ?? state.queueNames()).filter((q) => dirty.queues.has(q));
-      const agents = dirty.agents.size === 0 ? [] : state.agentIds(room.sub.teams).filter((id) => dirty.agents.has(id));
+      const agents = [...dirty.agents].filter((id) => inScope(room.sub.teams, state.agentTeam(id) ?? '')).sort();
+      // At-risk and breached items also change with time alone: compared on every flush.
       const breaches = state.breaches(nowMs, room.sub);
-      const bKey = breachKey(breaches.list) + JSON.stringify(breaches.counts);
+      const bKey = breachKey(breaches.list, breaches.counts);
       const breachesChanged = bKey !== room.breaches;
-      if (queues.length === 0 && agents.length === 0 && !breachesChanged) {
-        room.seq--;
-        continue;
-      }
-      const patch: LivePatch = { seq: room.seq, asOf: this.live.clock.iso(nowMs), lastEventAt: state.lastEventAt() };
+      const agentViews = agents.flatMap((id) => state.agentView(id, nowMs) ?? []);
+      if (queues.length === 0 && agentViews.length === 0 && !breachesChanged) continue;
+      const patch: Omit<LivePatch, 'seq'> = { asOf: this.live.clock.iso(nowMs), lastEventAt: state.lastEventAt() };
       if (queues.length > 0) {
-        patch.queues = queues.map((q) => changedFields(room, view(q)));
+        patch.queues = queues.map((q) => forRoom(room, view(q)));
         const totals = state.totals(room.sub.queues ?? state.queueNames(), nowMs);
         patch.totals = totals.figures;
         patch.totalsAgents = totals.agents;
       }
-      if (agents.length > 0) patch.agents = agents.flatMap((id) => state.agentView(id, nowMs) ?? []);
+      if (agentViews.length > 0) patch.agents = agentViews;
       if (breachesChanged) {
         room.breaches = bKey;
         patch.breaches = breaches.list;
@@ -267,7 +265,8 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   }
 
   /** Sends to the room, except sockets already behind: they get a snapshot once their connection drains. */
-  private send(name: string, room: ScopeRoom, members: Set<string>, patch: LivePatch): void {
+  private send(name: string, room: ScopeRoom, members: Set<string>, body: Omit<LivePatch, 'seq'>): void {
+    const patch: LivePatch = { seq: ++room.seq, ...body };
     const behind: string[] = [];
     for (const id of members) {
       const socket = this.ns.sockets.get(id) as LiveSocket | undefined;
@@ -298,8 +297,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
       if (now - room.lastSentMs < HEARTBEAT_MS) continue;
       const members = this.ns.adapter.rooms.get(name);
       if (!members || members.size === 0) continue;
-      room.seq++;
-      this.send(name, room, members, { seq: room.seq, asOf: this.live.clock.iso(now), lastEventAt: this.live.state.lastEventAt() });
+      this.send(name, room, members, { asOf: this.live.clock.iso(now), lastEventAt: this.live.state.lastEventAt() });
     }
   }
 

@@ -4,6 +4,7 @@ import type { CanonicalEvent } from '../events/event.schema.js';
 import type { AgentInterval } from '../writer/agent-intervals.js';
 import { type StoredEvent, toCanonical } from '../writer/writer.repository.js';
 import type { CenterClock, CenterDay } from './center-clock.js';
+import { type Counts, emptyCounts } from './figures.js';
 import { hourVolume } from './live-state.js';
 import type { HourVolume } from './live.wire.js';
 
@@ -50,8 +51,8 @@ export async function hourlyVolume(q: Queryable, clock: CenterClock, day: Center
        FROM calls_hourly WHERE bucket >= $1 AND bucket < $2 GROUP BY bucket, queue, call_type`,
     [new Date(day.startMs), new Date(day.endMs)],
   );
-  type Hour = { types: Record<string, number>; offered: number; answered: number; answeredInThreshold: number; abandoned: number; shortAbandoned: number; timedOut: number };
-  const empty = (): Hour => ({ types: {}, offered: 0, answered: 0, answeredInThreshold: 0, abandoned: 0, shortAbandoned: 0, timedOut: 0 });
+  type Hour = { types: Record<string, number>; counts: Counts };
+  const empty = (): Hour => ({ types: {}, counts: emptyCounts() });
   const byQueue = new Map<string, Map<number, Hour>>();
   for (const row of r.rows) {
     let hours = byQueue.get(row.queue);
@@ -59,12 +60,13 @@ export async function hourlyVolume(q: Queryable, clock: CenterClock, day: Center
     const h = clock.hourStartMs(row.bucket.getTime());
     const x = hours.get(h) ?? empty();
     x.types[row.call_type] = (x.types[row.call_type] ?? 0) + Number(row.offered);
-    x.offered += Number(row.offered);
-    x.answered += Number(row.answered);
-    x.answeredInThreshold += Number(row.answered_in_threshold);
-    x.abandoned += Number(row.abandoned);
-    x.shortAbandoned += Number(row.short_abandoned);
-    x.timedOut += Number(row.timed_out);
+    const c = x.counts;
+    c.offered += Number(row.offered);
+    c.answered += Number(row.answered);
+    c.answeredInThreshold += Number(row.answered_in_threshold);
+    c.abandoned += Number(row.abandoned);
+    c.shortAbandoned += Number(row.short_abandoned);
+    c.timedOut += Number(row.timed_out);
     hours.set(h, x);
   }
   const out = new Map<string, HourVolume[]>();
@@ -72,7 +74,7 @@ export async function hourlyVolume(q: Queryable, clock: CenterClock, day: Center
   for (const [queue, hours] of byQueue) {
     out.set(queue, all.map((h) => {
       const x = hours.get(h) ?? empty();
-      return hourVolume(clock.iso(h), sortKeys(x.types), x);
+      return hourVolume(clock.iso(h), sortKeys(x.types), x.counts);
     }));
   }
   return out;

@@ -14,7 +14,7 @@ import { EVENT_LOG, type EventLog } from '../log/event-log.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { CenterClock } from './center-clock.js';
 import { type DirtySet, LiveState, carryEvent } from './live-state.js';
-import type { LiveBreach, BreachCounts, LiveSnapshot, Subscription } from './live.wire.js';
+import type { LiveSnapshot, Subscription } from './live.wire.js';
 import { agentDirectory, hourlyVolume, statesAt, windowEvents } from './live.repository.js';
 
 /** What one flush hands the gateway. */
@@ -43,7 +43,6 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   private tickTimer: NodeJS.Timeout | undefined;
   private lastRefresh = Date.now();
   private pendingReset = false;
-  private breachKey = '';
   /** Overridable clock, for tests. */
   now: () => number = Date.now;
 
@@ -144,11 +143,8 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
       this.lastRefresh = now;
       this.state.markAllQueuesDirty();
     }
-    // At-risk and breached items change with time alone.
-    const key = breachSignature(this.state.breaches(now));
-    const breachesMoved = key !== this.breachKey;
-    this.breachKey = key;
-    if (breachesMoved || this.pendingReset || this.state.hasDirty()) this.schedule();
+    // At-risk and breached items change with time alone: the gateway compares them per scope on every flush.
+    this.schedule();
   }
 
   private flush(): void {
@@ -186,8 +182,4 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
       breachCounts: breaches.counts,
     };
   }
-}
-
-function breachSignature(b: { list: LiveBreach[]; counts: BreachCounts }): string {
-  return `${b.counts.answer}|${b.counts.not_ready_overrun}|${b.counts.atRisk}|${b.list.map((x) => `${x.id}:${x.status}`).join(',')}`;
 }

@@ -129,15 +129,7 @@ export class RedisEventLog implements EventLog {
         }
         if (batch.length === 0) continue;
         const started = Date.now();
-        const events: CanonicalEvent[] = [];
-        for (const entry of batch) {
-          try {
-            events.push(JSON.parse(entry.message.e ?? 'null') as CanonicalEvent);
-          } catch (err) {
-            this.opts.onError?.(err, `unreadable log entry ${entry.id}`);
-          }
-        }
-        await write(events.filter((e) => e !== null));
+        await write(this.parse(batch));
         await this.client.xAck(this.stream, WRITER_GROUP, batch.map((b) => b.id));
         this.opts.onBatch?.(batch.length, Date.now() - started);
         failures = 0;
@@ -177,6 +169,20 @@ export class RedisEventLog implements EventLog {
     return (res.messages as (Entry | null)[]).filter((m): m is Entry => m !== null);
   }
 
+  /** The events of stream entries; an unreadable entry is reported and skipped. */
+  private parse(entries: Entry[]): CanonicalEvent[] {
+    const events: CanonicalEvent[] = [];
+    for (const entry of entries) {
+      try {
+        const e = JSON.parse(entry.message.e ?? 'null') as CanonicalEvent | null;
+        if (e) events.push(e);
+      } catch (err) {
+        this.opts.onError?.(err, `unreadable log entry ${entry.id}`);
+      }
+    }
+    return events;
+  }
+
   /**
    * Every API process tails the whole stream (no consumer group: each needs
    * every entry) on a connection of its own, from the first entry at or after
@@ -199,16 +205,7 @@ export class RedisEventLog implements EventLog {
         const entries = res?.[0]?.messages ?? [];
         if (entries.length === 0) continue;
         last = entries.at(-1)!.id;
-        const events: CanonicalEvent[] = [];
-        for (const entry of entries) {
-          try {
-            const e = JSON.parse(entry.message.e ?? 'null') as CanonicalEvent | null;
-            if (e) events.push(e);
-          } catch (err) {
-            this.opts.onError?.(err, `unreadable log entry ${entry.id}`);
-          }
-        }
-        notify(listener, events);
+        notify(listener, this.parse(entries));
         failures = 0;
       } catch (err) {
         if (this.stopped) break;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BREACH_SERIES_ID, breachCountsBar } from './breachCountsBar';
-import { t } from './charts.fixture';
+import { t } from '../testing/charts.fixture';
 import { chartColors } from './palette';
 
 const counts = { answer: 3, not_ready_overrun: 1, atRisk: 2 };

@@ -7,7 +7,7 @@ import { init, type ECharts } from 'echarts/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import './registry';
 import { breachCountsBar } from './breachCountsBar';
-import { day, figures, hour, rules, shanghai, t } from './charts.fixture';
+import { day, figures, hour, rules, shanghai, t } from '../testing/charts.fixture';
 import { threeRingByHour } from './threeRingByHour';
 import { volumeByHour } from './volumeByHour';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { day, figures, hour, rules, shanghai, t } from './charts.fixture';
+import { day, figures, hour, rules, shanghai, t } from '../testing/charts.fixture';
 import { chartColors } from './palette';
 import { THREE_RING_SERIES_ID, threeRingByHour } from './threeRingByHour';
 

@@ -1,7 +1,7 @@
 import type { HourVolume } from '@callboard/api/wire';
 import { describe, expect, it } from 'vitest';
 import { chartColors, seriesColor } from './palette';
-import { day, hour, shanghai, t } from './charts.fixture';
+import { day, hour, shanghai, t } from '../testing/charts.fixture';
 import { LAST_WEEK_SERIES_ID, callTypesOf, volumeByHour } from './volumeByHour';
 
 const ctx = { theme: 'dark', locale: 'en', timeZone: 'Asia/Shanghai', t } as const;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveQueuePatch, SubscribeAck } from '@callboard/api/wire';
 import { ACK_TIMEOUT_MS, LiveConnection, STALE_MS, backoffMs } from './connection';
-import { fakeSockets } from './fakeSocket';
-import { patch, queue, snapshot } from './live.fixture';
+import { fakeSockets } from '../testing/fakeSocket';
+import { patch, queue, snapshot } from '../testing/live.fixture';
 
 const OK: SubscribeAck = { ok: true, seq: 10, subscription: { queues: null, teams: null } };
 

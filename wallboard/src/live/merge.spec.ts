@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveQueuePatch } from '@callboard/api/wire';
-import { NO_BREACHES, agent, breach, figures, hour, patch, queue, snapshot } from './live.fixture';
+import { NO_BREACHES, agent, breach, figures, hour, patch, queue, snapshot } from '../testing/live.fixture';
 import { applyPatch, applySnapshot } from './merge';
 
 /** What the server sends for a held queue whose rules and last week did not change. */

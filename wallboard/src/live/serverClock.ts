@@ -33,10 +33,16 @@ export class ServerClock {
   }
 }
 
-/** Whole seconds from `sinceIso` to `serverNowMs` (never negative); null without a start. */
-export function secondsSince(sinceIso: string | null, serverNowMs: number): number | null {
+/** Seconds from `sinceIso` to `serverNowMs`, fractional (never negative); null without a readable start. */
+export function elapsedSince(sinceIso: string | null, serverNowMs: number): number | null {
   if (sinceIso === null) return null;
   const since = Date.parse(sinceIso);
   if (Number.isNaN(since)) return null;
-  return Math.max(0, Math.floor((serverNowMs - since) / 1000));
+  return Math.max(0, (serverNowMs - since) / 1000);
+}
+
+/** Whole seconds from `sinceIso` to `serverNowMs` (never negative); null without a start. */
+export function secondsSince(sinceIso: string | null, serverNowMs: number): number | null {
+  const s = elapsedSince(sinceIso, serverNowMs);
+  return s === null ? null : Math.floor(s);
 }

@@ -2,14 +2,14 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, watch } from 'vue';
 import type { LiveQueuePatch, SubscribeAck } from '@callboard/api/wire';
-import type { FakeSocket } from '../live/fakeSocket';
-import { agent, patch, queue, snapshot } from '../live/live.fixture';
+import type { FakeSocket } from '../testing/fakeSocket';
+import { agent, patch, queue, snapshot } from '../testing/live.fixture';
 import { useLiveStore } from './live';
 
 // The store opens the real connection; only the socket under it is fake.
 const sockets = vi.hoisted(() => [] as FakeSocket[]);
 vi.mock('socket.io-client', async () => {
-  const { FakeSocket } = await import('../live/fakeSocket');
+  const { FakeSocket } = await import('../testing/fakeSocket');
   return {
     io: () => {
       const socket = new FakeSocket();

@@ -4,6 +4,7 @@
  * second from `oldestOfferedAt`, on the server's clock.
  */
 import type { LiveQueue } from '@callboard/api/wire';
+import { elapsedSince } from '../live/serverClock';
 
 /**
  * Seconds the oldest waiting call has waited at `nowMs` (this browser's
@@ -13,16 +14,9 @@ import type { LiveQueue } from '@callboard/api/wire';
  * negative: a call offered "in the future" of a lagging estimate waits 0 s.
  */
 export function longestWaitNow(queue: Pick<LiveQueue, 'oldestOfferedAt'>, nowMs: number, serverOffsetMs = 0): number | null {
-  if (queue.oldestOfferedAt === null) return null;
-  const offeredMs = Date.parse(queue.oldestOfferedAt);
-  if (Number.isNaN(offeredMs)) return null;
-  return Math.max(0, (nowMs + serverOffsetMs - offeredMs) / 1000);
+  return elapsedSince(queue.oldestOfferedAt, nowMs + serverOffsetMs);
 }
 
-/**
- * The longest wait across queues shown together: the oldest waiting call of any
- * of them. Null when none waits.
- */
 export function longestWaitNowOf(queues: readonly Pick<LiveQueue, 'oldestOfferedAt'>[], nowMs: number, serverOffsetMs = 0): number | null {
   let longest: number | null = null;
   for (const queue of queues) {

@@ -5,7 +5,7 @@
  * disconnect).
  */
 import type { LivePatch, LiveSnapshot, SessionEnded, SubscribeAck, SubscribeRequest } from '@callboard/api/wire';
-import type { ConnectError, LiveSocket, SocketFactory } from './connection';
+import type { ConnectError, LiveSocket, SocketFactory } from '../live/connection';
 
 interface PendingSubscribe {
   request: SubscribeRequest;
