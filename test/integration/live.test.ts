@@ -166,6 +166,10 @@ describe('/live patches', () => {
     expect(partial.today!.offered).toBe(9);
     expect(partial.rules).toBeUndefined();
     expect(partial.lastWeek).toBeUndefined();
+    // Earlier hours unchanged: only the current hour comes, as byHourTail.
+    expect(partial.byHour).toBeUndefined();
+    expect(partial.byHourTail).toHaveLength(1);
+    expect(partial.byHourTail![0]!.hour).toBe(snapshot.queues.find((q) => q.queue === 'general')!.byHour.at(-1)!.hour);
     expect(later.queues!.some((q) => q.queue === 'sales')).toBe(false);
   });
 

@@ -198,7 +198,7 @@ export const openApiDocument = {
     title: 'Callboard API',
     version: '1.0.0',
     description:
-      'Real-time call-center wallboard and QA. Events in, figures out. Times are UTC ISO 8601 unless a field says local. Every operation states who may call it in `x-access`; the live wallboard socket is the Socket.IO namespace /live (session cookie or auth.token on the handshake; `subscribe {queues?, teams?}` → ack `{ok, seq}`, then `snapshot` (as GET /api/v1/live) and `patch {seq, asOf, lastEventAt, queues?, totals?, agents?, breaches?, breachCounts?}` numbered seq + 1, seq + 2 …: each changed queue (without rules and lastWeek while those stay the same; merged into the client copy), whole agents replacing theirs by agentId, the whole breach list when it changed; on a gap in seq, emit `subscribe` again for a fresh snapshot).',
+      'Real-time call-center wallboard and QA. Events in, figures out. Times are UTC ISO 8601 unless a field says local. Every operation states who may call it in `x-access`; the live wallboard socket is the Socket.IO namespace /live (session cookie or auth.token on the handshake; `subscribe {queues?, teams?}` → ack `{ok, seq}`, then `snapshot` (as GET /api/v1/live) and `patch {seq, asOf, lastEventAt, queues?, totals?, agents?, breaches?, breachCounts?}` numbered seq + 1, seq + 2 …: each changed queue (without rules and lastWeek while those stay the same, and with byHourTail, the current hour replacing or appending by hour, instead of byHour while earlier hours stay the same; merged into the client copy), whole agents replacing theirs by agentId, the whole breach list when it changed; on a gap in seq, emit `subscribe` again for a fresh snapshot).',
   },
   components: {
     securitySchemes: {

@@ -90,19 +90,24 @@ const buffered = (socket: LiveSocket) => (socket.conn as unknown as { writeBuffe
 interface SentQueue {
   rules: string;
   lastWeek: LiveQueue['lastWeek'];
+  /** `byHour` but its last entry: earlier hours change only with late events. */
+  pastHours: string;
 }
 
-/** The queue for a patch: whole, less the slow-changing fields the room already has. */
+/** The queue for a patch: whole, less what the room already has of its slow-changing parts. */
 function forRoom(room: ScopeRoom, view: LiveQueue): LiveQueuePatch {
   const rules = JSON.stringify(view.rules);
+  const pastHours = JSON.stringify(view.byHour.slice(0, -1));
   const sent = room.sent.get(view.queue);
-  room.sent.set(view.queue, { rules, lastWeek: view.lastWeek });
+  room.sent.set(view.queue, { rules, lastWeek: view.lastWeek, pastHours });
   if (!sent) return view;
-  const { rules: r, lastWeek: w, ...rest } = view;
+  const { rules: r, lastWeek: w, byHour, ...rest } = view;
   const out: LiveQueuePatch = rest;
   if (sent.rules !== rules) out.rules = r;
   // The same array until last week's volume is read again (start of day): compared by identity.
   if (sent.lastWeek !== w) out.lastWeek = w;
+  if (sent.pastHours === pastHours) out.byHourTail = byHour.slice(-1);
+  else out.byHour = byHour;
   return out;
 }
 

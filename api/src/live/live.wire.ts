@@ -227,9 +227,18 @@ export interface LiveSnapshot {
 
 /**
  * A queue in a patch: every field, except `rules` and `lastWeek` while they
- * stay what the client has; merge into the client's copy.
+ * stay what the client has, and only the current hour of `byHour` while the
+ * earlier ones do; merge into the client's copy.
  */
-export type LiveQueuePatch = Partial<LiveQueue> & { queue: string };
+export type LiveQueuePatch = Partial<LiveQueue> & {
+  queue: string;
+  /**
+   * Instead of `byHour` when only the latest hours changed (the earlier ones
+   * stay what the client has): each entry replaces the client's entry of the
+   * same `hour`, or is appended.
+   */
+  byHourTail?: HourVolume[];
+};
 
 /**
  * What changed since the previous message of the scope. `queues` holds each

@@ -47,6 +47,26 @@ describe('applyPatch', () => {
     expect(sales.lastWeek[0]?.offered).toBe(12);
   });
 
+  it('takes the latest hours from byHourTail: the same hour replaced, a new hour appended, earlier hours kept', () => {
+    const h9 = hour('2026-03-02T09:00:00.000+08:00', 5);
+    const h10 = hour('2026-03-02T10:00:00.000+08:00', 2);
+    const state = snapshot({ queues: [queue('sales', { byHour: [h9, h10] })] });
+    const { byHour: _byHour, ...sales } = partial('sales', {});
+
+    const same = applyPatch(state, patch(11, { queues: [{ ...sales, byHourTail: [hour('2026-03-02T10:00:00.000+08:00', 3)] }] })).state;
+    expect(same.queues[0]!.byHour.map((h) => h.offered)).toEqual([5, 3]);
+    expect(same.queues[0]!.byHour[0]).toBe(h9);
+    expect('byHourTail' in same.queues[0]!).toBe(false);
+
+    const next = applyPatch(same, patch(12, { queues: [{ ...sales, byHourTail: [hour('2026-03-02T11:00:00.000+08:00', 1)] }] })).state;
+    expect(next.queues[0]!.byHour.map((h) => [h.hour.slice(11, 16), h.offered])).toEqual([['09:00', 5], ['10:00', 3], ['11:00', 1]]);
+  });
+
+  it('refuses a new queue that comes without its hours', () => {
+    const { byHour: _byHour, ...vip } = queue('vip');
+    expect(applyPatch(snapshot(), patch(11, { queues: [{ ...vip, byHourTail: [] }] })).gap).toBe(true);
+  });
+
   it('takes new rules and last week when the patch carries them', () => {
     const state = snapshot();
     const rules = { ...queue('sales').rules, rings: 4, slThresholdS: 20 };

@@ -5,7 +5,7 @@
  * leaves alone keeps its identity, so a `shallowRef` holding the state and the
  * `computed`s reading its parts re-render only what changed.
  */
-import type { LiveAgent, LivePatch, LiveQueue, LiveQueuePatch, LiveSnapshot } from '@callboard/api/wire';
+import type { HourVolume, LiveAgent, LivePatch, LiveQueue, LiveQueuePatch, LiveSnapshot } from '@callboard/api/wire';
 
 /** The scope as the wallboard holds it: the last snapshot with every later patch applied. */
 export type LiveState = LiveSnapshot;
@@ -59,7 +59,10 @@ function mergeQueues(held: LiveQueue[], changed: LiveQueuePatch[]): LiveQueue[] 
     const p = byName.get(q.queue);
     if (!p) return q;
     byName.delete(q.queue);
-    return { ...q, ...p };
+    const { byHourTail, ...fields } = p;
+    const merged = { ...q, ...fields };
+    if (byHourTail) merged.byHour = mergeHours(merged.byHour, byHourTail);
+    return merged;
   });
   for (const p of byName.values()) {
     if (!isWholeQueue(p)) return null;
@@ -68,9 +71,20 @@ function mergeQueues(held: LiveQueue[], changed: LiveQueuePatch[]): LiveQueue[] 
   return out;
 }
 
+/** The latest hours of a queue: each replaces the held hour it names, or is appended (a new hour began). */
+function mergeHours(held: HourVolume[], tail: HourVolume[]): HourVolume[] {
+  const out = [...held];
+  for (const h of tail) {
+    const i = out.findIndex((x) => x.hour === h.hour);
+    if (i >= 0) out[i] = h;
+    else out.push(h);
+  }
+  return out;
+}
+
 /** The fields a patch may leave out for a queue the client holds: a new queue must carry them. */
 function isWholeQueue(p: LiveQueuePatch): p is LiveQueue {
-  return p.rules !== undefined && p.lastWeek !== undefined && p.today !== undefined;
+  return p.rules !== undefined && p.lastWeek !== undefined && p.today !== undefined && p.byHour !== undefined;
 }
 
 /** Agents come whole: each replaces the held one with its id, new ones are added. */
