@@ -40,6 +40,7 @@ export const TILE_METRICS = [
   'offered',
   'answered',
   'abandoned',
+  'staffingGap',
 ] as const;
 export type TileMetric = (typeof TILE_METRICS)[number];
 
@@ -77,6 +78,12 @@ export function ceilingThresholds(limit: number, atRiskShare = AT_RISK_SHARE): T
 }
 
 /**
+ * Agents on hand − agents needed (Erlang C): enough is ok, one short warns,
+ * two or more short is bad.
+ */
+export const STAFFING_GAP_THRESHOLDS: Thresholds = { green: 0, amber: -1, red: -1, higherIsBetter: true };
+
+/**
  * The colouring a tile gets from its queue's rules, or null where the rules set
  * no target (counts, AHT, occupancy; the other SL variants, whose target is not
  * configured — the three-ring target would flatter them).
@@ -91,6 +98,8 @@ export function defaultThresholds(metric: TileMetric, rules: LiveQueueRules): Th
       return rules.asaTargetS === null ? null : ceilingThresholds(rules.asaTargetS);
     case 'longestWaitS':
       return ceilingThresholds(rules.slThresholdS);
+    case 'staffingGap':
+      return STAFFING_GAP_THRESHOLDS;
     case 'slAnsweredOnly':
     case 'slAbandonNeutral':
     case 'ahtS':
@@ -132,6 +141,7 @@ export function higherIsBetter(metric: TileMetric): boolean {
     case 'occupancy':
     case 'offered':
     case 'answered':
+    case 'staffingGap':
       return true;
     case 'asaS':
     case 'abandonRate':
