@@ -46,13 +46,17 @@ export async function ensureRedis() {
   process.exit(1);
 }
 
+/** A Chinese font, so zh-CN pages and the simulator's Chinese agent names render in screenshots (not boxes). */
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+
 export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return CHROMIUM;
+  if (existsSync(CHROMIUM) && existsSync(CJK_FONT)) return CHROMIUM;
   if (has('apt-get') && process.getuid?.() === 0) {
-    console.log("installing Debian's Chromium for the browser tests");
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'], { stdio: 'inherit' });
+    console.log("installing Debian's Chromium and a Chinese font for the browser tests");
+    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null'], { stdio: 'inherit' });
     if (existsSync(CHROMIUM)) return CHROMIUM;
   }
-  console.error("Chromium is needed for the browser tests: apt-get install -y chromium (or set CHROMIUM_PATH), then re-run.");
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  console.error("Chromium is needed for the browser tests: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH), then re-run.");
   process.exit(1);
 }

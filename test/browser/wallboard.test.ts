@@ -9,7 +9,7 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskToken, createUser } from '@callboard/api';
 import { ADMIN_PASSWORD, type RunningApp, startApp } from '../support/app.js';
-import { PASSWORD, login } from '../support/auth.js';
+import { PASSWORD, kioskSignIn, login } from '../support/auth.js';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 let app: RunningApp;
@@ -61,6 +61,7 @@ describe('a supervisor', () => {
 
     await signIn(page, 'lin', PASSWORD);
     await page.getByTestId('today-table').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('view-queue').locator('option').allTextContents()).toEqual(['All queues', 'billing', 'general']);
     await expect.poll(async () => number(await page.getByTestId('today-total-offered').textContent()), { timeout: 60_000, interval: 500 }).toBeGreaterThan(0);
     const rows = await page.locator('[data-testid^="today-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(rows.sort()).toEqual(['today-row-billing', 'today-row-general']);
@@ -68,17 +69,17 @@ describe('a supervisor', () => {
     expect(await visibleNav(page)).toEqual(['nav-wallboard', 'nav-qa']);
     expect(await page.getByTestId('demo-badge').isVisible()).toBe(true);
 
-    // What the page shows is what the API gives this supervisor (it may have moved on by a refresh, never ahead).
-    const api = (await (await login(app.url, 'lin', PASSWORD)).get('/api/v1/today')).body as { totals: { offered: number }; queues: { queue: string }[] };
+    // What the page shows is what the API gives this supervisor (it may have moved on since, never ahead).
+    const api = (await (await login(app.url, 'lin', PASSWORD)).get('/api/v1/live')).body as { totals: { offered: number }; queues: { queue: string }[] };
     expect(api.queues.map((q) => q.queue).sort()).toEqual(['billing', 'general']);
     expect(number(await page.getByTestId('today-total-offered').textContent())).toBeLessThanOrEqual(api.totals.offered);
-    await page.screenshot({ path: `${ARTIFACTS}wallboard-1920.png` });
+    await page.screenshot({ path: `${ARTIFACTS}supervisor-wallboard-1920.png` });
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.screenshot({ path: `${ARTIFACTS}wallboard-1366.png` });
+    await page.screenshot({ path: `${ARTIFACTS}supervisor-wallboard-1366.png` });
 
     // Pages outside the role are not reachable by URL either.
     await page.goto(`${app.url}/admin/users`);
-    await page.getByTestId('today-table').waitFor({ timeout: 10_000 });
+    await page.getByTestId('tiles').waitFor({ timeout: 10_000 });
     expect(new URL(page.url()).pathname).toBe('/');
 
     await page.getByTestId('logout').click();
@@ -92,7 +93,7 @@ describe('a supervisor', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
     await page.goto(`${app.url}/login`);
     await signIn(page, 'lin', PASSWORD);
-    await page.getByTestId('today-table').waitFor({ timeout: 30_000 });
+    await page.getByTestId('tiles').waitFor({ timeout: 30_000 });
     const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
     const lin = ((await admin.get('/api/v1/users')).body.users as { id: string; username: string }[]).find((u) => u.username === 'lin')!;
     expect((await admin.request('PATCH', `/api/v1/users/${lin.id}`, { scope: { queues: ['general'], teams: ['team-a'] } })).status).toBe(200);
@@ -108,7 +109,7 @@ describe('other roles', () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
     await page.goto(`${app.url}/login`);
     await signIn(page, 'admin', ADMIN_PASSWORD);
-    await page.getByTestId('today-table').waitFor({ timeout: 30_000 });
+    await page.getByTestId('tiles').waitFor({ timeout: 30_000 });
     expect(await visibleNav(page)).toEqual(NAV);
     await page.getByTestId('nav-admin-users').click();
     await page.getByTestId('users-table').waitFor({ timeout: 10_000 });
@@ -134,11 +135,15 @@ describe('other roles', () => {
   it('a TV opens its kiosk link and shows its queue without a login or navigation', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
     await page.goto(`${app.url}/kiosk#${kioskSecret}`);
-    await page.getByTestId('today-table').waitFor({ timeout: 30_000 });
+    await page.getByTestId('tiles').waitFor({ timeout: 30_000 });
     expect(page.url()).not.toContain(kioskSecret);
-    const rows = await page.locator('[data-testid^="today-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-    await expect.poll(async () => page.locator('[data-testid^="today-row-"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(rows.every((r) => r === 'today-row-support')).toBe(true);
+    // TV mode: dark, no controls, only the display's queue.
+    expect(await page.getByTestId('wallboard').getAttribute('class')).toContain('wallboard--tv');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.getByTestId('view-queue').count()).toBe(0);
+    const live = (await (await kioskSignIn(app.url, kioskSecret)).get('/api/v1/live')).body as { queues: { queue: string }[] };
+    expect(live.queues.map((q) => q.queue)).toEqual(['support']);
+    await expect.poll(async () => number(await page.getByTestId('tile-offered').getByTestId('tile-value').textContent()), { timeout: 60_000, interval: 500 }).toBeGreaterThan(0);
     expect(await visibleNav(page)).toEqual([]);
     expect(await page.getByTestId('logout').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}kiosk-1920.png` });

@@ -24,9 +24,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the API with `env` on a free port and resolves once /health answers. */
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
+/** Starts the API with `env` on `port` (a free one by default) and resolves once /health answers. */
+export async function startApiProcess(env: Record<string, string>, port?: number): Promise<ApiProcess> {
+  port ??= await freePort();
   const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CALLBOARD_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -3,7 +3,23 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountApp, unmountAll } from './testing/mountApp';
 import { errorResponse, fakeApi, noContent, sessionFixture } from './testing/session.fixture';
+import type { FakeSocket } from './testing/fakeSocket';
+import { figures, snapshot } from './testing/live.fixture';
+import { serveLive } from './testing/liveSockets';
 import { todayFixture } from './testing/today.fixture';
+
+// The wallboard runs the real live store and connection; only the socket under them is fake.
+const sockets = vi.hoisted(() => [] as FakeSocket[]);
+vi.mock('socket.io-client', async () => {
+  const { FakeSocket } = await import('./testing/fakeSocket');
+  return {
+    io: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
+    },
+  };
+});
 
 /** Pages are loaded on demand; a cold import can take a while on a busy machine. */
 const LAZY = { timeout: 5_000 };
@@ -21,7 +37,10 @@ function signedInAs(role: UserRole | 'kiosk', today = todayFixture()) {
   });
 }
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  sockets.length = 0;
+});
 afterEach(unmountAll);
 
 describe('App', () => {
@@ -72,6 +91,9 @@ describe('App', () => {
     signedInAs('admin', todayFixture({ demo: true }));
     const { wrapper: w } = await mountApp('/');
 
+    // ASA 123 s ÷ 10 answered = 12.3 s.
+    await serveLive(sockets, snapshot({ totals: figures({ offered: 12, answered: 10, answeredWaitS: 123 }) }), (fn) => vi.waitFor(fn, LAZY));
+    await flushPromises();
     await w.get('[data-testid="locale-select"]').setValue('zh-CN');
 
     expect(w.get('[data-testid="demo-badge"]').text()).toBe('演示数据');
@@ -87,7 +109,8 @@ describe('App', () => {
     ]);
     expect(w.get('[data-testid="user-role"]').text()).toBe('管理员');
     expect(w.get('[data-testid="logout"]').text()).toBe('退出登录');
-    expect(w.get('[data-testid="today-row-sales"] [data-testid="asaS"]').text()).toBe('12.3秒');
+    expect(w.get('[data-testid="tile-asaS"] [data-testid="tile-value"]').text()).toBe('12.3秒');
+    expect(w.get('[data-testid="tile-asaS"] h3').text()).toBe('平均应答速度');
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(localStorage.getItem('callboard.locale')).toBe('zh-CN');
   });
@@ -139,11 +162,14 @@ describe('navigation per role', () => {
   it('shows a wall display the figures with no navigation and no user menu', async () => {
     signedInAs('kiosk');
     const { wrapper: w } = await mountApp('/');
+    await serveLive(sockets, snapshot({ totals: figures({ offered: 1621 }) }), (fn) => vi.waitFor(fn, LAZY));
+    await flushPromises();
 
     expect(w.find('nav a').exists()).toBe(false);
     expect(w.find('[data-testid="user-menu"]').exists()).toBe(false);
     expect(w.find('[data-testid="logout"]').exists()).toBe(false);
-    expect(w.get('[data-testid="today-total-offered"]').text()).toBe('1,621');
+    expect(w.get('[data-testid="tile-offered"] [data-testid="tile-value"]').text()).toBe('1,621');
+    expect(w.get('[data-testid="wallboard"]').classes()).toContain('wallboard--tv');
   });
 
   it('shows no navigation on the login page', async () => {

@@ -34,6 +34,10 @@ const later = Array.from({ length: 14 }, () => null); // 10:00–23:00 have not 
 describe('volumeByHour', () => {
   const option = volumeByHour([queueA, queueB], ctx);
 
+  it('lists the call types in the legend before last week’s line, whatever order the series came in', () => {
+    expect((option.legend as { data: string[] }).data).toEqual(['billing', 'sales', 'Unspecified', 'Same day last week']);
+  });
+
   it('labels the 24 hours of the day in the center’s zone', () => {
     const labels = (option.xAxis as { data: string[] }).data;
     expect(labels).toHaveLength(24);

@@ -88,7 +88,15 @@ export function volumeByHour(queues: readonly Volumes[], opts: VolumeByHourOptio
   return {
     ...base,
     grid: { id: 'grid', left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    legend: { id: 'legend', top: 0, type: 'scroll', textStyle: { color: colors.text }, inactiveColor: colors.textMuted },
+    // Listed explicitly: a call type first seen mid-day joins the other types, not after last week's line.
+    legend: {
+      id: 'legend',
+      top: 0,
+      type: 'scroll',
+      data: [...types.map(typeName), lastWeekName],
+      textStyle: { color: colors.text },
+      inactiveColor: colors.textMuted,
+    },
     tooltip: {
       ...base.tooltip,
       trigger: 'axis',

@@ -1,8 +1,25 @@
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KIOSK_TOKEN_KEY } from '../kioskToken';
 import { mountApp, unmountAll } from '../testing/mountApp';
 import { errorResponse, fakeApi, sessionFixture } from '../testing/session.fixture';
+import type { FakeSocket } from '../testing/fakeSocket';
+import { figures, snapshot } from '../testing/live.fixture';
+import { serveLive } from '../testing/liveSockets';
 import { todayFixture } from '../testing/today.fixture';
+
+// The wallboard runs the real live store and connection; only the socket under them is fake.
+const sockets = vi.hoisted(() => [] as FakeSocket[]);
+vi.mock('socket.io-client', async () => {
+  const { FakeSocket } = await import('../testing/fakeSocket');
+  return {
+    io: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
+    },
+  };
+});
 
 /** Pages are loaded on demand; a cold import can take a while on a busy machine. */
 const LAZY = { timeout: 5_000 };
@@ -16,6 +33,7 @@ function openUrl(path: string): void {
 
 beforeEach(() => {
   localStorage.clear();
+  sockets.length = 0;
   openUrl('/');
 });
 
@@ -40,7 +58,9 @@ describe('KioskPage', () => {
     expect(window.location.href).not.toContain('cbt_s3cr3t');
     expect(localStorage.getItem(KIOSK_TOKEN_KEY)).toBe('cbt_s3cr3t');
     expect(router.currentRoute.value.path).toBe('/');
-    expect(w.get('[data-testid="today-total-offered"]').text()).toBe('1,621');
+    await serveLive(sockets, snapshot({ totals: figures({ offered: 1621 }) }), (fn) => vi.waitFor(fn, LAZY));
+    await flushPromises();
+    expect(w.get('[data-testid="tile-offered"] [data-testid="tile-value"]').text()).toBe('1,621');
     expect(w.find('nav a').exists()).toBe(false);
     expect(w.find('[data-testid="user-menu"]').exists()).toBe(false);
   });
@@ -114,18 +134,30 @@ describe('KioskPage', () => {
 
   it('signs in again with its stored token when the server ends the display’s session', async () => {
     localStorage.setItem(KIOSK_TOKEN_KEY, 'cbt_kept');
-    const todayAnswers = [errorResponse(401, 'SESSION_EXPIRED')];
+    let signedIn = true;
     const api = fakeApi({
-      'GET /api/v1/auth/session': sessionFixture('kiosk'),
-      'POST /api/v1/auth/kiosk': sessionFixture('kiosk'),
-      'GET /api/v1/today': () => todayAnswers.shift() ?? Response.json(todayFixture()),
+      'GET /api/v1/auth/session': () => (signedIn ? Response.json(sessionFixture('kiosk')) : errorResponse(401, 'SESSION_EXPIRED')),
+      'POST /api/v1/auth/kiosk': () => {
+        signedIn = true;
+        return Response.json(sessionFixture('kiosk'));
+      },
+      'GET /api/v1/today': todayFixture(),
     });
     const { wrapper: w, router } = await mountApp('/');
+    const first = await serveLive(sockets, snapshot(), (fn) => vi.waitFor(fn, LAZY));
+
+    // The server ends the session (e.g. its token was rotated): the socket hears it first.
+    signedIn = false;
+    first.sessionEnded({ reason: 'SESSION_EXPIRED' });
+    first.drop('io server disconnect');
 
     await vi.waitFor(() => expect(api.calls('POST /api/v1/auth/kiosk')).toHaveLength(1), LAZY);
     expect(api.calls('POST /api/v1/auth/kiosk')[0]?.body).toEqual({ token: 'cbt_kept' });
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/'), LAZY);
-    await vi.waitFor(() => expect(w.find('[data-testid="today-total-offered"]').exists()).toBe(true), LAZY);
+    await vi.waitFor(() => expect(sockets.length).toBe(2), LAZY);
+    await serveLive(sockets, snapshot({ totals: figures({ offered: 7 }) }), (fn) => vi.waitFor(fn, LAZY));
+    await flushPromises();
+    expect(w.get('[data-testid="tile-offered"] [data-testid="tile-value"]').text()).toBe('7');
     expect(w.find('[data-testid="login-username"]').exists()).toBe(false);
   });
 });

@@ -1,203 +1,232 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { createPinia } from 'pinia';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAppI18n, type AppLocale } from '../i18n';
-import { ZERO_FIGURES, jsonResponse, todayFixture } from '../testing/today.fixture';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { SessionInfo, SubscribeAck } from '@callboard/api/wire';
+import { createAppI18n } from '../i18n';
+import { useSessionStore } from '../stores/session';
+import type { FakeSocket } from '../testing/fakeSocket';
+import { NO_AGENTS, agent, figures, patch, queue, snapshot } from '../testing/live.fixture';
 import WallboardPage from './WallboardPage.vue';
+
+// The page runs the real live store and connection; only the socket under them is fake.
+const sockets = vi.hoisted(() => [] as FakeSocket[]);
+vi.mock('socket.io-client', async () => {
+  const { FakeSocket } = await import('../testing/fakeSocket');
+  return {
+    io: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
+    },
+  };
+});
+
+const T0 = Date.parse('2026-03-02T10:00:00.000+08:00');
+const OK: SubscribeAck = { ok: true, seq: 10, subscription: { queues: null, teams: null } };
+
+// Sales this morning: 24 of 37 within three rings (64.9 %, red against 80 %), ASA 330 ÷ 30 = 11 s.
+const salesToday = figures({
+  offered: 40,
+  answered: 30,
+  answeredInThreshold: 24,
+  abandoned: 8,
+  shortAbandoned: 3,
+  abandonedInThreshold: 4,
+  timedOut: 2,
+  handled: 28,
+  answeredWaitS: 330,
+  handleS: 5_040,
+  threeRingRate: 24 / 37,
+});
+const sales = queue('sales', { today: salesToday, waiting: 2, oldestOfferedAt: '2026-03-02T09:59:50.000+08:00', longestWaitS: 10 });
+const board = () =>
+  snapshot({
+    queues: [sales],
+    totals: salesToday,
+    totalsAgents: { ...NO_AGENTS, loggedIn: 6, available: 2, onCall: 2, ringing: 1, notReady: 1 },
+    agents: [agent('a1'), agent('a2', { team: 'west', state: 'not_ready', reason: 'break' })],
+  });
+
+function session(kind: 'user' | 'kiosk'): SessionInfo {
+  const base = { csrfToken: 'csrf', expiresAt: '2026-03-02T18:00:00.000+08:00' };
+  return (
+    kind === 'kiosk'
+      ? { ...base, kind, role: 'kiosk', capabilities: ['wallboard'], scope: { queues: null, teams: null }, kiosk: { id: 'k1', name: 'Floor TV' }, user: null }
+      : {
+          ...base,
+          kind,
+          role: 'supervisor',
+          capabilities: ['wallboard', 'agentDetail', 'qaResults', 'self'],
+          scope: { queues: null, teams: null },
+          user: { id: 'u7', username: 'lin', displayName: 'Lin Wei', role: 'supervisor' },
+          kiosk: null,
+        }
+  ) as unknown as SessionInfo;
+}
 
 let wrapper: VueWrapper | undefined;
 
-function mountPage(locale: AppLocale = 'en') {
-  wrapper = mount(WallboardPage, { global: { plugins: [createPinia(), createAppI18n(locale)] } });
-  return wrapper;
+async function mountPage(kind: 'user' | 'kiosk' = 'user', path = '/') {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  useSessionStore(pinia).info = session(kind);
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', name: 'wallboard', component: WallboardPage }] });
+  await router.push(path);
+  await router.isReady();
+  wrapper = mount({ template: '<RouterView />' }, { attachTo: document.body, global: { plugins: [pinia, router, createAppI18n('en')] } });
+  await flushPromises();
+  return { w: wrapper, router };
 }
 
-function cellText(w: VueWrapper, row: string, field: string): string {
-  return w.get(`[data-testid="today-row-${row}"] [data-testid="${field}"]`).text();
+function connect(first = board()): FakeSocket {
+  const socket = sockets.at(-1)!;
+  socket.accept();
+  socket.snapshot(first);
+  socket.ack(OK);
+  return socket;
 }
+
+const tileValue = (w: VueWrapper, metric: string) => w.get(`[data-testid="tile-${metric}"] [data-testid="tile-value"]`).text();
+
+beforeEach(() => {
+  sockets.length = 0;
+  localStorage.clear();
+  vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
 
 afterEach(() => {
   wrapper?.unmount();
   wrapper = undefined;
   vi.useRealTimers();
+  delete document.documentElement.dataset.theme;
 });
 
 describe('WallboardPage', () => {
-  it('shows each queue’s figures, sorted by queue name', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(todayFixture())));
-    const w = mountPage();
+  it('shows the live figures as tiles with their targets and colours', async () => {
+    const { w } = await mountPage();
+    connect();
     await flushPromises();
 
-    const rows = w.findAll('[data-testid^="today-row-"]');
-    expect(rows.map((r) => r.attributes('data-testid'))).toEqual([
-      'today-row-sales',
-      'today-row-support',
-      'today-row-vip',
-    ]);
-
-    expect(cellText(w, 'sales', 'queue')).toBe('sales');
-    expect(cellText(w, 'sales', 'offered')).toBe('120');
-    expect(cellText(w, 'sales', 'answered')).toBe('100');
-    expect(cellText(w, 'sales', 'answeredInThreshold')).toBe('80');
-    expect(cellText(w, 'sales', 'abandoned')).toBe('15 (5)');
-    expect(cellText(w, 'sales', 'timedOut')).toBe('2');
-    expect(cellText(w, 'sales', 'waiting')).toBe('3');
-    expect(cellText(w, 'sales', 'threeRingRate')).toBe('71.4%'); // 80 ÷ 112
-    expect(cellText(w, 'sales', 'asaS')).toBe('12.3s');
-    expect(cellText(w, 'sales', 'abandonRate')).toBe('8.7%'); // 10 ÷ 115
-
-    expect(cellText(w, 'support', 'offered')).toBe('1,500');
-    expect(cellText(w, 'support', 'abandoned')).toBe('60 (20)');
-    expect(cellText(w, 'support', 'threeRingRate')).toBe('92.4%'); // 1330 ÷ 1440
-    expect(cellText(w, 'support', 'asaS')).toBe('6.1s');
-    expect(cellText(w, 'support', 'abandonRate')).toBe('2.7%'); // 40 ÷ 1480
+    expect(tileValue(w, 'threeRingRate')).toBe('64.9%');
+    expect(w.get('[data-testid="tile-threeRingRate"]').attributes('data-level')).toBe('bad');
+    expect(w.get('[data-testid="tile-threeRingRate"] [data-testid="tile-target"]').text()).toBe('Target 80.0%');
+    // The formula with today's counts: 24 ÷ (30 + 8 − 3 + 2).
+    expect(w.get('[data-testid="tile-threeRingRate"] [data-testid="tile-formula"]').text()).toContain('24 ÷ (30 + 8 − 3 + 2) = 64.9%');
+    expect(tileValue(w, 'asaS')).toBe('11s');
+    expect(tileValue(w, 'waiting')).toBe('2');
+    expect(tileValue(w, 'offered')).toBe('40');
+    // Abandon rate (8 − 3) ÷ (40 − 3) = 13.5 %.
+    expect(tileValue(w, 'abandonRate')).toBe('13.5%');
+    // On call counts the ringing agent too: 2 + 1.
+    expect(w.get('[data-testid="agents-onCall"]').text()).toBe('3');
+    expect(w.get('[data-testid="agents-loggedIn"]').text()).toBe('6');
   });
 
-  it('shows a dash for rates without a denominator', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(todayFixture())));
-    const w = mountPage();
+  it('ticks the longest wait every second between patches', async () => {
+    const { w } = await mountPage();
+    connect();
     await flushPromises();
-
-    expect(cellText(w, 'vip', 'waiting')).toBe('1');
-    expect(cellText(w, 'vip', 'threeRingRate')).toBe('—');
-    expect(cellText(w, 'vip', 'asaS')).toBe('—');
-    expect(cellText(w, 'vip', 'abandonRate')).toBe('0.0%');
+    // Offered 09:59:50, now 10:00:00.
+    expect(tileValue(w, 'longestWaitS')).toBe('0:10');
+    vi.advanceTimersByTime(3_000);
+    await flushPromises();
+    expect(tileValue(w, 'longestWaitS')).toBe('0:13');
   });
 
-  it('shows the totals row', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(todayFixture())));
-    const w = mountPage();
+  it('warns when the connection drops and when no update has come for 5 seconds', async () => {
+    const { w } = await mountPage();
+    const socket = connect();
     await flushPromises();
+    expect(w.find('[data-testid="live-banner"]').exists()).toBe(false);
 
-    const total = (field: string) => w.get(`[data-testid="today-total-${field}"]`).text();
-    expect(w.get('[data-testid="today-totals"] th').text()).toBe('All queues');
-    expect(total('offered')).toBe('1,621');
-    expect(total('answered')).toBe('1,500');
-    expect(total('answeredInThreshold')).toBe('1,410');
-    expect(total('abandoned')).toBe('75 (25)');
-    expect(total('waiting')).toBe('11');
-    expect(total('threeRingRate')).toBe('90.9%'); // 1410 ÷ 1552
-    expect(total('asaS')).toBe('6.5s'); // 9718 ÷ 1500 = 6.48
-    expect(total('abandonRate')).toBe('3.1%'); // 50 ÷ 1596
+    vi.advanceTimersByTime(6_000);
+    await flushPromises();
+    expect(w.get('[data-testid="live-banner"]').attributes('data-kind')).toBe('stale');
+
+    socket.patch(patch(11));
+    await flushPromises();
+    expect(w.find('[data-testid="live-banner"]').exists()).toBe(false);
+
+    socket.drop();
+    await flushPromises();
+    expect(w.get('[data-testid="live-banner"]').attributes('data-kind')).toBe('disconnected');
   });
 
-  it('states the time of the figures in the center’s time zone', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(todayFixture())));
-    const w = mountPage();
+  it('follows the queue chosen, and remembers it for this person', async () => {
+    const { w } = await mountPage();
+    connect(snapshot({ queues: [sales, queue('support')] }));
     await flushPromises();
 
-    expect(w.get('[data-testid="today-as-of"]').text()).toBe('2025-03-04 · as of 10:05:09 (Asia/Shanghai)');
+    await w.get('[data-testid="view-queue"]').setValue('support');
+    await flushPromises();
+    sockets.at(-1)!.accept();
+    expect(sockets.length).toBe(2);
+    expect(sockets.at(-1)!.subscribes).toEqual([{ queues: ['support'] }]);
+    expect(JSON.parse(localStorage.getItem('callboard.wallboard.user:u7')!).view).toEqual({ queue: 'support', team: null });
+    // The list still offers the other queue.
+    expect(w.findAll('[data-testid="view-queue"] option').map((o) => o.text())).toEqual(['All queues', 'sales', 'support']);
   });
 
-  it('speaks Chinese in the zh-CN locale', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(todayFixture())));
-    const w = mountPage('zh-CN');
-    await flushPromises();
-
-    expect(w.get('[data-testid="today-as-of"]').text()).toBe('2025-03-04 · 截至 10:05:09（Asia/Shanghai）');
-    expect(w.get('thead').text()).toContain('三声接听率');
-    expect(cellText(w, 'sales', 'asaS')).toBe('12.3秒');
-    expect(w.get('[data-testid="today-total-offered"]').text()).toBe('1,621');
-  });
-
-  it('shows an empty state, not a table, before the first call of the day', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(todayFixture({ queues: [], totals: ZERO_FIGURES }))));
-    const w = mountPage();
-    await flushPromises();
-
-    expect(w.find('[data-testid="today-table"]').exists()).toBe(false);
-    expect(w.get('[data-testid="today-empty"]').text()).toBe(
-      'No calls yet today. Figures appear here as soon as the first call enters a queue.',
+  it('flashes a tile that turns red, but not one that was red when the page opened', async () => {
+    const { w } = await mountPage();
+    const socket = connect(
+      snapshot({ queues: [queue('sales', { today: { ...salesToday, answeredInThreshold: 30 } })], totals: { ...salesToday, answeredInThreshold: 30 } }),
     );
-    expect(w.find('[data-testid="today-error"]').exists()).toBe(false);
-  });
-
-  it('shows an error banner when the first load fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    const w = mountPage();
     await flushPromises();
+    // 30 ÷ 37 = 81.1 %: green; abandon rate is red from the start and stays quiet.
+    expect(w.get('[data-testid="tile-threeRingRate"]').attributes('data-level')).toBe('ok');
+    expect(w.get('[data-testid="tile-alert"]').text()).toBe('');
 
-    expect(w.get('[data-testid="today-error"]').text()).toBe(
-      'Could not load today’s figures. Retrying every few seconds.',
-    );
-    expect(w.find('[data-testid="today-table"]').exists()).toBe(false);
-    expect(w.find('[data-testid="today-loading"]').exists()).toBe(false);
-  });
-
-  it('says plainly when the account may not see the wallboard (403)', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => jsonResponse({ statusCode: 403, code: 'FORBIDDEN', message: 'forbidden' }, 403)),
-    );
-    const w = mountPage();
+    socket.patch(patch(11, { totals: salesToday, queues: [{ ...sales }] }));
     await flushPromises();
+    expect(w.get('[data-testid="tile-threeRingRate"]').classes()).toContain('tile--alert');
+    expect(w.get('[data-testid="tile-alert"]').text()).toBe('Turned red: Three-ring rate');
+    expect(w.get('[data-testid="tile-abandonRate"]').classes()).not.toContain('tile--alert');
 
-    expect(w.get('[data-testid="today-error"]').text()).toBe('This account may not see the wallboard.');
+    vi.advanceTimersByTime(6_000);
+    await flushPromises();
+    expect(w.get('[data-testid="tile-threeRingRate"]').classes()).not.toContain('tile--alert');
   });
 
-  it('keeps the last figures under an error banner when a refresh fails, then recovers', async () => {
-    vi.useFakeTimers();
-    const fetchMock = vi
-      .fn()
-      .mockResolvedValueOnce(jsonResponse(todayFixture()))
-      .mockResolvedValueOnce(jsonResponse({ message: 'unavailable' }, 503))
-      .mockResolvedValueOnce(jsonResponse(todayFixture({ asOf: '2025-03-04T02:05:19.000Z' })));
-    vi.stubGlobal('fetch', fetchMock);
-    const w = mountPage();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(w.find('[data-testid="today-error"]').exists()).toBe(false);
-
-    await vi.advanceTimersByTimeAsync(5_000);
-
-    expect(fetchMock).toHaveBeenCalledTimes(2);
-    expect(w.get('[data-testid="today-error"]').text()).toBe(
-      'Could not refresh the figures. Showing the last ones received (10:05:09). Retrying. Server answered 503.',
-    );
-    expect(cellText(w, 'sales', 'offered')).toBe('120');
-    expect(w.get('[data-testid="today-total-offered"]').text()).toBe('1,621');
-
-    await vi.advanceTimersByTimeAsync(5_000);
-
-    expect(fetchMock).toHaveBeenCalledTimes(3);
-    expect(w.find('[data-testid="today-error"]').exists()).toBe(false);
-    expect(w.get('[data-testid="today-as-of"]').text()).toContain('10:05:19');
+  it('applies tile colours the person saved', async () => {
+    localStorage.setItem('callboard.wallboard.user:u7', JSON.stringify({ thresholds: { version: 1, tiles: { threeRingRate: { off: true } } } }));
+    const { w } = await mountPage();
+    connect();
+    await flushPromises();
+    expect(w.get('[data-testid="tile-threeRingRate"]').attributes('data-level')).toBe('none');
   });
 
-  it('refreshes every 5 seconds and stops when the page closes', async () => {
-    vi.useFakeTimers();
-    const fetchMock = vi.fn(async () => jsonResponse(todayFixture()));
-    vi.stubGlobal('fetch', fetchMock);
-    const w = mountPage();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-
-    await vi.advanceTimersByTimeAsync(4_999);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(fetchMock).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(fetchMock).toHaveBeenCalledTimes(3);
-
-    w.unmount();
-    wrapper = undefined;
-    await vi.advanceTimersByTimeAsync(30_000);
-    expect(fetchMock).toHaveBeenCalledTimes(3);
+  it('shows the three service-level variants side by side on demand', async () => {
+    const { w } = await mountPage();
+    connect();
+    await flushPromises();
+    expect(w.find('[data-testid="sl-variants"]').exists()).toBe(false);
+    await w.get('[data-testid="toggle-sl-variants"]').trigger('click');
+    // 24 ÷ 37, 24 ÷ 30, (24 + 4) ÷ (30 + 8).
+    expect(w.findAll('[data-testid="sl-variants"] [data-testid="tile-value"]').map((v) => v.text())).toEqual(['64.9%', '80.0%', '73.7%']);
   });
 
-  it('does not poll again when the page closes while a request is under way', async () => {
-    vi.useFakeTimers();
-    let answer: (response: Response) => void = () => {};
-    const fetchMock = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
-    vi.stubGlobal('fetch', fetchMock);
-    const w = mountPage();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+  it('shows a wall display in TV mode: dark, no controls, no drill-down', async () => {
+    const { w } = await mountPage('kiosk');
+    connect();
+    await flushPromises();
+    expect(w.get('[data-testid="wallboard"]').classes()).toContain('wallboard--tv');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(w.find('[data-testid="view-queue"]').exists()).toBe(false);
+    expect(w.get('[data-testid="tile-offered"] [data-testid="tile-value"]').element.tagName).toBe('P');
+  });
 
-    w.unmount();
-    wrapper = undefined;
-    answer(jsonResponse(todayFixture()));
-    await vi.advanceTimersByTimeAsync(30_000);
-
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+  it('rotates a display between the scopes of its link', async () => {
+    await mountPage('kiosk', '/?tv=1&rotate=sales,*&every=15');
+    expect(sockets.at(-1)!.subscribes).toEqual([]);
+    connect();
+    await flushPromises();
+    expect(sockets[0]!.subscribes).toEqual([{ queues: ['sales'] }]);
+    vi.advanceTimersByTime(15_000);
+    await flushPromises();
+    sockets.at(-1)!.accept();
+    expect(sockets.at(-1)!.subscribes).toEqual([{}]);
+    expect(wrapper!.get('[data-testid="wallboard-title"]').text()).toBe('All queues');
   });
 });

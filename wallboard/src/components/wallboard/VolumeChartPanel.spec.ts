@@ -1,0 +1,65 @@
+import type { LiveQueue } from '@callboard/api/wire';
+import { getInstanceByDom, type ECharts } from 'echarts/core';
+import { mount, type VueWrapper } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppI18n } from '../../i18n';
+import { day, hour, shanghai } from '../../testing/charts.fixture';
+import { queue } from '../../testing/live.fixture';
+import VolumeChartPanel from './VolumeChartPanel.vue';
+
+const mounted: VueWrapper[] = [];
+beforeEach(() => {
+  vi.stubGlobal('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(640);
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(320);
+});
+afterEach(() => {
+  for (const w of mounted.splice(0)) w.unmount();
+});
+
+/** A queue with calls at 08:00 Shanghai of the given call types. */
+const withTypes = (name: string, byCallType: Record<string, number>): LiveQueue =>
+  queue(name, { byHour: day(8, { 8: hour(shanghai(8), byCallType) }), lastWeek: day(23, {}, '2025-02-25') });
+
+function mountPanel(queues: LiveQueue[]) {
+  const wrapper = mount(VolumeChartPanel, {
+    props: { queues, timeZone: 'Asia/Shanghai', renderer: 'svg' },
+    global: { plugins: [createAppI18n('en')] },
+    attachTo: document.body,
+  });
+  mounted.push(wrapper);
+  return wrapper;
+}
+
+const chartOf = (w: VueWrapper) => getInstanceByDom(w.get('[role="img"]').element as HTMLElement)!;
+const seriesIds = (chart: ECharts) =>
+  (chart.getOption() as { series: ({ id: string } | null)[] }).series.filter(Boolean).map((s) => s!.id);
+
+describe('VolumeChartPanel', () => {
+  it('titles the chart and describes it to screen readers', () => {
+    const w = mountPanel([withTypes('sales', { sales: 2 })]);
+    expect(w.get('h2').text()).toBe('Calls by hour');
+    expect(w.get('[role="img"]').attributes('aria-label')).toContain('Calls offered per hour today');
+  });
+
+  it('keeps each call type’s colour as new types appear during the day', async () => {
+    const w = mountPanel([withTypes('sales', { sales: 2 })]);
+    const chart = chartOf(w);
+    expect(seriesIds(chart)).toEqual(['offered:sales', 'lastWeek']);
+    const salesColour = (chart.getOption() as { series: { itemStyle: { color: string } }[] }).series[0]!.itemStyle.color;
+
+    // "billing" sorts before "sales" but came later: it goes after, and "sales" keeps the first colour.
+    await w.setProps({ queues: [withTypes('sales', { sales: 3, billing: 1 })] });
+    expect(chartOf(w)).toBe(chart);
+    const series = (chart.getOption() as { series: { id: string; itemStyle: { color: string } }[] }).series;
+    expect(series.map((s) => s.id)).toEqual(['offered:sales', 'lastWeek', 'offered:billing']);
+    expect(series[0]!.itemStyle.color).toBe(salesColour);
+  });
+
+  it('starts the colours afresh and drops the old bars when other queues are shown', async () => {
+    const w = mountPanel([withTypes('sales', { sales: 2 })]);
+    await w.setProps({ queues: [withTypes('sales', { sales: 3, billing: 1 })] });
+    await w.setProps({ queues: [withTypes('support', { support: 4 })] });
+    expect(seriesIds(chartOf(w))).toEqual(['offered:support', 'lastWeek']);
+  });
+});

@@ -1,0 +1,20 @@
+import { NO_VALUE, formatDuration, formatNumber, formatPercent, formatSeconds } from '../format';
+import type { TileUnit } from './scopeTiles';
+
+/** A tile's figure as the wallboard prints it: 12, 86.4%, 8.4s, 2:05, −3. */
+export function formatTileValue(value: number | null, unit: TileUnit, locale: string): string {
+  switch (unit) {
+    case 'count':
+      return formatNumber(value, locale);
+    case 'rate':
+      return formatPercent(value, locale);
+    case 'seconds':
+      return formatSeconds(value, locale);
+    case 'duration':
+      return formatDuration(value);
+    case 'signed':
+      return value === null || !Number.isFinite(value)
+        ? NO_VALUE
+        : new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(value);
+  }
+}
