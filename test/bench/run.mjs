@@ -1,10 +1,11 @@
 // npm run bench -- <suite>: prints figures, with ratios against a baseline
-// measured in the same run. Suites: ingest, auth, live.
+// measured in the same run. Suites: ingest, auth, live, wallboard.
 import { auth } from './auth.mjs';
 import { ingest } from './ingest.mjs';
 import { live } from './live.mjs';
+import { wallboard } from './wallboard.mjs';
 
-const suites = { ingest, auth, live };
+const suites = { ingest, auth, live, wallboard };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(suites);
 for (const name of names) {

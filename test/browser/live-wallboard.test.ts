@@ -210,6 +210,21 @@ describe('the live wallboard', () => {
     await page.close();
   }, 120_000);
 
+  it('reads in Chinese on a TV, with the center’s time', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    await signIn(page);
+    await page.goto(`${api.url}/?tv=1`);
+    await page.getByTestId('tiles').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('wallboard-title').textContent()).toBe('全部队列');
+    expect(await page.getByTestId('tile-threeRingRate').locator('h3').textContent()).toBe('三声振铃接通率');
+    // The clock is the center's (Asia/Shanghai) whatever the browser's zone.
+    const shanghai = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+    expect(await page.getByTestId('wallboard-clock').textContent()).toContain(shanghai.slice(0, 2));
+    await chartsDrawn(page);
+    await page.screenshot({ path: `${ARTIFACTS}wallboard-tv-zh-1920.png` });
+    await page.close();
+  }, 120_000);
+
   it('shows a banner when the API goes away and recovers with fresh figures when it is back', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
     await signIn(page);

@@ -19,7 +19,10 @@ export function useTvMode(active: Ref<boolean>) {
     const wakeLock = (navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<WakeLockSentinelLike> } }).wakeLock;
     if (!wakeLock || document.visibilityState !== 'visible' || (lock && !lock.released)) return;
     try {
-      lock = await wakeLock.request('screen');
+      const taken = await wakeLock.request('screen');
+      // TV mode may have ended while the request was pending.
+      if (active.value) lock = taken;
+      else void taken.release().catch(() => {});
     } catch {
       // Refused (battery saver, no permission): the display's own settings decide.
     }

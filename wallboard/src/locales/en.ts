@@ -243,6 +243,7 @@ const en = {
       empty: 'No agents in these queues and teams yet.',
       allLoggedOut: 'No agent is logged in ({count} logged out).',
       noMatch: 'No agents match these filters.',
+      more: '+{n} more agents',
       clearFilters: 'Clear filters',
     },
     drill: {

@@ -245,6 +245,7 @@ const zhCN: MessageSchema = {
       empty: '这些队列和班组暂无座席。',
       allLoggedOut: '当前没有已签入的座席（{count} 名已签出）。',
       noMatch: '没有符合筛选条件的座席。',
+      more: '另有 {n} 名座席',
       clearFilters: '清除筛选',
     },
     drill: {

@@ -179,6 +179,7 @@ describe('WallboardPage', () => {
     expect(w.get('[data-testid="tile-alert"]').text()).toBe('');
 
     socket.patch(patch(11, { totals: salesToday, queues: [{ ...sales }] }));
+    vi.advanceTimersByTime(100);
     await flushPromises();
     expect(w.get('[data-testid="tile-threeRingRate"]').classes()).toContain('tile--alert');
     expect(w.get('[data-testid="tile-alert"]').text()).toBe('Turned red: Three-ring rate');

@@ -4,7 +4,7 @@ import { effectScope, watch } from 'vue';
 import type { LiveQueuePatch, SubscribeAck } from '@callboard/api/wire';
 import type { FakeSocket } from '../testing/fakeSocket';
 import { agent, patch, queue, snapshot } from '../testing/live.fixture';
-import { useLiveStore } from './live';
+import { MIN_REDRAW_MS, useLiveStore } from './live';
 
 // The store opens the real connection; only the socket under it is fake.
 const sockets = vi.hoisted(() => [] as FakeSocket[]);
@@ -95,10 +95,12 @@ describe('live store', () => {
     const sorted = live.queues;
     const agents = live.agents;
 
+    vi.advanceTimersByTime(MIN_REDRAW_MS);
     socket.patch(patch(11));
     expect(live.snapshot?.seq).toBe(11);
     expect(live.queues).toBe(sorted);
 
+    vi.advanceTimersByTime(MIN_REDRAW_MS);
     socket.patch(patch(12, { queues: [waiting('support', 3)], agents: [agent('a2', { state: 'on_call' })] }));
     expect(live.queues).not.toBe(sorted);
     expect(live.queues[0]).toBe(sorted[0]);
@@ -107,10 +109,35 @@ describe('live store', () => {
     expect(live.agents[1]?.state).toBe('on_call');
   });
 
+  it('shows a patch after a quiet spell at once, and the newest of a burst within 100 ms', () => {
+    const { live, socket } = startLive();
+    vi.advanceTimersByTime(2_000);
+    socket.patch(patch(11, { queues: [waiting('sales', 1)] }));
+    expect(live.snapshot?.seq).toBe(11);
+
+    // 30 ms later two more: merged as they come, drawn together when 100 ms have passed since seq 11 was.
+    vi.advanceTimersByTime(30);
+    socket.patch(patch(12, { queues: [waiting('sales', 2)] }));
+    socket.patch(patch(13, { queues: [waiting('sales', 3)] }));
+    expect(live.snapshot?.seq).toBe(11);
+    vi.advanceTimersByTime(69);
+    expect(live.snapshot?.seq).toBe(11);
+    vi.advanceTimersByTime(1);
+    expect(live.snapshot?.seq).toBe(13);
+    expect(live.queues.find((q) => q.queue === 'sales')?.waiting).toBe(3);
+
+    // A lost connection shows at once, whatever was drawn last.
+    socket.patch(patch(14));
+    socket.drop();
+    expect(live.status).toBe('disconnected');
+  });
+
   it('keeps showing the last consistent data while resyncing, then replaces it whole', () => {
     const { live, socket } = startLive();
     socket.patch(patch(11, { queues: [waiting('sales', 2)] }));
+    vi.advanceTimersByTime(MIN_REDRAW_MS);
     const before = live.snapshot;
+    expect(before?.seq).toBe(11);
 
     socket.drop();
     expect(live.status).toBe('disconnected');

@@ -13,6 +13,14 @@ const queueOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' 
 export const TICK_MS = 1_000;
 
 /**
+ * The board redraws at most this often. A patch after a quiet spell shows at
+ * once; under a burst (a busy center sends 25 patches a second) the data is
+ * merged as it comes and the screen shows the newest every 100 ms, so the
+ * browser keeps time to draw and never falls behind the feed.
+ */
+export const MIN_REDRAW_MS = 100;
+
+/**
  * The live scope as the server sends it over `/live` (`live/connection.ts`),
  * and whether it can be trusted: `status`, and `isStale` once no message has
  * come for 5 s. The data is only ever one consistent state: after a
@@ -34,6 +42,8 @@ export const useLiveStore = defineStore('live', () => {
   let unlisten: (() => void) | null = null;
   let ticker: ReturnType<typeof setInterval> | undefined;
   let scopeKey: string | null = null;
+  let lastSyncAt = -Infinity;
+  let pendingSync: ReturnType<typeof setTimeout> | undefined;
 
   // Each part is its own computed: a patch that leaves a part alone leaves its
   // reference alone, and what reads only that part is not recomputed.
@@ -63,11 +73,25 @@ export const useLiveStore = defineStore('live', () => {
   }
 
   function sync(from: LiveConnection): void {
+    clearTimeout(pendingSync);
+    pendingSync = undefined;
+    lastSyncAt = Date.now();
     snapshot.value = from.data;
     status.value = from.status;
     error.value = from.error;
     lastMessageAt.value = from.lastMessageAt;
     serverOffsetMs.value = from.serverOffsetMs ?? 0;
+  }
+
+  /** Status and errors show at once; data at most every `MIN_REDRAW_MS`, the newest always. */
+  function onConnectionChange(from: LiveConnection): void {
+    const onlyData = from.status === status.value && from.error === error.value && (from.data === null) === (snapshot.value === null);
+    const wait = lastSyncAt + MIN_REDRAW_MS - Date.now();
+    if (!onlyData || wait <= 0) {
+      sync(from);
+      return;
+    }
+    pendingSync ??= setTimeout(() => sync(from), wait);
   }
 
   /**
@@ -82,7 +106,7 @@ export const useLiveStore = defineStore('live', () => {
     const next = new LiveConnection();
     connection = next;
     scopeKey = key;
-    unlisten = next.onChange(() => sync(next));
+    unlisten = next.onChange(() => onConnectionChange(next));
     now.value = Date.now();
     startedAt.value = now.value;
     ticker = setInterval(() => (now.value = Date.now()), TICK_MS);
@@ -91,6 +115,9 @@ export const useLiveStore = defineStore('live', () => {
 
   /** Closes the connection and forgets the data (leaving the page, or another person signing in). */
   function stop(): void {
+    clearTimeout(pendingSync);
+    pendingSync = undefined;
+    lastSyncAt = -Infinity;
     clearInterval(ticker);
     ticker = undefined;
     unlisten?.();

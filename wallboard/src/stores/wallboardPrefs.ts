@@ -88,9 +88,14 @@ export const useWallboardPrefsStore = defineStore('wallboardPrefs', () => {
     update({ thresholds: { version: 1, tiles } });
   }
 
-  watch(prefs, (value) => {
-    if (principal.value) write(principal.value, value);
-  });
+  // Written at once, before another person's preferences can replace these.
+  watch(
+    prefs,
+    (value) => {
+      if (principal.value) write(principal.value, value);
+    },
+    { flush: 'sync' },
+  );
 
   return { principal, prefs, use, update, setView, setTileThresholds };
 });

@@ -1,7 +1,7 @@
 import { NO_VALUE, formatDuration, formatNumber, formatPercent, formatSeconds } from '../format';
 import type { TileUnit } from './scopeTiles';
 
-/** A tile's figure as the wallboard prints it: 12, 86.4%, 8.4s, 2:05, −3. */
+/** A tile's figure as the wallboard prints it: 12, 86.4%, 8.4s, 2:05, +2, −3. */
 export function formatTileValue(value: number | null, unit: TileUnit, locale: string): string {
   switch (unit) {
     case 'count':
@@ -15,6 +15,7 @@ export function formatTileValue(value: number | null, unit: TileUnit, locale: st
     case 'signed':
       return value === null || !Number.isFinite(value)
         ? NO_VALUE
-        : new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(value);
+        : // A true minus sign, as in the formulas.
+          new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(value).replace('-', '−');
   }
 }

@@ -13,10 +13,15 @@ const mounted: VueWrapper[] = [];
 
 function mountGrid(
   agents: LiveAgent[],
-  { now = '12:03:05', locale = 'en', compact = false }: { now?: string; locale?: AppLocale; compact?: boolean } = {},
+  {
+    now = '12:03:05',
+    locale = 'en',
+    compact = false,
+    maxRows,
+  }: { now?: string; locale?: AppLocale; compact?: boolean; maxRows?: number } = {},
 ) {
   const wrapper = mount(AgentGrid, {
-    props: { agents, serverNowMs: ms(now), timeZone: TZ, compact },
+    props: { agents, serverNowMs: ms(now), timeZone: TZ, compact, maxRows },
     global: { plugins: [createAppI18n(locale)] },
   });
   mounted.push(wrapper);
@@ -312,5 +317,21 @@ describe('AgentGrid states and screens', () => {
     expect(w.find('[data-testid="agent-sort-name"]').exists()).toBe(false);
     expect(w.find('[data-testid="agent-filter-available"]').exists()).toBe(false);
     expect(ids(w)).toEqual(['b', 'a']);
+  });
+
+  it('draws on a wall screen only the rows that fit, overruns first, and counts the rest', () => {
+    const w = mountGrid(
+      [
+        agent('a', { state: 'available', since: at('12:00:00') }),
+        agent('b', { state: 'available', since: at('11:00:00') }),
+        agent('c', { state: 'not_ready', reason: 'break', limitS: 900, overrun: true, since: at('11:40:00') }),
+        agent('d', { state: 'on_call', since: at('12:02:00') }),
+        agent('e', { state: 'wrap_up', since: at('12:03:00') }),
+      ],
+      { compact: true, maxRows: 2 },
+    );
+    // The overrun first, then by state (available before the others), longest in state first.
+    expect(ids(w)).toEqual(['c', 'b']);
+    expect(w.get('[data-testid="agent-more"]').text()).toBe('+3 more agents');
   });
 });

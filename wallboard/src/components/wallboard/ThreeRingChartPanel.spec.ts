@@ -9,11 +9,14 @@ import ThreeRingChartPanel from './ThreeRingChartPanel.vue';
 
 const mounted: VueWrapper[] = [];
 beforeEach(() => {
+  // The chart follows its data at most once a second: tests step the clock past that.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.stubGlobal('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(640);
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(320);
 });
 afterEach(() => {
+  vi.useRealTimers();
   for (const w of mounted.splice(0)) w.unmount();
 });
 

@@ -2,6 +2,7 @@ import type { LiveQueue } from '@callboard/api/wire';
 import { getInstanceByDom, type ECharts } from 'echarts/core';
 import { mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHART_REDRAW_MS } from '../../composables/useThrottled';
 import { createAppI18n } from '../../i18n';
 import { day, hour, shanghai } from '../../testing/charts.fixture';
 import { queue } from '../../testing/live.fixture';
@@ -9,11 +10,14 @@ import VolumeChartPanel from './VolumeChartPanel.vue';
 
 const mounted: VueWrapper[] = [];
 beforeEach(() => {
+  // The chart follows its data at most once a second: tests step the clock past that.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.stubGlobal('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(640);
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(320);
 });
 afterEach(() => {
+  vi.useRealTimers();
   for (const w of mounted.splice(0)) w.unmount();
 });
 
@@ -50,6 +54,7 @@ describe('VolumeChartPanel', () => {
 
     // "billing" sorts before "sales" but came later: it goes after, and "sales" keeps the first colour.
     await w.setProps({ queues: [withTypes('sales', { sales: 3, billing: 1 })] });
+    await vi.advanceTimersByTimeAsync(CHART_REDRAW_MS);
     expect(chartOf(w)).toBe(chart);
     const series = (chart.getOption() as { series: { id: string; itemStyle: { color: string } }[] }).series;
     expect(series.map((s) => s.id)).toEqual(['offered:sales', 'lastWeek', 'offered:billing']);
@@ -59,7 +64,9 @@ describe('VolumeChartPanel', () => {
   it('starts the colours afresh and drops the old bars when other queues are shown', async () => {
     const w = mountPanel([withTypes('sales', { sales: 2 })]);
     await w.setProps({ queues: [withTypes('sales', { sales: 3, billing: 1 })] });
+    await vi.advanceTimersByTimeAsync(CHART_REDRAW_MS);
     await w.setProps({ queues: [withTypes('support', { support: 4 })] });
+    await vi.advanceTimersByTimeAsync(CHART_REDRAW_MS);
     expect(seriesIds(chartOf(w))).toEqual(['offered:support', 'lastWeek']);
   });
 });
