@@ -5,13 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DB, createApp, createUser, loadConfig } from '@callboard/api';
+import { fmt, pctOf } from './common.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
-};
 
 async function timed(fn) {
   const t = performance.now();
@@ -35,7 +31,7 @@ async function load(request, concurrency) {
       }
     }),
   );
-  return { rps: latencies.length / SECONDS, p50: pct(latencies, 50), p99: pct(latencies, 99), failures };
+  return { rps: latencies.length / SECONDS, p50: pctOf(latencies, 50), p99: pctOf(latencies, 99), failures };
 }
 
 export async function auth() {
@@ -62,7 +58,7 @@ export async function auth() {
   const gated = await load(() => fetch(`${url}/api/v1/auth/session`, { headers: { cookie } }), 16);
 
   console.log(`\nauth (2 cores, ${SECONDS} s per load, embedded database)`);
-  console.log(`  sign-in (argon2id m=19 MiB t=2 p=1 + session row): one at a time p50 ${fmt(pct(sequential, 50), 1)} ms, p99 ${fmt(pct(sequential, 99), 1)} ms;` +
+  console.log(`  sign-in (argon2id m=19 MiB t=2 p=1 + session row): one at a time p50 ${fmt(pctOf(sequential, 50), 1)} ms, p99 ${fmt(pctOf(sequential, 99), 1)} ms;` +
     ` 8 concurrent ${fmt(concurrent.rps, 1)} sign-ins/s, p99 ${fmt(concurrent.p99, 1)} ms`);
   console.log(`  public route GET /api/docs (baseline):        ${fmt(publicRoute.rps)} req/s, p50 ${fmt(publicRoute.p50, 2)} ms, p99 ${fmt(publicRoute.p99, 2)} ms`);
   console.log(`  gated route GET /api/v1/auth/session:         ${fmt(gated.rps)} req/s, p50 ${fmt(gated.p50, 2)} ms, p99 ${fmt(gated.p99, 2)} ms` +

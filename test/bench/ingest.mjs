@@ -7,16 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DB, createApp, loadConfig } from '@callboard/api';
 import { migrate, openEmbedded } from '@callboard/db';
+import { REDIS, fmt, pctOf, sleep } from './common.mjs';
 
 const KEY = 'bench-ingest-key-0123456789abcdef';
-const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
-};
 
 async function rawCeiling() {
   const db = await openEmbedded('memory://');
@@ -79,15 +74,15 @@ async function sustained(label, env) {
       const r = await db.query(`SELECT 1 FROM calls WHERE call_id = $1`, [id]);
       if (r.rows.length) break;
       if (performance.now() - t0 > 180_000) throw new Error('probe not visible after 180 s');
-      await new Promise((r) => setTimeout(r, 10));
+      await sleep(10);
     }
     latencies.push(performance.now() - t0);
   };
   const probes = (async () => {
-    await new Promise((r) => setTimeout(r, 1000));
+    await sleep(1000);
     while (probing) {
       const p = probe();
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200);
       await p;
     }
   })();
@@ -103,13 +98,13 @@ async function sustained(label, env) {
     // An error answer (the app busy or failing) carries no writer figures: keep waiting.
     const h = await (await fetch(`${url}/health`)).json();
     if (h.writer?.lagEntries === 0) break;
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   const drainS = (performance.now() - drainStart) / 1000;
   const rows = (await db.query(`SELECT count(*) AS n FROM events`)).rows[0].n;
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
-  return { label, rate: load.accepted / load.elapsed, accepted: load.accepted, rows, drainS, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), probes: latencies.length };
+  return { label, rate: load.accepted / load.elapsed, accepted: load.accepted, rows, drainS, p50: pctOf(latencies, 50), p99: pctOf(latencies, 99), max: Math.max(...latencies), probes: latencies.length };
 }
 
 async function startDbServer() {

@@ -10,10 +10,10 @@
 //          {type: 'done', ...counts} after {type: 'stop'}, then exits.
 import { writeFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
+import { now } from './common.mjs';
 
 const [url, token, countArg, outFile] = process.argv.slice(2);
 const count = Number(countArg);
-const now = () => performance.timeOrigin + performance.now();
 
 const clients = [];
 // While awaiting the feed's last marker: sockets still short of it.

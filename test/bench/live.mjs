@@ -7,17 +7,17 @@
 // BENCH_SECONDS (default 60) of load per run; BENCH_CLIENTS (default 1,200,500);
 // BENCH_EMBEDDED_SECONDS (default min(15, BENCH_SECONDS); 0 skips) for one more
 // run at 200 clients on the in-process log.
-import { execFileSync, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient } from 'redis';
+import {
+  REDIS, claimRedisPrefix, dropRedisKeys, fmt, forkChild, ms, now, pct, redisClient, removeTempDir, startApi, tempDir,
+} from './common.mjs';
 
 const KEY = 'bench-live-ingest-key-0123456789';
 const PASSWORD = 'bench-live-admin-password';
-const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,200,500').split(',').map(Number).filter((n) => n > 0);
 const EMBEDDED_SECONDS = Number(process.env.BENCH_EMBEDDED_SECONDS ?? Math.min(15, SECONDS));
@@ -28,36 +28,7 @@ const WARMUP_MS = 2000;
 const DRAIN_MS = 30_000;
 const TARGET_P99_MS = 150;
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
-const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
-const ms = (n) => `${fmt(n, Math.abs(n) < 100 ? 1 : 0)} ms`;
-const sleep = (t) => new Promise((r) => setTimeout(r, t));
-const now = () => performance.timeOrigin + performance.now();
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-
-// Whatever happens, no child outlives the bench and no data dir is left behind.
-const children = new Set();
-const dirs = new Set();
-const prefixes = new Set();
-function cleanUp() {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-}
-process.on('exit', cleanUp);
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, async () => {
-    cleanUp();
-    await Promise.race([Promise.all([...prefixes].map((p) => dropRedisKeys(p).catch(() => {}))), sleep(3000)]);
-    process.exit(130);
-  });
-}
-
-function track(child) {
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
 
 /** utime + stime of a process (all its threads), in seconds. */
 function cpuSeconds(pid) {
@@ -85,76 +56,7 @@ function machineSeconds() {
 }
 const rssMB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dataDir, env) {
-  const port = await freePort();
-  const child = track(spawn(process.execPath, [path.join(root, 'api/dist/main.js')], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', CALLBOARD_DATA_DIR: dataDir, CALLBOARD_DEMO: '0',
-      CALLBOARD_INGEST_KEY: KEY, CALLBOARD_ADMIN_PASSWORD: PASSWORD, CALLBOARD_LOG_LEVEL: 'error', REDIS_URL: '', DATABASE_URL: '', ...env,
-    },
-  }));
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited (${child.exitCode ?? child.signalCode}) while starting:\n${output}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > until) {
-      await stopServer(child);
-      throw new Error(`the API did not answer /health within 120 s:\n${output}`);
-    }
-    await sleep(200);
-  }
-  return { child, url, output: () => output };
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  if ((await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])) === false) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-function forkChild(script, args) {
-  const child = track(fork(path.join(here, script), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }));
-  const messages = [];
-  const waiters = [];
-  child.on('message', (m) => {
-    const w = waiters.findIndex((x) => x.type === m.type);
-    if (w >= 0) waiters.splice(w, 1)[0].resolve(m);
-    else messages.push(m);
-  });
-  child.once('exit', (code) => {
-    for (const w of waiters) w.reject(new Error(`${script} exited (${code}) before "${w.type}"`));
-  });
-  const next = (type) =>
-    new Promise((resolve, reject) => {
-      const i = messages.findIndex((m) => m.type === type);
-      if (i >= 0) return resolve(messages.splice(i, 1)[0]);
-      if (child.exitCode !== null) return reject(new Error(`${script} exited (${child.exitCode}) before "${type}"`));
-      waiters.push({ type, resolve, reject });
-    });
-  return { child, next };
-}
+const forkBench = (script, args) => forkChild(path.join(here, script), args, script);
 
 /** Accepted → seen latencies of every batch sent after the warm-up, on every client. */
 function latencies(feed, recordsFile, fromMs) {
@@ -219,21 +121,9 @@ async function scrape(url, cookie) {
   return m;
 }
 
-async function dropRedisKeys(prefix) {
-  const redis = createClient({ url: REDIS });
-  await redis.connect();
-  let dropped = 0;
-  for await (const keys of redis.scanIterator({ MATCH: `{${prefix}}:*`, COUNT: 1000 })) {
-    const list = Array.isArray(keys) ? keys : [keys];
-    if (list.length) dropped += await redis.unlink(list);
-  }
-  await redis.quit();
-  return dropped;
-}
-
 /** The local Redis server's pid (it reports it), to count its CPU; undefined if not on this machine. */
 async function redisPid() {
-  const redis = createClient({ url: REDIS });
+  const redis = redisClient();
   await redis.connect();
   const pid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]);
   await redis.quit();
@@ -246,14 +136,13 @@ async function redisPid() {
 }
 
 async function run(label, clients, seconds, env) {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-live-'));
-  dirs.add(work);
-  if (env.CALLBOARD_REDIS_PREFIX) prefixes.add(env.CALLBOARD_REDIS_PREFIX);
+  const work = tempDir('callboard-bench-live-');
+  if (env.CALLBOARD_REDIS_PREFIX) claimRedisPrefix(env.CALLBOARD_REDIS_PREFIX);
   let server;
   let clientsProc;
   let feedProc;
   try {
-    server = await startServer(path.join(work, 'data'), env);
+    server = await startApi({ dataDir: path.join(work, 'data'), ingestKey: KEY, adminPassword: PASSWORD, env });
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -264,11 +153,11 @@ async function run(label, clients, seconds, env) {
     if (!token) throw new Error('sign-in set no cb_session cookie');
 
     const recordsFile = path.join(work, 'records.f64');
-    clientsProc = forkChild('live-clients.mjs', [server.url, token, String(clients), recordsFile]);
+    clientsProc = forkBench('live-clients.mjs', [server.url, token, String(clients), recordsFile]);
     const ready = await clientsProc.next('ready');
 
     // The CPU and memory window is the load itself: from the feed's first batch to its last answer.
-    feedProc = forkChild('live-feed.mjs', [server.url, KEY, String(seconds), String(RATE), String(INTERVAL_MS)]);
+    feedProc = forkBench('live-feed.mjs', [server.url, KEY, String(seconds), String(RATE), String(INTERVAL_MS)]);
     await feedProc.next('started');
     const pid = server.child.pid;
     const rpid = env.REDIS_URL ? await redisPid() : undefined;
@@ -307,9 +196,7 @@ async function run(label, clients, seconds, env) {
     clientsProc.child.send({ type: 'stop' });
     const counts = await clientsProc.next('done');
 
-    if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`the API exited (${server.child.exitCode ?? server.child.signalCode}) during the run:\n${server.output()}`);
-    }
+    server.assertRunning();
     const lat = latencies(feed, recordsFile, feed.startedAt + WARMUP_MS);
     const wall = (t1 - t0) / 1000;
     const s = lat.sorted;
@@ -348,20 +235,14 @@ async function run(label, clients, seconds, env) {
         `CPU: clients process ${share(clientsCpu)} (${fmt((1e6 * clientsCpu) / Math.max(1, counts.patches + counts.snapshots), 0)} µs per message; ${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}` +
         `${rpid ? `, Redis ${share(redisCpu)}` : ''}, everything else on the machine ${share(others)}`,
     );
-    // With CALLBOARD_LOG_LEVEL=error, any JSON line is an error the API logged under load.
-    const logged = server.output().split('\n').filter((l) => l.startsWith('{'));
-    if (logged.length) console.log(`    the API logged ${logged.length} error line(s), first: ${logged[0].slice(0, 300)}`);
+    server.printLoggedErrors();
     return { p99: pct(s, 99) };
   } finally {
     if (feedProc?.child.exitCode === null) feedProc.child.kill('SIGKILL');
     if (clientsProc?.child.exitCode === null) clientsProc.child.kill('SIGKILL');
-    if (server) await stopServer(server.child);
-    rmSync(work, { recursive: true, force: true });
-    dirs.delete(work);
-    if (env.CALLBOARD_REDIS_PREFIX) {
-      await dropRedisKeys(env.CALLBOARD_REDIS_PREFIX).catch(() => {});
-      prefixes.delete(env.CALLBOARD_REDIS_PREFIX);
-    }
+    if (server) await server.stop();
+    removeTempDir(work);
+    if (env.CALLBOARD_REDIS_PREFIX) await dropRedisKeys(env.CALLBOARD_REDIS_PREFIX);
   }
 }
 

@@ -29,18 +29,16 @@
 // A long task "that handled a patch" is one during which the page received a
 // patch message: its [start, start + duration] holds the message's stamp.
 /* global window, document, XMLHttpRequest, requestAnimationFrame -- instrument(), windowFigures(), markWindow() and the evaluated arrows run in the page */
-import { fork, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient } from 'redis';
+import {
+  REDIS, answerPercentiles, claimRedisPrefix, cpuSecondsSince, dropRedisKeys, eventPoster, forkChild, now, numberFormat,
+  reachesLiveState, redisAnswers, removeTempDir, simulatedCenter, sleep, startApi, tempDir,
+} from './common.mjs';
 
 const KEY = 'bench-wallboard-ingest-key-0123456789';
 const PASSWORD = 'bench-wallboard-admin-password';
-const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PATCHES = Number(process.env.BENCH_PATCHES ?? 100_000);
 const BATCH_MS = Number(process.env.BENCH_BATCH_MS ?? 4);
@@ -65,132 +63,11 @@ const PROGRESS_MS = 10_000;
 const FRAME_BIN_MS = 0.1;
 const FRAME_BINS = 20_001;
 const LONG_TASKS_CAP = 65_536;
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
 const self = fileURLToPath(import.meta.url);
-const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–');
-const ms = (n) => `${fmt(n, Math.abs(n) < 100 ? 1 : 0)} ms`;
+const { fmt, ms } = numberFormat('–');
 const mb = (bytes) => fmt(bytes / 2 ** 20, 1);
 const signedMb = (bytes) => `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))} MB`;
 const ratio = (load, idle) => (Number.isFinite(load / idle) && idle !== 0 ? `×${fmt(load / idle, 2)}` : '–');
-const sleep = (t) => new Promise((r) => setTimeout(r, t));
-const now = () => performance.timeOrigin + performance.now();
-
-// Whatever happens, no child outlives the bench and no data dir or Redis key is left behind
-// (Chromium is ended by playwright's own exit hook). All of it runs on 'exit', synchronously:
-// a signal handler elsewhere in the process (another suite's) may be the one that exits.
-const children = new Set();
-const dirs = new Set();
-const prefixes = new Set();
-function cleanUp() {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  for (const p of prefixes) spawnSync(process.execPath, [self, 'drop-redis-keys', p], { stdio: 'ignore', timeout: 10_000 });
-}
-
-function track(child) {
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dataDir, env) {
-  const port = await freePort();
-  const child = track(spawn(process.execPath, [path.join(root, 'api/dist/main.js')], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', CALLBOARD_DATA_DIR: dataDir, CALLBOARD_DEMO: '0',
-      CALLBOARD_INGEST_KEY: KEY, CALLBOARD_ADMIN_PASSWORD: PASSWORD, CALLBOARD_LOG_LEVEL: 'error', REDIS_URL: '', DATABASE_URL: '', ...env,
-    },
-  }));
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited (${child.exitCode ?? child.signalCode}) while starting:\n${output}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > until) {
-      await stopServer(child);
-      throw new Error(`the API did not answer /health within 120 s:\n${output}`);
-    }
-    await sleep(200);
-  }
-  return { child, url, output: () => output };
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  if ((await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])) === false) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-function forkChild(args) {
-  const child = track(fork(self, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }));
-  const messages = [];
-  const waiters = [];
-  child.on('message', (m) => {
-    const w = waiters.findIndex((x) => x.type === m.type);
-    if (w >= 0) waiters.splice(w, 1)[0].resolve(m);
-    else messages.push(m);
-  });
-  child.once('exit', (code) => {
-    for (const w of waiters) w.reject(new Error(`the feed exited (${code}) before "${w.type}"`));
-  });
-  const next = (type) =>
-    new Promise((resolve, reject) => {
-      const i = messages.findIndex((m) => m.type === type);
-      if (i >= 0) return resolve(messages.splice(i, 1)[0]);
-      if (child.exitCode !== null) return reject(new Error(`the feed exited (${child.exitCode}) before "${type}"`));
-      waiters.push({ type, resolve, reject });
-    });
-  return { child, next };
-}
-
-const redisClient = () => createClient({ url: REDIS, socket: { connectTimeout: 3000, reconnectStrategy: false } });
-
-async function redisAnswers() {
-  const redis = redisClient();
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    await redis.ping();
-    await redis.quit();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function dropRedisKeys(prefix) {
-  const redis = redisClient();
-  await redis.connect();
-  let dropped = 0;
-  for await (const keys of redis.scanIterator({ MATCH: `{${prefix}}:*`, COUNT: 1000 })) {
-    const list = Array.isArray(keys) ? keys : [keys];
-    if (list.length) dropped += await redis.unlink(list);
-  }
-  await redis.quit();
-  return dropped;
-}
 
 /**
  * Runs in the page before its own scripts. Everything it keeps is allocated
@@ -448,20 +325,15 @@ export async function wallboard() {
   const env = { CALLBOARD_LIVE_COALESCE_MS: '0', CALLBOARD_SESSION_IDLE_MIN: String(24 * 60) };
   // A short retention: should the clean-up below be interrupted, the run's keys expire within the hour.
   if (useRedis) Object.assign(env, { REDIS_URL: REDIS, CALLBOARD_REDIS_PREFIX: prefix, CALLBOARD_LOG_RETENTION_H: '1' });
-  const work = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-wallboard-'));
-  dirs.add(work);
-  if (useRedis) prefixes.add(prefix);
-  const onExit = () => cleanUp();
-  const onSignal = () => process.exit(130);
-  process.on('exit', onExit);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const work = tempDir('callboard-bench-wallboard-');
+  if (useRedis) claimRedisPrefix(prefix);
 
   let server;
   let browser;
   let feedProc;
   try {
-    server = await startServer(path.join(work, 'data'), env);
+    server = await startApi({ dataDir: path.join(work, 'data'), ingestKey: KEY, adminPassword: PASSWORD, env });
+    // Chromium is ended by playwright's own exit hook, should the run not get to close it.
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       handleSIGINT: false,
@@ -516,7 +388,7 @@ export async function wallboard() {
     };
 
     // Warm-up: the center opens (agents sign in, the first calls come) so that the baseline is a board with data on it.
-    feedProc = forkChild(['feed', server.url, KEY, String(BATCH_MS), String(BATCH_EVENTS), String(AGENTS), String(SIM_RATE)]);
+    feedProc = forkChild(self, ['feed', server.url, KEY, String(BATCH_MS), String(BATCH_EVENTS), String(AGENTS), String(SIM_RATE)], 'the feed');
     await feedProc.next('started');
     await sleep(WARMUP_S * 1000);
     feedProc.child.send({ type: 'pause' });
@@ -549,7 +421,7 @@ export async function wallboard() {
       lastCount = n;
       if (n >= PATCHES) break;
       if (feedProc.child.exitCode !== null) throw new Error(`the feed exited (${feedProc.child.exitCode}) after ${fmt(n)} patches`);
-      if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`the API exited during the run:\n${server.output()}`);
+      if (!server.running()) throw new Error(`the API exited during the run:\n${server.output()}`);
       if (t - lastMove > STALL_MS) throw new Error(`the page received no patch for ${STALL_MS / 1000} s (${fmt(n)} so far)`);
       if (t - lastProgress >= PROGRESS_MS) {
         lastProgress = t;
@@ -564,9 +436,7 @@ export async function wallboard() {
     const load = await windowEnd(page, cdp, browserCdp);
     const sockets = await page.evaluate(() => ({ sockets: window.__bench.sockets, overPolling: window.__bench.overPolling, firstPatch: window.__bench.firstPatch }));
 
-    if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`the API exited (${server.child.exitCode ?? server.child.signalCode}) during the run:\n${server.output()}`);
-    }
+    server.assertRunning();
 
     const iu = busy(start, idle.state);
     const lu = busy(idle.state, load.state);
@@ -612,22 +482,13 @@ export async function wallboard() {
     ].filter(Boolean);
     console.log(`    ${notes.join('; ')}`);
     if (pageErrors.length) console.log(`    the page threw ${pageErrors.length} error(s), first: ${pageErrors[0].slice(0, 300)}`);
-    // With CALLBOARD_LOG_LEVEL=error, any JSON line is an error the API logged under load.
-    const logged = server.output().split('\n').filter((line) => line.startsWith('{'));
-    if (logged.length) console.log(`    the API logged ${logged.length} error line(s), first: ${logged[0].slice(0, 300)}`);
+    server.printLoggedErrors();
   } finally {
     if (feedProc?.child.exitCode === null) feedProc.child.kill('SIGKILL');
     await browser?.close().catch(() => {});
-    if (server) await stopServer(server.child);
-    rmSync(work, { recursive: true, force: true });
-    dirs.delete(work);
-    if (useRedis) {
-      await dropRedisKeys(prefix).catch(() => {});
-      prefixes.delete(prefix);
-    }
-    process.off('exit', onExit);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    if (server) await server.stop();
+    removeTempDir(work);
+    if (useRedis) await dropRedisKeys(prefix);
   }
 }
 
@@ -649,27 +510,22 @@ async function feedMain([url, key, intervalArg, eventsArg, agentsArg, rateArg]) 
   const perBatch = Number(eventsArg);
   // Gone with the bench, whatever way it ended.
   process.on('disconnect', () => process.exit(0));
-  const { simulate } = await import('@callboard/api');
   // The center from 10:00 local; a year of it, pulled lazily.
-  const from = Date.parse('2026-03-02T02:00:00Z');
-  const source = simulate({ seed: 7, tz: 'Asia/Shanghai', rate: Number(rateArg), agents: Number(agentsArg) }, from, from + 365 * 86_400_000);
+  const source = await simulatedCenter({ rate: Number(rateArg), agents: Number(agentsArg), hours: 365 * 24 });
   const run = `wb-${process.pid}-${Date.now().toString(36)}`;
-  const live = (e) => e.type === 'agent.state' || (e.type.startsWith('call.') && e.type !== 'call.transcript');
-  const agent = new http.Agent({ keepAlive: true, maxSockets: FEED_IN_FLIGHT });
-  const target = new URL('/api/v1/events', url);
+  const poster = eventPoster(url, key, { maxSockets: FEED_IN_FLIGHT, name: 'wallboard feed' });
   let c;
   let cpuStart;
   const reset = () => {
-    c = { batches: 0, accepted: 0, rejected: 0, errors: 0, late: 0, heldBack: 0, answerMs: [] };
+    c = { batches: 0, late: 0, heldBack: 0, answerMs: [] };
+    poster.reset();
     cpuStart = process.cpuUsage();
   };
   const counts = () => {
-    const cpu = process.cpuUsage(cpuStart);
-    const a = c.answerMs.sort((x, y) => x - y);
+    const { accepted, rejected, errors } = poster.counts;
     const { answerMs, ...rest } = c;
-    return { ...rest, cpuSeconds: (cpu.user + cpu.system) / 1e6, answerP50: a[Math.floor(a.length / 2)] ?? NaN, answerP99: a[Math.ceil(a.length * 0.99) - 1] ?? NaN, answers: answerMs.length };
+    return { ...rest, accepted, rejected, errors, cpuSeconds: cpuSecondsSince(cpuStart), ...answerPercentiles(answerMs), answers: answerMs.length };
   };
-  let inFlight = 0;
   let lastTs = 0;
   let state = 'run';
   let wake;
@@ -681,43 +537,11 @@ async function feedMain([url, key, intervalArg, eventsArg, agentsArg, rateArg]) 
     }
   });
 
-  const post = (batch) => {
-    const body = JSON.stringify(batch);
-    const t0 = now();
-    inFlight++;
-    return new Promise((resolve) => {
-      const req = http.request(
-        target,
-        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}` } },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (d) => (text += d));
-          res.on('end', () => {
-            inFlight--;
-            if (res.statusCode === 202) {
-              c.answerMs.push(now() - t0);
-              const r = JSON.parse(text);
-              c.accepted += r.accepted;
-              c.rejected += r.rejected.length;
-              if (r.rejected.length && c.rejected <= r.rejected.length) process.stderr.write(`wallboard feed: rejected ${JSON.stringify(r.rejected[0]).slice(0, 300)}\n`);
-            } else {
-              c.errors++;
-              if (c.errors <= 3) process.stderr.write(`wallboard feed: ingest answered ${res.statusCode}: ${text.slice(0, 200)}\n`);
-            }
-            resolve();
-          });
-        },
-      );
-      req.on('error', (err) => {
-        inFlight--;
-        c.errors++;
-        if (c.errors <= 3) process.stderr.write(`wallboard feed: ${err.message}\n`);
-        resolve();
-      });
-      req.end(body);
+  // The answer time runs to the end of the 202's body.
+  const post = (batch) =>
+    poster.post(batch).then((a) => {
+      if (a.ok) c.answerMs.push(a.readAt - a.sentAt);
     });
-  };
 
   const next = () => {
     const r = source.next();
@@ -738,12 +562,12 @@ async function feedMain([url, key, intervalArg, eventsArg, agentsArg, rateArg]) 
         k = Math.floor((now() - startedAt) / interval);
       }
       if (state !== 'run') break;
-      if (inFlight >= FEED_IN_FLIGHT) {
+      if (poster.inFlight >= FEED_IN_FLIGHT) {
         c.heldBack++;
         continue;
       }
       const picked = [];
-      while (picked.length < perBatch || !live(picked[picked.length - 1])) picked.push(next());
+      while (picked.length < perBatch || !reachesLiveState(picked[picked.length - 1])) picked.push(next());
       const batch = picked.map((e) => {
         lastTs = Math.max(Date.now(), lastTs + 1);
         return { ...e, id: `${run}-${e.id}`, ts: new Date(lastTs).toISOString() };
@@ -759,9 +583,8 @@ async function feedMain([url, key, intervalArg, eventsArg, agentsArg, rateArg]) 
     if (state === 'pause') await new Promise((r) => (wake = r));
     reset();
   }
-  agent.destroy();
+  poster.close();
   process.send({ type: 'done', ...counts() }, () => process.exit(0));
 }
 
 if (process.argv[1] === self && process.argv[2] === 'feed') await feedMain(process.argv.slice(3));
-if (process.argv[1] === self && process.argv[2] === 'drop-redis-keys') await dropRedisKeys(process.argv[3]);
