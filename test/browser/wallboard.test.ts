@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskToken, createUser } from '@callboard/api';
 import { ADMIN_PASSWORD, type RunningApp, startApp } from '../support/app.js';
 import { PASSWORD, kioskSignIn, login } from '../support/auth.js';
+import { middayZone } from '../support/live-scenario.js';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 let app: RunningApp;
@@ -18,7 +19,8 @@ let kioskSecret: string;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startApp({ CALLBOARD_DEMO: '1' });
+  // Around noon in the center: the simulator has a morning of calls to show, whenever the tests run.
+  app = await startApp({ CALLBOARD_DEMO: '1', CALLBOARD_TZ: middayZone() });
   await createUser(app.db, { username: 'lin', password: PASSWORD, role: 'supervisor', displayName: 'Lin Wei', scope: { queues: ['general', 'billing'], teams: ['team-a'] } });
   await createUser(app.db, { username: 'zhou', password: PASSWORD, role: 'agent', displayName: 'Zhou Min', agentId: 'agent-001' });
   kioskSecret = (await createKioskToken(app.db, 'Floor TV', { queues: ['support'], teams: null }, 'test')).secret;

@@ -3,23 +3,13 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountApp, unmountAll } from './testing/mountApp';
 import { errorResponse, fakeApi, noContent, sessionFixture } from './testing/session.fixture';
-import type { FakeSocket } from './testing/fakeSocket';
+import { sockets } from './testing/socketMock';
 import { figures, snapshot } from './testing/live.fixture';
 import { serveLive } from './testing/liveSockets';
 import { todayFixture } from './testing/today.fixture';
 
 // The wallboard runs the real live store and connection; only the socket under them is fake.
-const sockets = vi.hoisted(() => [] as FakeSocket[]);
-vi.mock('socket.io-client', async () => {
-  const { FakeSocket } = await import('./testing/fakeSocket');
-  return {
-    io: () => {
-      const socket = new FakeSocket();
-      sockets.push(socket);
-      return socket;
-    },
-  };
-});
+vi.mock('socket.io-client', () => import('./testing/socketMock'));
 
 /** Pages are loaded on demand; a cold import can take a while on a busy machine. */
 const LAZY = { timeout: 5_000 };

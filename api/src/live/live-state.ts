@@ -111,19 +111,8 @@ export interface DrillFilter {
   callType?: string;
 }
 
-export const DRILL_FIGURES = [
-  'offered',
-  'answered',
-  'answered_in_threshold',
-  'answered_late',
-  'abandoned',
-  'short_abandoned',
-  'timed_out',
-  'transferred_out',
-  'waiting',
-  'breached',
-] as const;
-export type DrillFigure = (typeof DRILL_FIGURES)[number];
+import type { DrillFigure } from './live.wire.js';
+export { DRILL_FIGURES, type DrillFigure } from './live.wire.js';
 
 const legKey = (l: CallRow) => `${l.callId}\u0000${l.queue}\u0000${l.offeredAt.getTime()}`;
 const isOpen = (l: CallRow) => l.outcome === 'waiting' || l.outcome === 'ringing';

@@ -12,7 +12,7 @@ import { assertInScope } from '../auth/scope.js';
 import { ApiError } from '../common/errors.js';
 import { callerFor } from '../common/mask.js';
 import { parseInput } from '../common/validation.js';
-import { DRILL_FIGURES } from './live-state.js';
+import { DRILL_DEFAULT_LIMIT, DRILL_FIGURES, DRILL_MAX_LIMIT } from './live.wire.js';
 import { LiveGateway } from './live.gateway.js';
 import { LiveService } from './live.service.js';
 import type { LiveCallsPage, LiveSnapshot, Subscription } from './live.wire.js';
@@ -33,7 +33,7 @@ const callsQuery = z.strictObject({
   figure: z.enum(DRILL_FIGURES),
   queue: list.optional(),
   callType: z.string().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: z.coerce.number().int().min(1).max(DRILL_MAX_LIMIT).default(DRILL_DEFAULT_LIMIT),
   /** The `next` cursor of the previous page. */
   before: z.string().max(300).optional(),
 });

@@ -158,6 +158,25 @@ export interface LiveAgent {
   overrun: boolean;
 }
 
+/** What `GET /api/v1/live/calls?figure=…` can list: the calls behind each live figure. */
+export const DRILL_FIGURES = [
+  'offered',
+  'answered',
+  'answered_in_threshold',
+  'answered_late',
+  'abandoned',
+  'short_abandoned',
+  'timed_out',
+  'transferred_out',
+  'waiting',
+  'breached',
+] as const;
+export type DrillFigure = (typeof DRILL_FIGURES)[number];
+
+/** `GET /api/v1/live/calls` pages: the size when none is asked for, and the most served. */
+export const DRILL_DEFAULT_LIMIT = 50;
+export const DRILL_MAX_LIMIT = 500;
+
 export type BreachRule = 'answer' | 'not_ready_overrun';
 
 /**

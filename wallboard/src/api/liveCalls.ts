@@ -11,25 +11,15 @@ export type { LiveCallRow, LiveCallsPage } from '@callboard/api/wire';
 
 export const LIVE_CALLS_URL = '/api/v1/live/calls';
 
-/** The figures a wallboard can be drilled into (the server's `figure` enum). */
-export const LIVE_CALL_FIGURES = [
-  'offered',
-  'answered',
-  'answered_in_threshold',
-  'answered_late',
-  'abandoned',
-  'short_abandoned',
-  'timed_out',
-  'transferred_out',
-  'waiting',
-  'breached',
-] as const;
+import {
+  DRILL_DEFAULT_LIMIT as DEFAULT_LIVE_CALLS_LIMIT,
+  DRILL_FIGURES as LIVE_CALL_FIGURES,
+  DRILL_MAX_LIMIT as MAX_LIVE_CALLS_LIMIT,
+  type DrillFigure as LiveCallFigure,
+} from '@callboard/api/wire';
 
-export type LiveCallFigure = (typeof LIVE_CALL_FIGURES)[number];
-
-/** The server's page size when none is asked for, and the most it serves. */
-export const DEFAULT_LIVE_CALLS_LIMIT = 50;
-export const MAX_LIVE_CALLS_LIMIT = 500;
+/** The figures a wallboard can be drilled into, and the server's page sizes. */
+export { DEFAULT_LIVE_CALLS_LIMIT, LIVE_CALL_FIGURES, MAX_LIVE_CALLS_LIMIT, type LiveCallFigure };
 
 export interface LiveCallsQuery {
   figure: LiveCallFigure;

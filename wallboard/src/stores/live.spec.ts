@@ -3,21 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, watch } from 'vue';
 import type { LiveQueuePatch, SubscribeAck } from '@callboard/api/wire';
 import type { FakeSocket } from '../testing/fakeSocket';
+import { sockets } from '../testing/socketMock';
 import { agent, patch, queue, snapshot } from '../testing/live.fixture';
 import { MIN_REDRAW_MS, useLiveStore } from './live';
 
 // The store opens the real connection; only the socket under it is fake.
-const sockets = vi.hoisted(() => [] as FakeSocket[]);
-vi.mock('socket.io-client', async () => {
-  const { FakeSocket } = await import('../testing/fakeSocket');
-  return {
-    io: () => {
-      const socket = new FakeSocket();
-      sockets.push(socket);
-      return socket;
-    },
-  };
-});
+vi.mock('socket.io-client', () => import('../testing/socketMock'));
 
 const OK: SubscribeAck = { ok: true, seq: 10, subscription: { queues: null, teams: null } };
 const T0 = Date.parse('2026-03-02T10:00:00.000+08:00');

@@ -45,6 +45,33 @@ export function figures(overrides: Partial<Figures> = {}): Figures {
   return { ...ZERO, ...overrides };
 }
 
+/**
+ * Sales this morning: 40 offered, 30 answered (24 within three rings), 8
+ * abandoned of which 3 short and 4 within three rings, 2 timed out, 28
+ * handled. Against `queue()`'s rules (target 80 %, three rings = 15 s, ASA at
+ * most 20 s, abandons at most 5 %), worked out by hand (SPEC §3):
+ *
+ * - three-ring rate 24 ÷ (30 + 8 − 3 + 2) = 24 ÷ 37 = 64.9 %, red against 80 %
+ * - answered only 24 ÷ 30 = 80 %; abandon-neutral (24 + 4) ÷ (30 + 8) = 73.7 %
+ * - ASA 330 s ÷ 30 = 11 s
+ * - abandon rate (8 − 3) ÷ (40 − 3) = 13.5 %
+ * - AHT 5 040 s ÷ 28 = 180 s
+ *
+ * Only the counts and sums: the rates the server would send are left null.
+ */
+export const SALES_MORNING: Figures = figures({
+  offered: 40,
+  answered: 30,
+  answeredInThreshold: 24,
+  abandoned: 8,
+  shortAbandoned: 3,
+  abandonedInThreshold: 4,
+  timedOut: 2,
+  handled: 28,
+  answeredWaitS: 330,
+  handleS: 5_040,
+});
+
 export function hour(hourIso: string, offered: number): HourVolume {
   return {
     hour: hourIso,

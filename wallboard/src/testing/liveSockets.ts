@@ -1,7 +1,8 @@
 /**
  * For specs that mount pages on the live connection: answers the newest socket
  * as the server would (handshake, snapshot, subscribe ack). The spec itself
- * mocks `socket.io-client` to hand out `FakeSocket`s into `sockets`.
+ * mocks `socket.io-client` with `socketMock`, which hands out `FakeSocket`s
+ * into `sockets`.
  */
 import type { LiveSnapshot } from '@callboard/api/wire';
 import type { FakeSocket } from './fakeSocket';

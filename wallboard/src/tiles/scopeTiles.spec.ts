@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NO_AGENTS, figures, queue } from '../testing/live.fixture';
+import { NO_AGENTS, SALES_MORNING, figures, queue } from '../testing/live.fixture';
 import { scopeRules, scopeStaffing, scopeTile, scopeTiles, TILE_ORDER } from './scopeTiles';
 import { NO_SAVED_THRESHOLDS } from './thresholds';
 
 const NOW = Date.parse('2026-03-02T10:00:00.000+08:00');
-
-// A morning in sales: 40 offered, 30 answered (24 within three rings), 8 abandoned of which 3 short, 2 timed out.
-const salesToday = figures({
-  offered: 40,
-  answered: 30,
-  answeredInThreshold: 24,
-  abandoned: 8,
-  shortAbandoned: 3,
-  abandonedInThreshold: 4,
-  timedOut: 2,
-  handled: 28,
-  answeredWaitS: 330,
-  handleS: 5_040,
-});
 
 const staffing = (requiredErlangC: number | null, staffed: number) => ({
   ...queue('x').staffing,
@@ -28,7 +14,7 @@ const staffing = (requiredErlangC: number | null, staffed: number) => ({
 });
 
 const sales = queue('sales', {
-  today: salesToday,
+  today: SALES_MORNING,
   waiting: 3,
   oldestOfferedAt: '2026-03-02T09:59:47.000+08:00',
   longestWaitS: 12,
@@ -37,7 +23,7 @@ const sales = queue('sales', {
 
 const input = (over: Partial<Parameters<typeof scopeTiles>[0]> = {}) => ({
   queues: [sales],
-  totals: salesToday,
+  totals: SALES_MORNING,
   agents: NO_AGENTS,
   serverNowMs: NOW,
   saved: NO_SAVED_THRESHOLDS,
@@ -69,8 +55,8 @@ describe('scopeTiles', () => {
 
   it('turns amber within five points of the target and green at it', () => {
     // 30 ÷ 37 = 0.8108 ≥ 0.8: green; 28 ÷ 37 = 0.7568, within 5 points: amber.
-    expect(tile('threeRingRate', { totals: { ...salesToday, answeredInThreshold: 30 } }).level).toBe('ok');
-    expect(tile('threeRingRate', { totals: { ...salesToday, answeredInThreshold: 28 } }).level).toBe('warn');
+    expect(tile('threeRingRate', { totals: { ...SALES_MORNING, answeredInThreshold: 30 } }).level).toBe('ok');
+    expect(tile('threeRingRate', { totals: { ...SALES_MORNING, answeredInThreshold: 28 } }).level).toBe('warn');
   });
 
   it('gives the two other service-level variants their own definitions', () => {

@@ -120,7 +120,8 @@ export const SL_VARIANTS = ['threeRingRate', 'slAnsweredOnly', 'slAbandonNeutral
 
 type Shown = (typeof TILE_ORDER)[number] | (typeof SL_VARIANTS)[number];
 
-const UNITS: Record<Shown, TileUnit> = {
+/** The unit each tile's figure is shown in. */
+export const TILE_UNITS: Record<Shown, TileUnit> = {
   waiting: 'count',
   longestWaitS: 'duration',
   threeRingRate: 'rate',
@@ -190,7 +191,7 @@ export function scopeTile(metric: Shown, input: ScopeTilesInput): TileModel {
   return {
     metric,
     value,
-    unit: UNITS[metric],
+    unit: TILE_UNITS[metric],
     level: tileLevel(value, thresholds),
     thresholds,
     target,

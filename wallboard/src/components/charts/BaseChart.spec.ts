@@ -3,6 +3,7 @@ import { mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { nextTick } from 'vue';
 import type { ChartOption } from '../../charts/common';
+import { stubChartBox, type ChartBox } from '../../testing/chartBox';
 import BaseChart from './BaseChart.vue';
 
 // `init` watched, and every instance's `setOption`, from the moment the instance exists.
@@ -35,16 +36,13 @@ class FakeResizeObserver {
   }
 }
 
-/** The size every element reports (happy-dom lays nothing out: 0 × 0 otherwise). */
-const box = { width: 640, height: 320 };
+/** The size every element reports. */
+let box: ChartBox;
 
 beforeEach(() => {
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   FakeResizeObserver.last = null;
-  box.width = 640;
-  box.height = 320;
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(() => box.width);
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(() => box.height);
+  box = stubChartBox();
   vi.mocked(init).mockClear();
 });
 

@@ -1,7 +1,8 @@
 import type { BreachCounts, LiveBreach } from '@callboard/api/wire';
 import { mount, type VueWrapper } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppI18n, type AppLocale } from '../../i18n';
+import { stubChartBox, stubDarkSystem } from '../../testing/chartBox';
 import { breach } from '../../testing/live.fixture';
 import BreachPanel from './BreachPanel.vue';
 
@@ -22,7 +23,7 @@ afterEach(() => {
   for (const w of mounted.splice(0)) w.unmount();
 });
 
-beforeEach(() => vi.stubGlobal('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} })));
+beforeEach(stubDarkSystem);
 
 function mountPanel(props: Props, locale: AppLocale = 'en') {
   const wrapper = mount(BreachPanel, {
@@ -142,8 +143,7 @@ describe('BreachPanel', () => {
   });
 
   it('draws the counts chart once its box has a size', () => {
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(320);
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(120);
+    stubChartBox({ width: 320, height: 120 });
     const w = mountPanel({ breaches: [], counts: { answer: 3, not_ready_overrun: 1, atRisk: 2 } });
     const chart = w.get('[role="img"]');
     expect(chart.attributes('aria-label')).toBe('SLA breaches today by rule, and items at risk now.');

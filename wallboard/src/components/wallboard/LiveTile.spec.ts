@@ -1,7 +1,7 @@
 import { mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppI18n, type AppLocale } from '../../i18n';
-import { NO_AGENTS, figures, queue } from '../../testing/live.fixture';
+import { NO_AGENTS, SALES_MORNING, figures, queue } from '../../testing/live.fixture';
 import { scopeTile, type ScopeTilesInput, type TileModel } from '../../tiles/scopeTiles';
 import { NO_SAVED_THRESHOLDS } from '../../tiles/thresholds';
 import LiveTile from './LiveTile.vue';
@@ -9,26 +9,11 @@ import LiveTile from './LiveTile.vue';
 /** 10:00 on 2 March 2026 in Shanghai. */
 const NOW = Date.parse('2026-03-02T10:00:00.000+08:00');
 
-// Sales this morning: 24 of 30 + 8 − 3 + 2 = 37 within three rings (64.9 %),
-// ASA 330 s ÷ 30 = 11 s. The fixture's rules: target 80 %, three rings = 15 s,
-// ASA at most 20 s, abandons at most 5 %.
-const salesToday = figures({
-  offered: 40,
-  answered: 30,
-  answeredInThreshold: 24,
-  abandoned: 8,
-  shortAbandoned: 3,
-  abandonedInThreshold: 4,
-  timedOut: 2,
-  handled: 28,
-  answeredWaitS: 330,
-  handleS: 5_040,
-});
-const sales = queue('sales', { today: salesToday });
+const sales = queue('sales', { today: SALES_MORNING });
 
 const input = (overrides: Partial<ScopeTilesInput> = {}): ScopeTilesInput => ({
   queues: [sales],
-  totals: salesToday,
+  totals: SALES_MORNING,
   agents: NO_AGENTS,
   serverNowMs: NOW,
   saved: NO_SAVED_THRESHOLDS,
@@ -145,7 +130,7 @@ describe('LiveTile targets', () => {
         .find('[data-testid="tile-target"]')
         .exists(),
     ).toBe(false);
-    const noAsaTarget = queue('sales', { today: salesToday, rules: { ...sales.rules, asaTargetS: null } });
+    const noAsaTarget = queue('sales', { today: SALES_MORNING, rules: { ...sales.rules, asaTargetS: null } });
     expect(
       mountTile({ tile: scopeTile('asaS', input({ queues: [noAsaTarget] })) })
         .find('[data-testid="tile-target"]')

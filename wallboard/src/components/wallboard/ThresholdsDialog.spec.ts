@@ -2,7 +2,7 @@ import type { LiveQueueRules } from '@callboard/api/wire';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppI18n, type AppLocale } from '../../i18n';
-import type { TileUnit } from '../../tiles/scopeTiles';
+import { TILE_UNITS, type TileUnit } from '../../tiles/scopeTiles';
 import { NO_SAVED_THRESHOLDS, type SavedTileThresholds, type TileMetric } from '../../tiles/thresholds';
 import ThresholdsDialog from './ThresholdsDialog.vue';
 
@@ -17,22 +17,6 @@ const RULES: LiveQueueRules = {
   abandonTarget: 0.05,
 };
 
-/** The units the wallboard gives its tiles. */
-const UNITS: Record<string, TileUnit> = {
-  waiting: 'count',
-  longestWaitS: 'duration',
-  threeRingRate: 'rate',
-  slAnsweredOnly: 'rate',
-  slAbandonNeutral: 'rate',
-  asaS: 'seconds',
-  abandonRate: 'rate',
-  ahtS: 'duration',
-  offered: 'count',
-  answered: 'count',
-  abandoned: 'count',
-  staffingGap: 'signed',
-};
-
 type Props = { open: boolean; rules: LiveQueueRules | null; saved: SavedTileThresholds; units: Record<string, TileUnit> };
 
 const mounted: VueWrapper[] = [];
@@ -42,7 +26,7 @@ afterEach(() => {
 
 async function mountDialog(props: Partial<Props> = {}, locale: AppLocale = 'en') {
   const wrapper = mount(ThresholdsDialog, {
-    props: { open: true, rules: RULES, saved: NO_SAVED_THRESHOLDS, units: UNITS, ...props },
+    props: { open: true, rules: RULES, saved: NO_SAVED_THRESHOLDS, units: TILE_UNITS, ...props },
     global: { plugins: [createAppI18n(locale)] },
     attachTo: document.body,
   });
