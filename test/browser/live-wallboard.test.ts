@@ -221,10 +221,11 @@ describe('the live wallboard', () => {
     expect(await page.getByTestId('wallboard-title').textContent()).toBe('全部队列');
     expect(await page.getByTestId('tile-threeRingRate').locator('h3').textContent()).toBe('三声振铃接通率');
     // The clock is the center's whatever the browser's zone: its zone is named, its hour is the center's.
-    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', hourCycle: 'h23' }).format(new Date());
+    const hourNow = () => new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', hourCycle: 'h23' }).format(new Date());
+    const before = hourNow();
     const clock = (await page.getByTestId('wallboard-clock').textContent()) ?? '';
     expect(clock).toContain(TZ);
-    expect(clock).toMatch(new RegExp(`\\b${hour}:\\d\\d:\\d\\d`));
+    expect([before, hourNow()]).toContain(clock.match(/(\d{2}):\d{2}:\d{2}/)?.[1]);
     await chartsDrawn(page);
     await page.screenshot({ path: `${ARTIFACTS}wallboard-tv-zh-1920.png` });
     await page.close();
