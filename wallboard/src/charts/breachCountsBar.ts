@@ -20,7 +20,7 @@ export function breachCountsBar(counts: BreachCounts, opts: BreachCountsBarOptio
   const { theme, locale, t } = opts;
   const colors = chartColors(theme);
   const label = (bar: (typeof BREACH_BARS)[number]) => t(`charts.breaches.${bar}`);
-  const base = chartBase(theme);
+  const base = chartBase(theme, opts.fontSize);
   return {
     ...base,
     grid: { id: 'grid', left: 8, right: 40, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },

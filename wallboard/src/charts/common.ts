@@ -22,7 +22,12 @@ export interface ChartContext {
   /** The center's IANA zone: hours are labelled in it, wherever the browser is. */
   timeZone: string;
   t: Translate;
+  /** Base text size in px: larger on a TV read from across the room; ECharts' 12 when left out. */
+  fontSize?: number;
 }
+
+/** Chart text on a wall display, in px: axis labels and legends read from a few metres away. */
+export const TV_CHART_FONT_SIZE = 18;
 
 /** Escapes text that came from the phone system (call types) before it goes into a tooltip's HTML. */
 export function escapeHtml(text: string): string {
@@ -30,12 +35,12 @@ export function escapeHtml(text: string): string {
 }
 
 /** The parts every chart shares: transparent background, theme ink, axis-triggered tooltip. */
-export function chartBase(theme: ChartTheme) {
+export function chartBase(theme: ChartTheme, fontSize?: number) {
   const c = chartColors(theme);
   return {
     backgroundColor: 'transparent',
     color: [...c.series],
-    textStyle: { color: c.text },
+    textStyle: { color: c.text, ...(fontSize === undefined ? {} : { fontSize }) },
     tooltip: {
       backgroundColor: c.tooltipBackground,
       borderColor: c.tooltipBorder,

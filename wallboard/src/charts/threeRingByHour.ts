@@ -81,7 +81,7 @@ export function threeRingByHour(
   });
 
   const axisPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const base = chartBase(theme);
+  const base = chartBase(theme, opts.fontSize);
   const lineColor = seriesColor(theme, 0);
   return {
     ...base,

@@ -38,6 +38,11 @@ describe('volumeByHour', () => {
     expect((option.legend as { data: string[] }).data).toEqual(['billing', 'sales', 'Unspecified', 'Same day last week']);
   });
 
+  it('sets the base text size when one is given (a TV), and leaves ECharts’ own otherwise', () => {
+    expect((option.textStyle as { fontSize?: number }).fontSize).toBeUndefined();
+    expect((volumeByHour([queueA], { ...ctx, fontSize: 18 }).textStyle as { fontSize?: number }).fontSize).toBe(18);
+  });
+
   it('labels the 24 hours of the day in the center’s zone', () => {
     const labels = (option.xAxis as { data: string[] }).data;
     expect(labels).toHaveLength(24);

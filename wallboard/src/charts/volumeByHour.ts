@@ -84,7 +84,7 @@ export function volumeByHour(queues: readonly Volumes[], opts: VolumeByHourOptio
     ].join('<br/>');
   });
 
-  const base = chartBase(theme);
+  const base = chartBase(theme, opts.fontSize);
   return {
     ...base,
     grid: { id: 'grid', left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
