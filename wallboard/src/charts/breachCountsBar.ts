@@ -39,8 +39,8 @@ export function breachCountsBar(counts: BreachCounts, opts: BreachCountsBarOptio
       type: 'category',
       inverse: true,
       data: BREACH_BARS.map(label),
-      ...axisStyle(theme),
-      axisLabel: { color: colors.text },
+      ...axisStyle(theme, opts.fontSize),
+      axisLabel: { ...axisStyle(theme, opts.fontSize).axisLabel, color: colors.text },
       splitLine: { show: false },
     },
     series: [
@@ -57,6 +57,7 @@ export function breachCountsBar(counts: BreachCounts, opts: BreachCountsBarOptio
           show: true,
           position: 'right',
           color: colors.text,
+          ...(opts.fontSize === undefined ? {} : { fontSize: opts.fontSize }),
           formatter: (p: { value?: unknown }) => formatNumber(typeof p.value === 'number' ? p.value : null, locale),
         },
       },

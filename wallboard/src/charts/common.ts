@@ -49,13 +49,13 @@ export function chartBase(theme: ChartTheme, fontSize?: number) {
   } satisfies ChartOption;
 }
 
-/** Axis styling of the theme, for `xAxis`/`yAxis` entries. */
-export function axisStyle(theme: ChartTheme) {
+/** Axis styling of the theme, for `xAxis`/`yAxis` entries; labels at `fontSize` when given (ECharts sets its own 12 on them). */
+export function axisStyle(theme: ChartTheme, fontSize?: number) {
   const c = chartColors(theme);
   return {
     axisLine: { lineStyle: { color: c.axisLine } },
     axisTick: { lineStyle: { color: c.axisLine } },
-    axisLabel: { color: c.textMuted },
+    axisLabel: { color: c.textMuted, ...(fontSize === undefined ? {} : { fontSize }) },
     splitLine: { lineStyle: { color: c.splitLine } },
   };
 }

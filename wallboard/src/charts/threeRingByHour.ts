@@ -100,7 +100,7 @@ export function threeRingByHour(
       type: 'category',
       boundaryGap: false,
       data: slots.map((s) => s.label),
-      ...axisStyle(theme),
+      ...axisStyle(theme, opts.fontSize),
       splitLine: { show: false },
     },
     yAxis: {
@@ -108,9 +108,9 @@ export function threeRingByHour(
       type: 'value',
       min: 0,
       max: 1,
-      ...axisStyle(theme),
+      ...axisStyle(theme, opts.fontSize),
       axisLabel: {
-        color: colors.textMuted,
+        ...axisStyle(theme, opts.fontSize).axisLabel,
         formatter: (value: number) => axisPercent.format(value),
       },
     },
@@ -130,7 +130,7 @@ export function threeRingByHour(
           silent: true,
           symbol: 'none',
           lineStyle: { color: colors.reference, type: 'dashed', width: 2 },
-          label: { color: colors.text, position: 'insideEndTop', formatter: targetText },
+          label: { color: colors.text, ...(opts.fontSize === undefined ? {} : { fontSize: opts.fontSize }), position: 'insideEndTop', formatter: targetText },
           // An empty list clears a line an earlier option drew, when the target goes.
           data: target === null ? [] : [{ name: targetText, yAxis: target }],
         },

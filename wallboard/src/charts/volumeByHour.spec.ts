@@ -40,7 +40,11 @@ describe('volumeByHour', () => {
 
   it('sets the base text size when one is given (a TV), and leaves ECharts’ own otherwise', () => {
     expect((option.textStyle as { fontSize?: number }).fontSize).toBeUndefined();
-    expect((volumeByHour([queueA], { ...ctx, fontSize: 18 }).textStyle as { fontSize?: number }).fontSize).toBe(18);
+    const large = volumeByHour([queueA], { ...ctx, fontSize: 18 });
+    expect((large.textStyle as { fontSize?: number }).fontSize).toBe(18);
+    // Axis labels carry their own size in ECharts: both axes get it too.
+    expect((large.xAxis as { axisLabel: { fontSize?: number } }).axisLabel.fontSize).toBe(18);
+    expect((large.yAxis as { axisLabel: { fontSize?: number } }).axisLabel.fontSize).toBe(18);
   });
 
   it('labels the 24 hours of the day in the center’s zone', () => {

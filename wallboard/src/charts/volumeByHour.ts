@@ -106,15 +106,15 @@ export function volumeByHour(queues: readonly Volumes[], opts: VolumeByHourOptio
         return tooltips[first?.dataIndex ?? -1] ?? '';
       },
     },
-    xAxis: { id: 'hour', type: 'category', data: slots.map((s) => s.label), ...axisStyle(theme), splitLine: { show: false } },
+    xAxis: { id: 'hour', type: 'category', data: slots.map((s) => s.label), ...axisStyle(theme, opts.fontSize), splitLine: { show: false } },
     yAxis: {
       id: 'calls',
       type: 'value',
       name: t('charts.volume.calls'),
       nameTextStyle: { color: colors.textMuted },
       minInterval: 1,
-      ...axisStyle(theme),
-      axisLabel: { color: colors.textMuted, formatter: (value: number) => formatNumber(value, locale) },
+      ...axisStyle(theme, opts.fontSize),
+      axisLabel: { ...axisStyle(theme, opts.fontSize).axisLabel, formatter: (value: number) => formatNumber(value, locale) },
     },
     series: [
       ...types.map(
