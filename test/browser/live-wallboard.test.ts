@@ -171,16 +171,28 @@ describe('the live wallboard', () => {
     await page.close();
   }, 180_000);
 
-  it('opens the calls behind a figure with masked callers', async () => {
+  it('opens the calls behind a figure as the API lists them, callers as the API gives them', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
     await signIn(page);
     await expect.poll(async () => (await shown(page)).answered, { timeout: 60_000 }).not.toBe('0');
     await page.getByTestId('tile-answered').getByTestId('tile-value').click();
     await page.getByTestId('drill-dialog').waitFor();
     await expect.poll(() => page.getByTestId('drill-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const text = (await page.getByTestId('drill-dialog').textContent()) ?? '';
-    // An admin sees callers in full over REST; the board's drill-down shows what the API gives: for an admin, the number.
-    expect(text).toMatch(/\d/);
+    // The dialog's rows are the API's, newest first, each with the caller the API gives (in full to an admin).
+    // Calls answered since the dialog opened come first in the API's list: compare by call id.
+    const shownRows = await page.getByTestId('drill-row').evaluateAll((rows) =>
+      rows.slice(0, 10).map((r) => ({ callId: r.getAttribute('data-call-id'), caller: r.querySelector('[data-testid="drill-caller"]')?.textContent?.trim() })),
+    );
+    const api = (await admin.get('/api/v1/live/calls?figure=answered&limit=100')).body as { rows: { callId: string; caller: string | null }[] };
+    const byId = new Map(api.rows.map((r) => [r.callId, r.caller]));
+    expect(shownRows.length).toBeGreaterThan(0);
+    for (const row of shownRows) {
+      expect(byId.has(row.callId!)).toBe(true);
+      expect(row.caller).toBe(byId.get(row.callId!) ?? '—');
+      expect(row.caller).toMatch(/^\d{11}$/);
+    }
+    const order = shownRows.map((r) => api.rows.findIndex((a) => a.callId === r.callId));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
     await page.screenshot({ path: `${ARTIFACTS}wallboard-drill-1366.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('drill-dialog').isVisible()).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_VALUE, formatClock, formatDateTime, formatDuration, formatNumber, formatPercent, formatSeconds } from './format';
+import { NO_VALUE, formatClock, formatDateTime, formatDuration, formatNumber, formatPercent, formatSeconds, formatSigned } from './format';
 
 describe('formatPercent', () => {
   it('shows a fraction as a percentage with one decimal', () => {
@@ -53,6 +53,16 @@ describe('formatNumber', () => {
   it('shows a dash for a missing count', () => {
     expect(formatNumber(null, 'en')).toBe('—');
     expect(formatNumber(undefined, 'en')).toBe('—');
+  });
+});
+
+describe('formatSigned', () => {
+  it('signs a difference with a true minus and leaves zero bare', () => {
+    expect(formatSigned(2, 'en')).toBe('+2');
+    expect(formatSigned(-3, 'en')).toBe('−3');
+    expect(formatSigned(0, 'en')).toBe('0');
+    expect(formatSigned(-1234, 'en')).toBe('−1,234');
+    expect(formatSigned(null, 'en')).toBe('—');
   });
 });
 

@@ -29,6 +29,12 @@ export function formatNumber(value: number | null | undefined, locale: string): 
   return numberFormat(locale, 'number', { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A difference, signed, with a true minus as in the formulas: 2 → "+2", −3 → "−3", 0 → "0". */
+export function formatSigned(value: number | null | undefined, locale: string): string {
+  if (!isFigure(value)) return NO_VALUE;
+  return numberFormat(locale, 'signed', { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(value).replace('-', '−');
+}
+
 /**
  * A rate given as a fraction 0..1: 0.7123 → "71.2%". Always one decimal, so
  * columns keep their width and a change of 0.1 point is visible.

@@ -1,4 +1,5 @@
 import { onScopeDispose, shallowRef, watch, type ShallowRef } from 'vue';
+import { throttle } from '../throttle';
 
 /** Hourly charts redraw at most once a second: an hour's bar moves by one call, not by the millisecond. */
 export const CHART_REDRAW_MS = 1_000;
@@ -9,22 +10,8 @@ export const CHART_REDRAW_MS = 1_000;
  */
 export function useThrottled<T>(source: () => T, ms: number): Readonly<ShallowRef<T>> {
   const out = shallowRef(source());
-  let shownAt = Date.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  function show(): void {
-    clearTimeout(timer);
-    timer = undefined;
-    shownAt = Date.now();
-    out.value = source();
-  }
-
-  watch(source, () => {
-    const wait = shownAt + ms - Date.now();
-    if (wait <= 0) show();
-    else timer ??= setTimeout(show, wait);
-  });
-
-  onScopeDispose(() => clearTimeout(timer));
+  const redraw = throttle(() => (out.value = source()), ms, Date.now());
+  watch(source, () => redraw.request());
+  onScopeDispose(() => redraw.cancel());
   return out;
 }

@@ -2,9 +2,10 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import type { SessionInfo, SubscribeAck } from '@callboard/api/wire';
+import type { SubscribeAck } from '@callboard/api/wire';
 import { createAppI18n } from '../i18n';
 import { useSessionStore } from '../stores/session';
+import { sessionFixture } from '../testing/session.fixture';
 import type { FakeSocket } from '../testing/fakeSocket';
 import { sockets } from '../testing/socketMock';
 import { NO_AGENTS, SALES_MORNING, agent, patch, queue, snapshot } from '../testing/live.fixture';
@@ -27,29 +28,12 @@ const board = () =>
     agents: [agent('a1'), agent('a2', { team: 'west', state: 'not_ready', reason: 'break' })],
   });
 
-function session(kind: 'user' | 'kiosk'): SessionInfo {
-  const base = { csrfToken: 'csrf', expiresAt: '2026-03-02T18:00:00.000+08:00' };
-  return (
-    kind === 'kiosk'
-      ? { ...base, kind, role: 'kiosk', capabilities: ['wallboard'], scope: { queues: null, teams: null }, kiosk: { id: 'k1', name: 'Floor TV' }, user: null }
-      : {
-          ...base,
-          kind,
-          role: 'supervisor',
-          capabilities: ['wallboard', 'agentDetail', 'qaResults', 'self'],
-          scope: { queues: null, teams: null },
-          user: { id: 'u7', username: 'lin', displayName: 'Lin Wei', role: 'supervisor' },
-          kiosk: null,
-        }
-  ) as unknown as SessionInfo;
-}
-
 let wrapper: VueWrapper | undefined;
 
 async function mountPage(kind: 'user' | 'kiosk' = 'user', path = '/') {
   const pinia = createPinia();
   setActivePinia(pinia);
-  useSessionStore(pinia).info = session(kind);
+  useSessionStore(pinia).info = sessionFixture(kind === 'kiosk' ? 'kiosk' : 'supervisor');
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', name: 'wallboard', component: WallboardPage }] });
   await router.push(path);
   await router.isReady();
@@ -142,7 +126,7 @@ describe('WallboardPage', () => {
     sockets.at(-1)!.accept();
     expect(sockets.length).toBe(2);
     expect(sockets.at(-1)!.subscribes).toEqual([{ queues: ['support'] }]);
-    expect(JSON.parse(localStorage.getItem('callboard.wallboard.user:u7')!).view).toEqual({ queue: 'support', team: null });
+    expect(JSON.parse(localStorage.getItem('callboard.wallboard.user:u-supervisor')!).view).toEqual({ queue: 'support', team: null });
     // The list still offers the other queue.
     expect(w.findAll('[data-testid="view-queue"] option').map((o) => o.text())).toEqual(['All queues', 'sales', 'support']);
   });
@@ -170,7 +154,7 @@ describe('WallboardPage', () => {
   });
 
   it('applies tile colours the person saved', async () => {
-    localStorage.setItem('callboard.wallboard.user:u7', JSON.stringify({ thresholds: { version: 1, tiles: { threeRingRate: { off: true } } } }));
+    localStorage.setItem('callboard.wallboard.user:u-supervisor', JSON.stringify({ thresholds: { version: 1, tiles: { threeRingRate: { off: true } } } }));
     const { w } = await mountPage();
     connect();
     await flushPromises();

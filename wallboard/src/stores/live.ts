@@ -5,6 +5,7 @@ import { liveBanner } from '../live/banner';
 import { LiveConnection, isStale as staleSince, type LiveError, type LiveStatus } from '../live/connection';
 import type { LiveState } from '../live/merge';
 import { secondsSince } from '../live/serverClock';
+import { throttle } from '../throttle';
 
 /** Queue names as people read them: "queue-2" before "queue-10". */
 const queueOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -42,8 +43,7 @@ export const useLiveStore = defineStore('live', () => {
   let unlisten: (() => void) | null = null;
   let ticker: ReturnType<typeof setInterval> | undefined;
   let scopeKey: string | null = null;
-  let lastSyncAt = -Infinity;
-  let pendingSync: ReturnType<typeof setTimeout> | undefined;
+  let redraw: ReturnType<typeof throttle> | null = null;
 
   // Each part is its own computed: a patch that leaves a part alone leaves its
   // reference alone, and what reads only that part is not recomputed.
@@ -73,9 +73,6 @@ export const useLiveStore = defineStore('live', () => {
   }
 
   function sync(from: LiveConnection): void {
-    clearTimeout(pendingSync);
-    pendingSync = undefined;
-    lastSyncAt = Date.now();
     snapshot.value = from.data;
     status.value = from.status;
     error.value = from.error;
@@ -86,12 +83,8 @@ export const useLiveStore = defineStore('live', () => {
   /** Status and errors show at once; data at most every `MIN_REDRAW_MS`, the newest always. */
   function onConnectionChange(from: LiveConnection): void {
     const onlyData = from.status === status.value && from.error === error.value && (from.data === null) === (snapshot.value === null);
-    const wait = lastSyncAt + MIN_REDRAW_MS - Date.now();
-    if (!onlyData || wait <= 0) {
-      sync(from);
-      return;
-    }
-    pendingSync ??= setTimeout(() => sync(from), wait);
+    if (onlyData) redraw?.request();
+    else redraw?.now();
   }
 
   /**
@@ -106,6 +99,7 @@ export const useLiveStore = defineStore('live', () => {
     const next = new LiveConnection();
     connection = next;
     scopeKey = key;
+    redraw = throttle(() => sync(next), MIN_REDRAW_MS);
     unlisten = next.onChange(() => onConnectionChange(next));
     now.value = Date.now();
     startedAt.value = now.value;
@@ -115,9 +109,8 @@ export const useLiveStore = defineStore('live', () => {
 
   /** Closes the connection and forgets the data (leaving the page, or another person signing in). */
   function stop(): void {
-    clearTimeout(pendingSync);
-    pendingSync = undefined;
-    lastSyncAt = -Infinity;
+    redraw?.cancel();
+    redraw = null;
     clearInterval(ticker);
     ticker = undefined;
     unlisten?.();

@@ -4,24 +4,11 @@
  * formula behind it. Pure: the page passes the live state, the server's clock
  * and what the user saved; components only format.
  */
-import type { AgentCounts, Figures, LiveQueue, LiveQueueRules } from '@callboard/api/wire';
+import type { AgentCounts, DrillFigure, Figures, LiveQueue, LiveQueueRules } from '@callboard/api/wire';
 import { formulaFor, type Formula } from './formula';
 import { longestWaitNowOf } from './longestWait';
 import { scopeSlTarget } from './targets';
 import { resolveThresholds, tileLevel, type SavedTileThresholds, type Thresholds, type TileLevel, type TileMetric } from './thresholds';
-
-/** `GET /api/v1/live/calls?figure=…`: the calls a tile stands for. */
-export type DrillFigure =
-  | 'offered'
-  | 'answered'
-  | 'answered_in_threshold'
-  | 'answered_late'
-  | 'abandoned'
-  | 'short_abandoned'
-  | 'timed_out'
-  | 'transferred_out'
-  | 'waiting'
-  | 'breached';
 
 export type TileUnit = 'count' | 'rate' | 'seconds' | 'duration' | 'signed';
 
@@ -35,7 +22,7 @@ export interface TileModel {
   target: { value: number; mixed: boolean } | null;
   /** SPEC §3 with today's counts, for the rates and averages. */
   formula: Formula | null;
-  /** The calls behind the figure. */
+  /** The calls behind the figure (`GET /api/v1/live/calls?figure=…`). */
   drill: DrillFigure | null;
 }
 
@@ -151,10 +138,9 @@ const DRILLS: Record<Shown, DrillFigure | null> = {
   staffingGap: null,
 };
 
-/** One tile of the scope; `extra` for the variants that are not in `TILE_ORDER`. */
-export function scopeTile(metric: Shown, input: ScopeTilesInput): TileModel {
+/** One tile of the scope (the SL variants too); `rules` is `scopeRules(input.queues)`, passed in when several tiles share it. */
+export function scopeTile(metric: Shown, input: ScopeTilesInput, rules = scopeRules(input.queues)): TileModel {
   const { queues, totals, serverNowMs, saved } = input;
-  const rules = scopeRules(queues);
   let value: number | null;
   let formula: Formula | null = null;
   let target: TileModel['target'] = null;
@@ -200,6 +186,7 @@ export function scopeTile(metric: Shown, input: ScopeTilesInput): TileModel {
   };
 }
 
-export function scopeTiles(input: ScopeTilesInput): TileModel[] {
-  return TILE_ORDER.map((metric) => scopeTile(metric, input));
+/** The tiles of `metrics` (by default the wallboard's), sharing one reading of the scope's rules. */
+export function scopeTiles(input: ScopeTilesInput, metrics: readonly Shown[] = TILE_ORDER, rules = scopeRules(input.queues)): TileModel[] {
+  return metrics.map((metric) => scopeTile(metric, input, rules));
 }

@@ -1,4 +1,4 @@
-import { NO_VALUE, formatDuration, formatNumber, formatPercent, formatSeconds } from '../format';
+import { formatDuration, formatNumber, formatPercent, formatSeconds, formatSigned } from '../format';
 import type { TileUnit } from './scopeTiles';
 
 /** A tile's figure as the wallboard prints it: 12, 86.4%, 8.4s, 2:05, +2, −3. */
@@ -13,9 +13,6 @@ export function formatTileValue(value: number | null, unit: TileUnit, locale: st
     case 'duration':
       return formatDuration(value);
     case 'signed':
-      return value === null || !Number.isFinite(value)
-        ? NO_VALUE
-        : // A true minus sign, as in the formulas.
-          new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(value).replace('-', '−');
+      return formatSigned(value, locale);
   }
 }

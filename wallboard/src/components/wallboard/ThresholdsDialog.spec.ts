@@ -2,7 +2,6 @@ import type { LiveQueueRules } from '@callboard/api/wire';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppI18n, type AppLocale } from '../../i18n';
-import { TILE_UNITS, type TileUnit } from '../../tiles/scopeTiles';
 import { NO_SAVED_THRESHOLDS, type SavedTileThresholds, type TileMetric } from '../../tiles/thresholds';
 import ThresholdsDialog from './ThresholdsDialog.vue';
 
@@ -17,7 +16,7 @@ const RULES: LiveQueueRules = {
   abandonTarget: 0.05,
 };
 
-type Props = { open: boolean; rules: LiveQueueRules | null; saved: SavedTileThresholds; units: Record<string, TileUnit> };
+type Props = { open: boolean; rules: LiveQueueRules | null; saved: SavedTileThresholds };
 
 const mounted: VueWrapper[] = [];
 afterEach(() => {
@@ -26,7 +25,7 @@ afterEach(() => {
 
 async function mountDialog(props: Partial<Props> = {}, locale: AppLocale = 'en') {
   const wrapper = mount(ThresholdsDialog, {
-    props: { open: true, rules: RULES, saved: NO_SAVED_THRESHOLDS, units: TILE_UNITS, ...props },
+    props: { open: true, rules: RULES, saved: NO_SAVED_THRESHOLDS, ...props },
     global: { plugins: [createAppI18n(locale)] },
     attachTo: document.body,
   });
