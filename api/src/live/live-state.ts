@@ -32,6 +32,7 @@ import type {
   Subscription,
   WaitingCall,
 } from './live.wire.js';
+import { AT_RISK_SHARE } from './live.wire.js';
 import { agentsForServiceLevelA, agentsForServiceLevelC } from './staffing.js';
 
 /** The queue rules and not-ready limits in force at an instant (the settings' history). */
@@ -48,7 +49,6 @@ export const STALE_OPEN_MS = 4 * 3_600_000;
 /** Ended breaches stay on the live list this long (they stay in the counts all day). */
 export const ENDED_BREACH_VISIBLE_MS = 15 * 60_000;
 /** SPEC §4: items within 20 % of their deadline are at risk. */
-export const AT_RISK_SHARE = 0.2;
 export const STAFFING_WINDOW_MS = 30 * 60_000;
 const WAITING_LIST_MAX = 50;
 /** One shared empty list: patches compare last week's volume by identity. */

@@ -5,6 +5,12 @@
  */
 import type { AgentStateName } from '../events/event.schema.js';
 
+/**
+ * SPEC §4: an SLA item is *at risk* in the last 20 % of the time before its
+ * deadline. The engine, the tiles and the agent grid read this one value.
+ */
+export const AT_RISK_SHARE = 0.2;
+
 /** SPEC §6 `Figures`, with the raw counts and sums every rate is computed from. */
 export interface Figures {
   offered: number;

@@ -2,7 +2,7 @@
  * Traffic-light levels of wallboard tiles: pure functions of a value, the
  * queue's rules and targets (SPEC §3), and what a user saved for the tile.
  */
-import type { LiveQueueRules } from '@callboard/api/wire';
+import { AT_RISK_SHARE, type LiveQueueRules } from '@callboard/api/wire';
 
 export type TileLevel = 'ok' | 'warn' | 'bad' | 'none';
 
@@ -44,10 +44,10 @@ export const TILE_METRICS = [
 ] as const;
 export type TileMetric = (typeof TILE_METRICS)[number];
 
+export { AT_RISK_SHARE };
+
 /** How far below a rate target still counts as a warning rather than a miss: 5 percentage points. */
 export const FLOOR_WARN_BAND = 0.05;
-/** SPEC §4: items within 20 % of their deadline are at risk. */
-export const AT_RISK_SHARE = 0.2;
 
 // Thresholds are compared with exact ratios of counts (3/4 must meet 0.75):
 // keep the float noise of `0.85 - 0.05` out of the edges.
