@@ -1,0 +1,34 @@
+/** Chinese (simplified) messages, one file per area, with exactly the keys of the English ones. */
+import type { MessageSchema } from '../en';
+import { app, comingSoon, errors, language, roles, scope } from './common';
+import { account, kiosk, login } from './auth';
+import { admin, audit, keys, kioskTokens, users } from './admin';
+import { charts, formula, wallboard } from './wallboard';
+import { trends } from './trends';
+import { qa } from './qa';
+import { settings } from './settings';
+
+const zhCN: MessageSchema = {
+  app,
+  roles,
+  errors,
+  login,
+  kiosk,
+  account,
+  admin,
+  scope,
+  users,
+  keys,
+  kioskTokens,
+  audit,
+  language,
+  wallboard,
+  formula,
+  charts,
+  comingSoon,
+  trends,
+  qa,
+  settings,
+};
+
+export default zhCN;
