@@ -1,10 +1,10 @@
 /** What the live engine reads from TimescaleDB: today's events to rebuild from, and last week's volume to compare with. */
 import type { Queryable } from '@callboard/db';
 import type { CanonicalEvent } from '../events/event.schema.js';
-import type { AgentInterval } from '../writer/agent-intervals.js';
+import type { AgentInterval } from '../calls/agent-intervals.js';
 import { type StoredEvent, toCanonical } from '../writer/writer.repository.js';
-import type { CenterClock, CenterDay } from './center-clock.js';
-import { type Counts, emptyCounts } from './figures.js';
+import type { CenterClock, CenterDay } from '../calls/center-clock.js';
+import { type Counts, emptyCounts } from '../calls/counts.js';
 import { hourVolume } from './live-state.js';
 import type { HourVolume } from './live.wire.js';
 

@@ -12,7 +12,7 @@ import { DB } from '../database/database.module.js';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import { EVENT_LOG, type EventLog } from '../log/event-log.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { CenterClock } from './center-clock.js';
+import { CenterClock } from '../calls/center-clock.js';
 import { type DirtySet, LiveState, carryEvent } from './live-state.js';
 import type { LiveSnapshot, Subscription } from './live.wire.js';
 import { agentDirectory, hourlyVolume, statesAt, windowEvents } from './live.repository.js';

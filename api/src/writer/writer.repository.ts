@@ -6,8 +6,8 @@
 import type { Queryable } from '@callboard/db';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import { eventKeys } from '../events/event.schema.js';
-import type { AgentInterval } from './agent-intervals.js';
-import type { Anomaly, CallRow } from './call-state.js';
+import type { AgentInterval } from '../calls/agent-intervals.js';
+import { type Anomaly, type CallRow, callTypeOf } from '../calls/call-state.js';
 
 export interface StoredEvent {
   id: string;
@@ -167,7 +167,7 @@ export class WriterRepository {
                             $17::int[], $18::bool[], $19::bool[], $20::bool[], $21::float8[], $22::float8[], $23::text[], $24::text[],
                             $25::bool[], $26::text[], $27::text[], $28::float8[])`,
       [
-        col('callId'), col('queue'), col('offeredAt'), rows.map((r) => r.callType ?? 'unspecified'), col('callerMasked'), col('channel'),
+        col('callId'), col('queue'), col('offeredAt'), rows.map(callTypeOf), col('callerMasked'), col('channel'),
         col('agentId'), col('answeredAt'), col('endedAt'), col('endedBy'), col('outcome'), col('waitS'), col('talkS'), col('holdS'),
         col('holdCount'), col('wrapS'), col('ringCount'), col('answeredInThreshold'), col('abandonedInThreshold'), col('shortAbandon'),
         col('slThresholdS'), col('shortAbandonS'), col('category'), col('summary'), col('transferred'), col('transferTarget'),

@@ -14,8 +14,8 @@ import type { CanonicalEvent, EventOf } from '../events/event.schema.js';
 import { eventKeys } from '../events/event.schema.js';
 import { DB } from '../database/database.module.js';
 import { loadRulesBook } from '../settings/rules-book.js';
-import { buildAgentIntervals } from './agent-intervals.js';
-import { type Anomaly, buildCalls } from './call-state.js';
+import { buildAgentIntervals } from '../calls/agent-intervals.js';
+import { type Anomaly, buildCalls } from '../calls/call-state.js';
 import { WriterRepository, toCanonical } from './writer.repository.js';
 
 export interface WriteResult {
