@@ -20,4 +20,3 @@ export { maskCaller } from './common/mask.js';
 export { DB } from './database/database.module.js';
 export { LiveService } from './live/live.service.js';
 export type * from './live/live.wire.js';
-export { liveScenario, SCENARIO_NOW_S } from './live/live.scenario.js';

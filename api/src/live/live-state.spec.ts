@@ -8,7 +8,7 @@ import { RulesBook, type QueueRulesRow } from '../settings/rules-book.js';
 import { buildAgentIntervals } from '../calls/agent-intervals.js';
 import { CenterClock } from '../calls/center-clock.js';
 import { LiveState, carryEvent } from './live-state.js';
-import { liveScenario } from './live.scenario.js';
+import { liveScenario } from '../testing/live.scenario.js';
 
 const DEFAULT_RULES: QueueRulesRow = {
   queue: '*', effectiveFromMs: -Infinity, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null,
