@@ -12,7 +12,7 @@ import { LiveModule } from './live/live.module.js';
 import { LogModule } from './log/log.module.js';
 import { MetricsHttpModule, MetricsModule } from './metrics/metrics.module.js';
 import { SettingsModule } from './settings/settings.module.js';
-import { TodayController } from './today/today.controller.js';
+import { TodayModule } from './today/today.module.js';
 
 /** Log redaction: secrets are removed, caller numbers keep their last four digits. */
 export const REDACT = {
@@ -56,10 +56,11 @@ export class AppModule {
         SettingsModule,
         IngestModule,
         LiveModule,
+        TodayModule,
         MetricsHttpModule,
         DemoModule.register(config),
       ],
-      controllers: [HealthController, TodayController, DocsController],
+      controllers: [HealthController, DocsController],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

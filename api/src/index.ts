@@ -2,6 +2,7 @@ export { createApp, registeredRoutes, type RegisteredRoute, BODY_LIMIT_BYTES } f
 export { ROLES, USER_ROLES, can, type Role, type UserRole, type Scope } from './auth/access.js';
 export { loadConfig, type AppConfig, ConfigError } from './config/config.js';
 export { WriterService } from './writer/writer.service.js';
+export { WriterRepository } from './writer/writer.repository.js';
 export { EmbeddedEventLog } from './log/embedded-event-log.js';
 export { RedisEventLog, redisKeys, WRITER_GROUP } from './log/redis-event-log.js';
 export type { EventLog, AppendResult } from './log/event-log.js';
@@ -20,4 +21,3 @@ export { maskCaller } from './common/mask.js';
 export { DB } from './database/database.module.js';
 export { LiveService } from './live/live.service.js';
 export type * from './live/live.wire.js';
-export { liveScenario, SCENARIO_NOW_S } from './live/live.scenario.js';

@@ -1,6 +1,6 @@
 /** Types shared with the wallboard (imported as types only). */
 export type { CanonicalEvent, EventType, EventOf, AgentStateName, CallCategory } from './events/event.schema.js';
-export type { TodayResponse, TodayFigures, TodayQueue } from './today/today.figures.js';
+export type { TodayResponse, TodayFigures, TodayQueue } from './today/today.wire.js';
 export type { IngestResult } from './ingest/ingest.service.js';
 export type * from './auth/auth.wire.js';
 export type { Role, UserRole, KeyRole, Scope, Capability } from './auth/access.js';

@@ -179,20 +179,29 @@ describe('the live wallboard', () => {
     await page.getByTestId('drill-dialog').waitFor();
     await expect.poll(() => page.getByTestId('drill-row').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // The dialog's rows are the API's, newest first, each with the caller the API gives (in full to an admin).
-    // Calls answered since the dialog opened come first in the API's list: compare by call id.
+    // A leg is one call in one queue offered at one instant: a transferred call has a leg in each queue, so rows are
+    // matched on all three. Calls answered since the dialog read its page are in the API's list and not in the
+    // dialog's, wherever their offer falls: the dialog's legs must be found in the API's list, in the same order.
     const shownRows = await page.getByTestId('drill-row').evaluateAll((rows) =>
-      rows.slice(0, 10).map((r) => ({ callId: r.getAttribute('data-call-id'), caller: r.querySelector('[data-testid="drill-caller"]')?.textContent?.trim() })),
+      rows.slice(0, 10).map((r) => ({
+        leg: `${r.getAttribute('data-call-id')}|${r.getAttribute('data-queue')}|${r.getAttribute('data-offered-at')}`,
+        caller: r.querySelector('[data-testid="drill-caller"]')?.textContent?.trim(),
+      })),
     );
-    const api = (await admin.get('/api/v1/live/calls?figure=answered&limit=100')).body as { rows: { callId: string; caller: string | null }[] };
-    const byId = new Map(api.rows.map((r) => [r.callId, r.caller]));
+    const api = (await admin.get('/api/v1/live/calls?figure=answered&limit=100')).body as {
+      rows: { callId: string; queue: string; offeredAt: string; caller: string | null }[];
+    };
+    const legOf = (r: { callId: string; queue: string; offeredAt: string }) => `${r.callId}|${r.queue}|${r.offeredAt}`;
     expect(shownRows.length).toBeGreaterThan(0);
-    for (const row of shownRows) {
-      expect(byId.has(row.callId!)).toBe(true);
-      expect(row.caller).toBe(byId.get(row.callId!) ?? '—');
+    const order = shownRows.map((row) => api.rows.findIndex((a) => legOf(a) === row.leg));
+    expect(order).not.toContain(-1);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(order).size).toBe(order.length);
+    for (const [i, row] of shownRows.entries()) {
+      const listed = api.rows[order[i]!]!;
+      expect(row.caller).toBe(listed.caller ?? '—');
       expect(row.caller).toMatch(/^\d{11}$/);
     }
-    const order = shownRows.map((r) => api.rows.findIndex((a) => a.callId === r.callId));
-    expect(order).toEqual([...order].sort((a, b) => a - b));
     await page.screenshot({ path: `${ARTIFACTS}wallboard-drill-1366.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('drill-dialog').isVisible()).toBe(false);

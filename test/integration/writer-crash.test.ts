@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClient } from 'redis';
-import { RedisEventLog, WRITER_GROUP, WriterService, redisKeys } from '@callboard/api';
+import { RedisEventLog, WRITER_GROUP, WriterRepository, WriterService, redisKeys } from '@callboard/api';
 import { type EmbeddedDb, migrate, openEmbedded } from '@callboard/db';
 import { scenarioEvents } from '../support/scenario.js';
 import { until } from '../support/app.js';
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 it('loses and doubles nothing when the writer dies between commit and ack', async () => {
-  const writer = new WriterService(db);
+  const writer = new WriterService(new WriterRepository(db));
   const events = scenarioEvents();
   const opts = { url: REDIS, prefix, retentionHours: 1, maxBatch: 500, maxWaitMs: 20 };
 

@@ -1,5 +1,5 @@
-/** The live scenario (api/src/live/live.scenario.ts) and a time zone in which an hour of it before now is today. */
-export { SCENARIO_NOW_S, liveScenario } from '@callboard/api';
+/** The live scenario (api/src/testing/live.scenario.ts) and a time zone in which an hour of it before now is today. */
+export { SCENARIO_NOW_S, liveScenario } from '@callboard/api/testing';
 
 /**
  * A fixed-offset zone (Etc/GMT±h) in which it is between 10:00 and 14:00 now,

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import { RulesBook, type QueueRulesRow } from '../settings/rules-book.js';
-import { buildAgentIntervals } from '../writer/agent-intervals.js';
-import { CenterClock } from './center-clock.js';
+import { buildAgentIntervals } from '../calls/agent-intervals.js';
+import { CenterClock } from '../calls/center-clock.js';
 import { LiveState, carryEvent } from './live-state.js';
-import { liveScenario } from './live.scenario.js';
+import { liveScenario } from '../testing/live.scenario.js';
 
 const DEFAULT_RULES: QueueRulesRow = {
   queue: '*', effectiveFromMs: -Infinity, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null,
@@ -151,7 +151,7 @@ describe('live state: figures by hand (SPEC §3)', () => {
     expect(page1.total).toBe(3);
     expect(page1.rows.map((r) => r.callId)).toEqual(['c6', 'c5']);
     const last = page1.rows.at(-1)!;
-    const page2 = s.drill({ queues: ['billing'], figure: 'abandoned' }, NOW, { limit: 2, before: { offeredMs: last.offeredAt.getTime(), callId: last.callId } });
+    const page2 = s.drill({ queues: ['billing'], figure: 'abandoned' }, NOW, { limit: 2, before: { offeredMs: last.offeredAt.getTime(), callId: last.callId, queue: last.queue } });
     expect(page2.rows.map((r) => r.callId)).toEqual(['c4']);
     expect(s.drill({ queues: null, figure: 'breached' }, NOW, { limit: 50 }).rows.map((r) => r.callId)).toEqual(['c9', 'c8', 'c7', 'c6', 'c3']);
     expect(s.drill({ queues: ['billing'], figure: 'short_abandoned' }, NOW, { limit: 50 }).rows.map((r) => r.callId)).toEqual(['c4']);

@@ -4,8 +4,8 @@
  *
  * The state is a function of the SET of events held, the queue rules and the
  * clock — never of arrival order: each call is re-derived from all of its
- * events by the writer's own state machine (`buildCalls`), each agent's history
- * by `buildAgentIntervals`, and a call's contribution to the counters is taken
+ * events by the call state machine (`buildCalls`), each agent's history by
+ * `buildAgentIntervals`, and a call's contribution to the counters is taken
  * out and put back whenever its derivation changes. That is what lets a process
  * that restarts (today's events from the database plus the log's tail) end
  * with exactly the figures of one that never stopped.
@@ -15,10 +15,15 @@
  * in at that moment. "Today's" figures count the legs offered since local midnight.
  */
 import type { AgentStateName, CanonicalEvent, EventOf } from '../events/event.schema.js';
-import { type AgentInterval, buildAgentIntervals } from '../writer/agent-intervals.js';
-import { type CallRow, type QueueRules, buildCalls } from '../writer/call-state.js';
-import type { CenterClock, CenterDay } from './center-clock.js';
-import { type Counts, addLeg, emptyCounts, figuresOf, handleS, isHandled, ratio, sumCounts } from './figures.js';
+import { type AgentInterval, buildAgentIntervals } from '../calls/agent-intervals.js';
+import { type CallRow, type QueueRules, buildCalls, callTypeOf, isOpen, isWaitingAt } from '../calls/call-state.js';
+import type { CenterClock, CenterDay } from '../calls/center-clock.js';
+import { type Counts, addLeg, emptyCounts, handleS, isHandled, sumCounts } from '../calls/counts.js';
+import { threeRingRate } from '../calls/formulas.js';
+import { agentsForServiceLevelA, agentsForServiceLevelC } from '../calls/staffing.js';
+import { BREACH_RULES, type BreachSource, evaluateBreaches } from './breach-rules.js';
+import { type DrillCursor, type DrillFilter, drillPage } from './drill.js';
+import { figuresOf } from './figures.js';
 import type {
   AgentCounts,
   BreachCounts,
@@ -32,8 +37,6 @@ import type {
   Subscription,
   WaitingCall,
 } from './live.wire.js';
-import { AT_RISK_SHARE } from './live.wire.js';
-import { agentsForServiceLevelA, agentsForServiceLevelC } from './staffing.js';
 
 /** The queue rules and not-ready limits in force at an instant (the settings' history). */
 export interface LiveRules {
@@ -44,16 +47,11 @@ export interface LiveRules {
 
 /** Events this far before local midnight are kept: a call or not-ready spell running over midnight stays whole. */
 export const CARRY_MS = 4 * 3_600_000;
-/** A call "waiting" longer than this lost its exit event; it is not shown as waiting. */
-export const STALE_OPEN_MS = 4 * 3_600_000;
-/** Ended breaches stay on the live list this long (they stay in the counts all day). */
-export const ENDED_BREACH_VISIBLE_MS = 15 * 60_000;
-/** SPEC §4: items within 20 % of their deadline are at risk. */
+/** Staffing is sized on the arrivals and handle times of this last stretch of the day. */
 export const STAFFING_WINDOW_MS = 30 * 60_000;
 const WAITING_LIST_MAX = 50;
 /** One shared empty list: patches compare last week's volume by identity. */
 const NO_HOURS: HourVolume[] = Object.freeze([]) as unknown as HourVolume[];
-const UNSPECIFIED = 'unspecified';
 const BUSY: ReadonlySet<AgentStateName> = new Set(['on_call', 'wrap_up']);
 
 type LegEventType = Exclude<Extract<CanonicalEvent['type'], `call.${string}`>, 'call.transcript'>;
@@ -105,18 +103,7 @@ export interface DirtySet {
   all: boolean;
 }
 
-export interface DrillFilter {
-  queues: string[] | null;
-  figure: DrillFigure;
-  callType?: string;
-}
-
-import type { DrillFigure } from './live.wire.js';
-export { DRILL_FIGURES, type DrillFigure } from './live.wire.js';
-
 const legKey = (l: CallRow) => `${l.callId}\u0000${l.queue}\u0000${l.offeredAt.getTime()}`;
-const isOpen = (l: CallRow) => l.outcome === 'waiting' || l.outcome === 'ringing';
-const typeOf = (l: CallRow) => l.callType ?? UNSPECIFIED;
 const bump = (m: Map<string, number>, k: string, by: number) => {
   const n = (m.get(k) ?? 0) + by;
   if (n === 0) m.delete(k);
@@ -337,77 +324,22 @@ export class LiveState {
     };
   }
 
-  /**
-   * Live SLA items (SPEC §4): `answer` for calls waiting toward or past their
-   * threshold, `not_ready_overrun` for agents in a not-ready reason toward or past
-   * its limit; breached items that have since ended stay listed for 15 minutes.
-   * Counts cover every item breached today.
-   */
+  /** Live SLA items and today's breach counts (SPEC §4), by the rules of `breach-rules.ts`. */
   breaches(nowMs: number, scope: Subscription = { queues: null, teams: null }): { list: LiveBreach[]; counts: BreachCounts } {
-    const list: LiveBreach[] = [];
-    const counts: BreachCounts = { answer: 0, not_ready_overrun: 0, atRisk: 0 };
-    const visibleFrom = nowMs - ENDED_BREACH_VISIBLE_MS;
-    const item = (
-      rule: LiveBreach['rule'],
-      subject: string,
-      queue: string | null,
-      agentId: string | null,
-      startMs: number,
-      limitMs: number,
-      endMs: number | null,
-    ): void => {
-      const dueMs = startMs + limitMs;
-      const elapsed = (endMs ?? nowMs) - startMs;
-      const breached = elapsed > limitMs;
-      if (breached && dueMs >= this.day.startMs) counts[rule]++;
-      let status: LiveBreach['status'];
-      if (endMs === null) {
-        if (breached) status = 'breached';
-        else if (elapsed >= limitMs * (1 - AT_RISK_SHARE)) status = 'at_risk';
-        else return;
-      } else {
-        if (!breached || endMs < visibleFrom) return;
-        status = 'ended';
-      }
-      if (status === 'at_risk') counts.atRisk++;
-      list.push({
-        id: `${rule}:${subject}:${startMs}`,
-        rule,
-        subject,
-        queue,
-        agentId,
-        startedAt: this.clock.iso(startMs),
-        dueAt: this.clock.iso(dueMs),
-        breachedAt: breached ? this.clock.iso(dueMs) : null,
-        endedAt: endMs === null ? null : this.clock.iso(endMs),
-        status,
-      });
-    };
+    return evaluateBreaches(BREACH_RULES, this.breachSource(), this.clock, scope, nowMs);
+  }
 
-    for (const q of this.queues.values()) {
-      if (scope.queues !== null && !scope.queues.includes(q.queue)) continue;
-      for (const l of this.openLegs(q, nowMs)) {
-        item('answer', `call:${l.callId}`, q.queue, null, l.offeredAt.getTime(), l.slThresholdS * 1000, null);
-      }
-      for (const l of q.late.values()) {
-        item('answer', `call:${l.callId}`, q.queue, l.agentId, l.offeredAt.getTime(), l.slThresholdS * 1000, l.offeredAt.getTime() + Math.round(l.waitS! * 1000));
-      }
-    }
-    for (const a of this.agents.values()) {
-      if (scope.teams !== null && !scope.teams.includes(this.teamOf(a) ?? '')) continue;
-      for (const i of a.intervals) {
-        if (i.state !== 'not_ready') continue;
-        const endMs = i.endedAt?.getTime() ?? null;
-        if (endMs !== null && endMs < this.day.startMs) continue;
-        const startMs = i.startedAt.getTime();
-        const limitS = this.rules.notReadyLimitS(i.reason, startMs);
-        if (limitS === null) continue;
-        item('not_ready_overrun', `agent:${a.agentId}`, null, a.agentId, startMs, limitS * 1000, endMs);
-      }
-    }
-    const rank = { breached: 0, at_risk: 1, ended: 2 } as const;
-    list.sort((x, y) => rank[x.status] - rank[y.status] || cmp(x.dueAt, y.dueAt) || cmp(x.id, y.id));
-    return { list, counts };
+  /** What the breach rules read: the queues' waiting and late legs, the agents' histories, the not-ready limits. */
+  private breachSource(): BreachSource {
+    return {
+      dayStartMs: this.day.startMs,
+      queues: (scope, nowMs) =>
+        [...this.queues.values()]
+          .filter((q) => scope.queues === null || scope.queues.includes(q.queue))
+          .map((q) => ({ queue: q.queue, waiting: this.openLegs(q, nowMs), late: q.late.values() })),
+      agents: (scope) => [...this.agents.values()].filter((a) => scope.teams === null || scope.teams.includes(this.teamOf(a) ?? '')),
+      notReadyLimitS: (reason, atMs) => this.rules.notReadyLimitS(reason, atMs),
+    };
   }
 
   /** Display name of an agent (the id when none was ever sent). */
@@ -422,53 +354,16 @@ export class LiveState {
     return a ? this.teamOf(a) : null;
   }
 
-  /**
-   * The calls behind a figure, newest offer first, paged by (offeredAt, callId)
-   * of the last row seen. The legs are the same ones the figures count.
-   */
-  drill(filter: DrillFilter, nowMs: number, page: { limit: number; before?: { offeredMs: number; callId: string } }): { rows: CallRow[]; total: number } {
-    const match = (l: CallRow): boolean => {
-      if (filter.callType !== undefined && typeOf(l) !== filter.callType) return false;
-      switch (filter.figure) {
-        case 'offered':
-          return true;
-        case 'answered':
-          return l.answeredAt !== null;
-        case 'answered_in_threshold':
-          return l.answeredInThreshold;
-        case 'answered_late':
-          return l.answeredAt !== null && !l.answeredInThreshold;
-        case 'abandoned':
-          return l.outcome === 'abandoned';
-        case 'short_abandoned':
-          return l.shortAbandon;
-        case 'timed_out':
-          return l.outcome === 'timed_out';
-        case 'transferred_out':
-          return l.outcome === 'transferred_out';
-        case 'waiting':
-          return isOpen(l) && nowMs - l.offeredAt.getTime() <= STALE_OPEN_MS;
-        case 'breached': {
-          const limitMs = l.slThresholdS * 1000;
-          const waitedMs = isOpen(l) ? nowMs - l.offeredAt.getTime() : l.waitS === null ? 0 : l.waitS * 1000;
-          return waitedMs > limitMs && (!isOpen(l) || waitedMs <= STALE_OPEN_MS);
-        }
-      }
-    };
-    const rows: CallRow[] = [];
+  /** The legs behind a figure (`drill.ts`): the same legs the figures count, and for `waiting` and `breached` the open ones too. */
+  drill(filter: DrillFilter, nowMs: number, page: { limit: number; before?: DrillCursor }): { rows: CallRow[]; total: number } {
+    const legs: CallRow[] = [];
+    const withOpen = filter.figure === 'waiting' || filter.figure === 'breached';
     for (const q of this.queues.values()) {
       if (filter.queues !== null && !filter.queues.includes(q.queue)) continue;
-      const pool = filter.figure === 'waiting' || filter.figure === 'breached' ? new Map([...q.legs, ...q.open]) : q.legs;
-      for (const l of pool.values()) if (match(l)) rows.push(l);
+      const pool = withOpen ? new Map([...q.legs, ...q.open]) : q.legs;
+      for (const l of pool.values()) legs.push(l);
     }
-    rows.sort((a, b) => b.offeredAt.getTime() - a.offeredAt.getTime() || cmp(b.callId, a.callId) || cmp(b.queue, a.queue));
-    let from = 0;
-    if (page.before) {
-      const { offeredMs, callId } = page.before;
-      from = rows.findIndex((r) => r.offeredAt.getTime() < offeredMs || (r.offeredAt.getTime() === offeredMs && r.callId < callId));
-      if (from < 0) from = rows.length;
-    }
-    return { rows: rows.slice(from, from + page.limit), total: rows.length };
+    return drillPage(legs, filter, nowMs, page);
   }
 
   /** The caller number as received (full), for the one role that may see it. */
@@ -538,12 +433,12 @@ export class LiveState {
   private servesOf(c: CallEntry): string[] {
     const out = new Set<string>();
     const today = (l: CallRow) => l.offeredAt.getTime() >= this.day.startMs;
-    for (const l of c.legs) if (l.agentId !== null && today(l)) out.add(`${l.agentId}\u0000${l.queue}\u0000${typeOf(l)}`);
+    for (const l of c.legs) if (l.agentId !== null && today(l)) out.add(`${l.agentId}\u0000${l.queue}\u0000${callTypeOf(l)}`);
     for (const e of c.events) {
       if (e.type !== 'call.ringing') continue;
       const ms = Date.parse(e.ts);
       const leg = c.legs.findLast((l) => l.offeredAt.getTime() <= ms);
-      if (leg && today(leg)) out.add(`${e.payload.agentId}\u0000${leg.queue}\u0000${typeOf(leg)}`);
+      if (leg && today(leg)) out.add(`${e.payload.agentId}\u0000${leg.queue}\u0000${callTypeOf(leg)}`);
     }
     return [...out].sort(cmp);
   }
@@ -568,7 +463,7 @@ export class LiveState {
         q.late.delete(key);
       }
       addLeg(q.counts, l, sign);
-      const type = typeOf(l);
+      const type = callTypeOf(l);
       let tc = q.byType.get(type);
       if (!tc) q.byType.set(type, (tc = emptyCounts()));
       addLeg(tc, l, sign);
@@ -635,7 +530,7 @@ export class LiveState {
 
   private openLegs(q: QueueEntry, nowMs: number): CallRow[] {
     const out: CallRow[] = [];
-    for (const l of q.open.values()) if (nowMs - l.offeredAt.getTime() <= STALE_OPEN_MS) out.push(l);
+    for (const l of q.open.values()) if (isWaitingAt(l, nowMs)) out.push(l);
     return out.sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime() || cmp(a.callId, b.callId));
   }
 
@@ -750,7 +645,7 @@ export function hourVolume(hour: string, byCallType: Record<string, number>, c: 
     abandoned: c.abandoned,
     shortAbandoned: c.shortAbandoned,
     timedOut: c.timedOut,
-    threeRingRate: ratio(c.answeredInThreshold, c.answered + c.abandoned - c.shortAbandoned + c.timedOut),
+    threeRingRate: threeRingRate(c),
   };
 }
 

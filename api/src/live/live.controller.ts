@@ -12,6 +12,7 @@ import { assertInScope } from '../auth/scope.js';
 import { ApiError } from '../common/errors.js';
 import { callerFor } from '../common/mask.js';
 import { parseInput } from '../common/validation.js';
+import { type DrillCursor, decodeCursor, encodeCursor } from './drill.js';
 import { DRILL_DEFAULT_LIMIT, DRILL_FIGURES, DRILL_MAX_LIMIT } from './live.wire.js';
 import { LiveGateway } from './live.gateway.js';
 import { LiveService } from './live.service.js';
@@ -34,19 +35,15 @@ const callsQuery = z.strictObject({
   queue: list.optional(),
   callType: z.string().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(DRILL_MAX_LIMIT).default(DRILL_DEFAULT_LIMIT),
-  /** The `next` cursor of the previous page. */
-  before: z.string().max(300).optional(),
+  /** The `next` cursor of the previous page (call id and queue are up to 200 characters each). */
+  before: z.string().max(800).optional(),
 });
 
-function decodeCursor(cursor: string): { offeredMs: number; callId: string } {
-  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  const at = raw.indexOf(':');
-  const offeredMs = Number(raw.slice(0, at));
-  if (at < 1 || !Number.isFinite(offeredMs)) throw new ApiError(400, 'BAD_REQUEST', 'before: not a cursor this API issued', 'before');
-  return { offeredMs, callId: raw.slice(at + 1) };
+function cursorOf(before: string): DrillCursor {
+  const cursor = decodeCursor(before);
+  if (!cursor) throw new ApiError(400, 'BAD_REQUEST', 'before: not a cursor this API issued', 'before');
+  return cursor;
 }
-
-const encodeCursor = (offeredMs: number, callId: string) => Buffer.from(`${offeredMs}:${callId}`, 'utf8').toString('base64url');
 
 @Controller('api/v1/live')
 export class LiveController {
@@ -77,14 +74,14 @@ export class LiveController {
     const { rows, total } = state.drill(
       { queues: q.queue ?? principal.scope.queues, figure: q.figure, callType: q.callType },
       nowMs,
-      { limit: q.limit, before: q.before ? decodeCursor(q.before) : undefined },
+      { limit: q.limit, before: q.before ? cursorOf(q.before) : undefined },
     );
     const iso = (d: Date | null) => (d === null ? null : this.live.clock.iso(d.getTime()));
     const last = rows.at(-1);
     return {
       figure: q.figure,
       total,
-      next: last && rows.length === q.limit ? encodeCursor(last.offeredAt.getTime(), last.callId) : null,
+      next: last && rows.length === q.limit ? encodeCursor(last) : null,
       rows: rows.map((r) => ({
         callId: r.callId,
         queue: r.queue,

@@ -29,7 +29,8 @@ import type { ApiError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import type { LiveFlush } from './live.service.js';
 import { LiveService } from './live.service.js';
-import type { BreachCounts, LiveBreach, LivePatch, LiveQueue, LiveQueuePatch, SubscribeAck, Subscription } from './live.wire.js';
+import type { LivePatch, LiveQueue, SubscribeAck, Subscription } from './live.wire.js';
+import { type RoomSent, buildPatch, heartbeat, nothingSent, sentSnapshot } from './patch.js';
 
 interface SocketData {
   principal: Principal;
@@ -46,9 +47,8 @@ interface ScopeRoom {
   sub: Subscription;
   seq: number;
   lastSentMs: number;
-  breaches: string;
-  /** Per queue, the slow-changing fields as last sent to the room: patches leave them out while they stay the same. */
-  sent: Map<string, SentQueue>;
+  /** What the room holds: patches leave out what stays the same. */
+  sent: RoomSent;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -81,37 +81,6 @@ class HandshakeError extends Error {
 
 /** Packets engine.io holds for the socket, not yet written to its transport. */
 const buffered = (socket: LiveSocket) => (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
-
-/**
- * Fields of a queue that change a few times a day at most. The rest (counts,
- * waits, hours, agents, staffing) moves with nearly every event and is always
- * sent: comparing it would cost more than sending it.
- */
-interface SentQueue {
-  rules: string;
-  lastWeek: LiveQueue['lastWeek'];
-  /** `byHour` but its last entry: earlier hours change only with late events. */
-  pastHours: string;
-}
-
-/** The queue for a patch: whole, less what the room already has of its slow-changing parts. */
-function forRoom(room: ScopeRoom, view: LiveQueue): LiveQueuePatch {
-  const rules = JSON.stringify(view.rules);
-  const pastHours = JSON.stringify(view.byHour.slice(0, -1));
-  const sent = room.sent.get(view.queue);
-  room.sent.set(view.queue, { rules, lastWeek: view.lastWeek, pastHours });
-  if (!sent) return view;
-  const { rules: r, lastWeek: w, byHour, ...rest } = view;
-  const out: LiveQueuePatch = rest;
-  if (sent.rules !== rules) out.rules = r;
-  // The same array until last week's volume is read again (start of day): compared by identity.
-  if (sent.lastWeek !== w) out.lastWeek = w;
-  if (sent.pastHours === pastHours) out.byHourTail = byHour.slice(-1);
-  else out.byHour = byHour;
-  return out;
-}
-
-const breachKey = (list: LiveBreach[], counts: BreachCounts) => `${JSON.stringify(counts)}|${list.map((b) => `${b.id}:${b.status}`).join(',')}`;
 
 @WebSocketGateway({ namespace: '/live' })
 export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
@@ -197,9 +166,9 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const name = roomOf(subscription);
     if (socket.data.room && socket.data.room !== name) await this.leave(socket);
     let room = this.rooms.get(name);
-    if (!room) this.rooms.set(name, (room = { sub: subscription, seq: 0, lastSentMs: Date.now(), breaches: '', sent: new Map() }));
+    if (!room) this.rooms.set(name, (room = { sub: subscription, seq: 0, lastSentMs: Date.now(), sent: nothingSent() }));
     // The newcomer's snapshot may be ahead of what the room was last sent: the next patch carries whole queues.
-    room.sent.clear();
+    room.sent.queues.clear();
     socket.data.subscription = subscription;
     socket.data.room = name;
     socket.data.behind = false;
@@ -238,34 +207,23 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
       if (flush.reset || dirty.all) {
         // A new day or new rules: everyone starts over from a snapshot.
         const snapshot = this.live.snapshot(room.sub, ++room.seq, nowMs);
-        room.breaches = breachKey(snapshot.breaches, snapshot.breachCounts);
-        room.sent.clear();
+        sentSnapshot(room.sent, snapshot.breaches, snapshot.breachCounts);
         this.ns.to(name).emit('snapshot', snapshot);
         room.lastSentMs = Date.now();
         continue;
       }
       const queues = (room.sub.queues ?? state.queueNames()).filter((q) => dirty.queues.has(q));
       const agents = [...dirty.agents].filter((id) => inScope(room.sub.teams, state.agentTeam(id) ?? '')).sort();
-      // At-risk and breached items also change with time alone: compared on every flush.
-      const breaches = state.breaches(nowMs, room.sub);
-      const bKey = breachKey(breaches.list, breaches.counts);
-      const breachesChanged = bKey !== room.breaches;
-      const agentViews = agents.flatMap((id) => state.agentView(id, nowMs) ?? []);
-      if (queues.length === 0 && agentViews.length === 0 && !breachesChanged) continue;
-      const patch: Omit<LivePatch, 'seq'> = { asOf: this.live.clock.iso(nowMs), lastEventAt: state.lastEventAt() };
-      if (queues.length > 0) {
-        patch.queues = queues.map((q) => forRoom(room, view(q)));
-        const totals = state.totals(room.sub.queues ?? state.queueNames(), nowMs);
-        patch.totals = totals.figures;
-        patch.totalsAgents = totals.agents;
-      }
-      if (agentViews.length > 0) patch.agents = agentViews;
-      if (breachesChanged) {
-        room.breaches = bKey;
-        patch.breaches = breaches.list;
-        patch.breachCounts = breaches.counts;
-      }
-      this.send(name, room, members, patch);
+      const patch = buildPatch(room.sent, {
+        asOf: this.live.clock.iso(nowMs),
+        lastEventAt: state.lastEventAt(),
+        queues: queues.map(view),
+        totals: () => state.totals(room.sub.queues ?? state.queueNames(), nowMs),
+        agents: agents.flatMap((id) => state.agentView(id, nowMs) ?? []),
+        // At-risk and breached items also change with time alone: compared on every flush.
+        breaches: state.breaches(nowMs, room.sub),
+      });
+      if (patch) this.send(name, room, members, patch);
     }
   }
 
@@ -291,18 +249,18 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const room = socket.data.room ? this.rooms.get(socket.data.room) : undefined;
     if (!socket.connected || !room || !socket.data.subscription) return;
     socket.data.behind = false;
-    room.sent.clear();
+    room.sent.queues.clear();
     socket.emit('snapshot', this.live.snapshot(socket.data.subscription, room.seq));
   }
 
-  /** Quiet rooms get an empty patch, so a wallboard can tell a quiet center from a dead connection. */
+  /** Quiet rooms get an empty patch. */
   private beat(): void {
     const now = Date.now();
     for (const [name, room] of this.rooms) {
       if (now - room.lastSentMs < HEARTBEAT_MS) continue;
       const members = this.ns.adapter.rooms.get(name);
       if (!members || members.size === 0) continue;
-      this.send(name, room, members, { asOf: this.live.clock.iso(now), lastEventAt: this.live.state.lastEventAt() });
+      this.send(name, room, members, heartbeat(this.live.clock.iso(now), this.live.state.lastEventAt()));
     }
   }
 

@@ -5,17 +5,15 @@
  * milliseconds, to the gateway.
  */
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Db } from '@callboard/db';
 import { Logger } from 'nestjs-pino';
+import { CenterClock } from '../calls/center-clock.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
-import { DB } from '../database/database.module.js';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import { EVENT_LOG, type EventLog } from '../log/event-log.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { CenterClock } from './center-clock.js';
 import { type DirtySet, LiveState, carryEvent } from './live-state.js';
+import { LiveRepository } from './live.repository.js';
 import type { LiveSnapshot, Subscription } from './live.wire.js';
-import { agentDirectory, hourlyVolume, statesAt, windowEvents } from './live.repository.js';
 
 /** What one flush hands the gateway. */
 export interface LiveFlush {
@@ -48,7 +46,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
-    @Inject(DB) private readonly db: Db,
+    private readonly repo: LiveRepository,
     @Inject(EVENT_LOG) private readonly log: EventLog,
     private readonly settings: SettingsService,
     private readonly logger: Logger,
@@ -94,9 +92,9 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   private async rebuild(): Promise<number> {
     const from = new Date(this.state.windowStart);
     const [carries, events, directory] = await Promise.all([
-      statesAt(this.db, from),
-      windowEvents(this.db, from),
-      agentDirectory(this.db, new Date(from.getTime() - DIRECTORY_DAYS * 86_400_000)),
+      this.repo.statesAt(from),
+      this.repo.windowEvents(from),
+      this.repo.agentDirectory(new Date(from.getTime() - DIRECTORY_DAYS * 86_400_000)),
     ]);
     this.state.setDirectory(directory);
     this.state.apply(carries.map(carryEvent), { carry: true });
@@ -106,7 +104,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   private async loadLastWeek(): Promise<void> {
     const day = this.state.today;
     try {
-      const volume = await hourlyVolume(this.db, this.clock, this.clock.weekBefore(day));
+      const volume = await this.repo.hourlyVolume(this.clock, this.clock.weekBefore(day));
       if (this.state.today.day !== day.day) return;
       this.state.setLastWeek(volume);
       this.schedule();

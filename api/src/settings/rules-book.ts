@@ -8,7 +8,7 @@
  */
 import type { Queryable } from '@callboard/db';
 import type { LiveQueueRules } from '../live/live.wire.js';
-import type { QueueRules } from '../writer/call-state.js';
+import type { QueueRules } from '../calls/call-state.js';
 import { readNotReadyLimits, readQueueRules } from './settings.repository.js';
 
 export interface QueueRulesRow {

@@ -1,44 +1,32 @@
-/**
- * Today's counts per queue straight from TimescaleDB, so the pipeline
- * (ingest → log → writer → aggregates) is visible end to end. The live engine
- * will serve the full figures; this endpoint stays as the database's view.
- */
-import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
-import type { Db } from '@callboard/db';
+/** `GET /api/v1/today`: today's counts per queue as the database holds them. */
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { Allow } from '../auth/policy.js';
 import { principalOf } from '../auth/principal.js';
 import { assertInScope } from '../auth/scope.js';
 import { parseInput } from '../common/validation.js';
-import { type AppConfig, CONFIG } from '../config/config.js';
-import { DB } from '../database/database.module.js';
-import { type TodayResponse } from './today.figures.js';
-import { todayForQueues } from './today.service.js';
-
-const querySchema = z.object({
-  /** One queue, or several comma-separated. */
-  queue: z
-    .string()
-    .max(2000)
-    .transform((v) => v.split(',').map((q) => q.trim()).filter(Boolean))
-    .optional(),
-});
+import { ApiOperation } from '../docs/api-operation.js';
+import { TodayService } from './today.service.js';
+import { type TodayResponse, todayQuerySchema, todayResponseSchema } from './today.wire.js';
 
 @Controller('api/v1/today')
 export class TodayController {
-  constructor(
-    @Inject(DB) private readonly db: Db,
-    @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly service: TodayService) {}
 
-  /** Without `queue`: every queue in the caller's scope. A queue outside it: 403. */
   @Get()
   @Allow('wallboard')
+  @ApiOperation({
+    summary: "Today's counts per queue from the database",
+    description:
+      "Since local midnight in CALLBOARD_TZ, read from the calls_15m continuous aggregate. Without `queue`: every queue in the caller's scope. A queue outside the scope is refused with 403.",
+    query: todayQuerySchema,
+    response: todayResponseSchema,
+    responseDescription: 'Counts per queue and in total',
+  })
   async today(@Query() query: unknown, @Req() req: FastifyRequest): Promise<TodayResponse> {
-    const { queue } = parseInput(querySchema, query, 'query');
+    const { queue } = parseInput(todayQuerySchema, query, 'query');
     const scope = principalOf(req)!.scope;
     if (queue) assertInScope(scope, { queues: queue });
-    return todayForQueues(this.db, this.config, queue ?? scope.queues);
+    return this.service.today(queue ?? scope.queues);
   }
 }

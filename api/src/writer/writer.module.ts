@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WriterRepository } from './writer.repository.js';
 import { WriterService } from './writer.service.js';
 
-@Module({ providers: [WriterService], exports: [WriterService] })
+@Module({ providers: [WriterService, WriterRepository], exports: [WriterService] })
 export class WriterModule {}

@@ -1,13 +1,18 @@
 /**
- * The writer's SQL. Inserts use unnest() over column arrays: one statement per
- * batch whatever its size (the wire protocol caps a statement at 65,535
- * parameters, so a VALUES list would not scale).
+ * The writer's SQL. Every statement of a batch runs in the one transaction
+ * `transaction` opens, so each method takes it as `q`. Inserts use unnest()
+ * over column arrays: one statement per batch whatever its size (the wire
+ * protocol caps a statement at 65,535 parameters, so a VALUES list would not
+ * scale).
  */
-import type { Queryable } from '@callboard/db';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Db, Queryable } from '@callboard/db';
 import type { CanonicalEvent } from '../events/event.schema.js';
+import { DB } from '../database/database.module.js';
 import { eventKeys } from '../events/event.schema.js';
-import type { AgentInterval } from './agent-intervals.js';
-import type { Anomaly, CallRow } from './call-state.js';
+import { type RulesBook, loadRulesBook } from '../settings/rules-book.js';
+import type { AgentInterval } from '../calls/agent-intervals.js';
+import { type Anomaly, type CallRow, callTypeOf } from '../calls/call-state.js';
 
 export interface StoredEvent {
   id: string;
@@ -22,7 +27,20 @@ export function toCanonical(e: StoredEvent): CanonicalEvent {
   return { id: e.id, type: e.type, ts: e.ts.toISOString(), source: e.source, payload: e.payload } as CanonicalEvent;
 }
 
+@Injectable()
 export class WriterRepository {
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  /** Runs `fn` in one transaction: commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  /** The queue rules as committed before this transaction: a change applies to every call offered since it took effect. */
+  rulesBook(q: Queryable): Promise<RulesBook> {
+    return loadRulesBook(q);
+  }
+
   /** Inserts new events; returns the ids that were not stored before. */
   async insertEvents(q: Queryable, events: CanonicalEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
@@ -167,7 +185,7 @@ export class WriterRepository {
                             $17::int[], $18::bool[], $19::bool[], $20::bool[], $21::float8[], $22::float8[], $23::text[], $24::text[],
                             $25::bool[], $26::text[], $27::text[], $28::float8[])`,
       [
-        col('callId'), col('queue'), col('offeredAt'), rows.map((r) => r.callType ?? 'unspecified'), col('callerMasked'), col('channel'),
+        col('callId'), col('queue'), col('offeredAt'), rows.map(callTypeOf), col('callerMasked'), col('channel'),
         col('agentId'), col('answeredAt'), col('endedAt'), col('endedBy'), col('outcome'), col('waitS'), col('talkS'), col('holdS'),
         col('holdCount'), col('wrapS'), col('ringCount'), col('answeredInThreshold'), col('abandonedInThreshold'), col('shortAbandon'),
         col('slThresholdS'), col('shortAbandonS'), col('category'), col('summary'), col('transferred'), col('transferTarget'),

@@ -8,14 +8,11 @@
  * Its caller acknowledges the log only after this commits: a replay after a
  * crash re-derives the same rows and adds nothing.
  */
-import { Inject, Injectable } from '@nestjs/common';
-import type { Db } from '@callboard/db';
+import { Injectable } from '@nestjs/common';
 import type { CanonicalEvent, EventOf } from '../events/event.schema.js';
 import { eventKeys } from '../events/event.schema.js';
-import { DB } from '../database/database.module.js';
-import { loadRulesBook } from '../settings/rules-book.js';
-import { buildAgentIntervals } from './agent-intervals.js';
-import { type Anomaly, buildCalls } from './call-state.js';
+import { buildAgentIntervals } from '../calls/agent-intervals.js';
+import { type Anomaly, buildCalls } from '../calls/call-state.js';
 import { WriterRepository, toCanonical } from './writer.repository.js';
 
 export interface WriteResult {
@@ -29,13 +26,11 @@ const uniqueBy = <T>(items: T[], key: (t: T) => string): T[] => [...new Map(item
 
 @Injectable()
 export class WriterService {
-  private readonly repo = new WriterRepository();
-
-  constructor(@Inject(DB) private readonly db: Db) {}
+  constructor(private readonly repo: WriterRepository) {}
 
   async write(events: CanonicalEvent[]): Promise<WriteResult> {
     if (events.length === 0) return { inserted: new Set(), calls: 0, anomalies: 0 };
-    return this.db.transaction(async (tx) => {
+    return this.repo.transaction(async (tx) => {
       const inserted = await this.repo.insertEvents(tx, events);
       const fresh = events.filter((e) => inserted.has(e.id));
       if (fresh.length === 0) return { inserted, calls: 0, anomalies: 0 };
@@ -73,7 +68,7 @@ export class WriterService {
       for (const e of stored) if (e.type === 'call.answered') answering.add(e.payload.agentId);
       const wraps = await this.repo.wrapIntervals(tx, [...answering], from, to);
       // Read in this transaction: a change committed before it applies to every call offered since.
-      const book = await loadRulesBook(tx);
+      const book = await this.repo.rulesBook(tx);
       const derived = buildCalls(stored, wraps, (queue, offeredAt) => book.thresholds(queue, offeredAt.getTime()));
       const calls = uniqueBy(derived.calls, (c) => `${c.callId}\u0000${c.queue}\u0000${c.offeredAt.getTime()}`);
       const anomalies = uniqueBy<Anomaly>(derived.anomalies, (a) => `${a.subject}\u0000${a.eventId}\u0000${a.reason}`);

@@ -122,6 +122,11 @@ describe('DrillDialog', () => {
 
     expect(w.get('h2').text()).toBe('Answered · sales');
     expect(w.findAll('[data-testid="drill-row"]').map((r) => r.attributes('data-call-id'))).toEqual(['c2', 'c1']);
+    // Each row names its leg as the API does: call, queue and offer time.
+    expect(w.findAll('[data-testid="drill-row"]').map((r) => [r.attributes('data-queue'), r.attributes('data-offered-at')])).toEqual([
+      ['sales', '2026-03-02T02:10:00.000Z'],
+      ['sales', '2026-03-02T10:05:09.000+08:00'],
+    ]);
     expect(texts(w, 'drill-offered')).toEqual(['10:10:00', '10:05:09']);
     expect(texts(w, 'drill-queue')).toEqual(['sales', 'sales']);
     expect(texts(w, 'drill-call-type')).toEqual(['—', 'billing']);

@@ -1,3 +1,4 @@
+/** Erlang C and A against published worked examples, hand-derived closed forms and their limits. */
 import { describe, expect, it } from 'vitest';
 import {
   agentsForServiceLevelA,

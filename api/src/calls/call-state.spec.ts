@@ -1,3 +1,4 @@
+/** The call state machine against SPEC §2–§3 call stories, each expected leg worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import type { CanonicalEvent, EventOf, EventType } from '../events/event.schema.js';
 import { buildAgentIntervals } from './agent-intervals.js';

@@ -1,13 +1,14 @@
 /**
- * The per-call state machine of the database writer: every known event of a set
- * of calls in, the `calls` rows (one per queue leg) and what could not be placed
- * out. The figures follow SPEC §3; this file is where "why is this call counted
- * as abandoned?" is answered.
+ * The per-call state machine: every known event of a set of calls in, the
+ * call legs (one per queue: the writer's `calls` rows, the live engine's
+ * counted legs) and what could not be placed out. The figures follow SPEC §3;
+ * this file is where "why is this call counted as abandoned?" is answered.
  *
- * Pure and deterministic: the writer re-runs it over ALL events of the affected
- * calls whenever one of them changes, so a late, duplicated or out-of-order
- * event — or a missing `call.offered` that shows up later — simply lands where it
- * belongs on the next run. Input order never matters: events are sorted first.
+ * Pure and deterministic: the writer and the live engine re-run it over ALL
+ * events of the affected calls whenever one of them changes, so a late,
+ * duplicated or out-of-order event — or a missing `call.offered` that shows up
+ * later — simply lands where it belongs on the next run. Input order never
+ * matters: events are sorted first.
  */
 import { maskCaller } from '../common/mask.js';
 import type { CallCategory, CanonicalEvent, EventOf } from '../events/event.schema.js';
@@ -51,6 +52,21 @@ export interface CallRow {
   recordingUrl: string | null;
   recordingDurationS: number | null;
 }
+
+/** A leg still in its queue: waiting, or ringing an agent. */
+export const isOpen = (leg: Pick<CallRow, 'outcome'>): boolean => leg.outcome === 'waiting' || leg.outcome === 'ringing';
+
+/** A leg open longer than this lost its exit event (no queue holds a caller for hours): it is not shown as waiting. */
+export const STALE_OPEN_MS = 4 * 3_600_000;
+
+/** Waiting or ringing at `nowMs`, and not a leg whose exit event was lost. */
+export const isWaitingAt = (leg: Pick<CallRow, 'outcome' | 'offeredAt'>, nowMs: number): boolean =>
+  isOpen(leg) && nowMs - leg.offeredAt.getTime() <= STALE_OPEN_MS;
+
+/** Calls sent without a type count, and are stored, under this one. */
+export const UNSPECIFIED_CALL_TYPE = 'unspecified';
+
+export const callTypeOf = (leg: Pick<CallRow, 'callType'>): string => leg.callType ?? UNSPECIFIED_CALL_TYPE;
 
 export interface Anomaly {
   /** 'call:<callId>' */

@@ -1,3 +1,4 @@
+/** Agents' state histories built from scripted `agent.state` events. */
 import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../events/event.schema.js';
 import { buildAgentIntervals } from './agent-intervals.js';

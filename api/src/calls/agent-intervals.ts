@@ -3,8 +3,8 @@
  * occupancy, not-ready overruns and the wrap-up time of a call (AHT, SPEC §3).
  *
  * Pure: the writer loads every `agent.state` event of the affected agents, calls
- * this and replaces those agents' rows, so late or out-of-order events simply
- * re-run into the right history.
+ * this and replaces those agents' rows (the live engine does the same in
+ * memory), so late or out-of-order events simply re-run into the right history.
  */
 import type { AgentStateName, EventOf } from '../events/event.schema.js';
 

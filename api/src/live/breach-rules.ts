@@ -1,0 +1,131 @@
+/**
+ * SLA items (SPEC §4) as a list of rules. Each rule names the deadlines it
+ * watches — what started the clock, how long it may run, when it stopped —
+ * and one evaluation turns every deadline into an at-risk, breached or ended
+ * item the same way, whatever the rule. A new rule (case replies, complaints,
+ * call-backs) joins by adding an object to `BREACH_RULES`.
+ */
+import type { AgentInterval } from '../calls/agent-intervals.js';
+import type { CallRow } from '../calls/call-state.js';
+import type { CenterClock } from '../calls/center-clock.js';
+import type { BreachCounts, LiveBreach, Subscription } from './live.wire.js';
+import { AT_RISK_SHARE } from './live.wire.js';
+
+/** Ended breaches stay on the live list this long (they stay in the counts all day). */
+export const ENDED_BREACH_VISIBLE_MS = 15 * 60_000;
+
+/** What the rules read of the live state, within a subscription's scope. */
+export interface BreachSource {
+  /** Local midnight of the day held: breaches due before it are yesterday's. */
+  readonly dayStartMs: number;
+  /** Per queue in scope: its legs waiting now (lost ones excluded), and today's legs that left it after their threshold. */
+  queues(scope: Subscription, nowMs: number): Iterable<{ queue: string; waiting: readonly CallRow[]; late: Iterable<CallRow> }>;
+  /** Per agent of the teams in scope, the agent's state history. */
+  agents(scope: Subscription): Iterable<{ agentId: string; intervals: readonly AgentInterval[] }>;
+  notReadyLimitS(reason: string | null, atMs: number): number | null;
+}
+
+/** A running or stopped clock: the rule's subject, when the clock started, how long it may run, when it stopped (null: still running). */
+export interface Deadline {
+  subject: string;
+  queue: string | null;
+  agentId: string | null;
+  startMs: number;
+  limitMs: number;
+  endMs: number | null;
+}
+
+export interface BreachRule {
+  readonly rule: LiveBreach['rule'];
+  deadlines(source: BreachSource, scope: Subscription, nowMs: number): Iterable<Deadline>;
+}
+
+/** `answer`: a call waits longer than its queue's three-ring threshold; kept once it is answered or abandoned. */
+export const answerRule: BreachRule = {
+  rule: 'answer',
+  *deadlines(source, scope, nowMs) {
+    for (const q of source.queues(scope, nowMs)) {
+      for (const l of q.waiting) {
+        yield { subject: `call:${l.callId}`, queue: q.queue, agentId: null, startMs: l.offeredAt.getTime(), limitMs: l.slThresholdS * 1000, endMs: null };
+      }
+      for (const l of q.late) {
+        const startMs = l.offeredAt.getTime();
+        yield { subject: `call:${l.callId}`, queue: q.queue, agentId: l.agentId, startMs, limitMs: l.slThresholdS * 1000, endMs: startMs + Math.round(l.waitS! * 1000) };
+      }
+    }
+  },
+};
+
+/** `not_ready_overrun`: an agent stays in a not-ready reason longer than that reason's limit in force when it began. */
+export const notReadyOverrunRule: BreachRule = {
+  rule: 'not_ready_overrun',
+  *deadlines(source, scope) {
+    for (const a of source.agents(scope)) {
+      for (const i of a.intervals) {
+        if (i.state !== 'not_ready') continue;
+        const endMs = i.endedAt?.getTime() ?? null;
+        if (endMs !== null && endMs < source.dayStartMs) continue;
+        const startMs = i.startedAt.getTime();
+        const limitS = source.notReadyLimitS(i.reason, startMs);
+        if (limitS === null) continue;
+        yield { subject: `agent:${a.agentId}`, queue: null, agentId: a.agentId, startMs, limitMs: limitS * 1000, endMs };
+      }
+    }
+  },
+};
+
+export const BREACH_RULES: readonly BreachRule[] = [answerRule, notReadyOverrunRule];
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const RANK = { breached: 0, at_risk: 1, ended: 2 } as const;
+
+/**
+ * The live list and today's counts: running deadlines within 20 % of their
+ * limit are at risk, past it breached; stopped ones past their limit stay
+ * listed as ended for 15 minutes. Counts cover every deadline breached today.
+ * Breached first, then at risk, then ended; each by due time.
+ */
+export function evaluateBreaches(
+  rules: readonly BreachRule[],
+  source: BreachSource,
+  clock: CenterClock,
+  scope: Subscription,
+  nowMs: number,
+): { list: LiveBreach[]; counts: BreachCounts } {
+  const list: LiveBreach[] = [];
+  const counts: BreachCounts = { answer: 0, not_ready_overrun: 0, atRisk: 0 };
+  const visibleFrom = nowMs - ENDED_BREACH_VISIBLE_MS;
+  for (const r of rules) {
+    const rule = r.rule;
+    for (const d of r.deadlines(source, scope, nowMs)) {
+      const dueMs = d.startMs + d.limitMs;
+      const elapsed = (d.endMs ?? nowMs) - d.startMs;
+      const breached = elapsed > d.limitMs;
+      if (breached && dueMs >= source.dayStartMs) counts[rule]++;
+      let status: LiveBreach['status'];
+      if (d.endMs === null) {
+        if (breached) status = 'breached';
+        else if (elapsed >= d.limitMs * (1 - AT_RISK_SHARE)) status = 'at_risk';
+        else continue;
+      } else {
+        if (!breached || d.endMs < visibleFrom) continue;
+        status = 'ended';
+      }
+      if (status === 'at_risk') counts.atRisk++;
+      list.push({
+        id: `${rule}:${d.subject}:${d.startMs}`,
+        rule,
+        subject: d.subject,
+        queue: d.queue,
+        agentId: d.agentId,
+        startedAt: clock.iso(d.startMs),
+        dueAt: clock.iso(dueMs),
+        breachedAt: breached ? clock.iso(dueMs) : null,
+        endedAt: d.endMs === null ? null : clock.iso(d.endMs),
+        status,
+      });
+    }
+  }
+  list.sort((x, y) => RANK[x.status] - RANK[y.status] || cmp(x.dueAt, y.dueAt) || cmp(x.id, y.id));
+  return { list, counts };
+}

@@ -1,0 +1,100 @@
+/**
+ * Patch building over the views of the live scenario (`testing/live.scenario.ts`,
+ * queue billing, 09:00–10:00 in Shanghai): what a room is sent given what it holds.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { CenterClock } from '../calls/center-clock.js';
+import { RulesBook } from '../settings/rules-book.js';
+import { liveScenario } from '../testing/live.scenario.js';
+import { LiveState } from './live-state.js';
+import { buildPatch, heartbeat, nothingSent, queueForRoom, sentSnapshot, type Changes } from './patch.js';
+
+const NOW = Date.parse('2026-03-02T02:00:00Z');
+const book = new RulesBook(
+  [{ queue: '*', effectiveFromMs: -Infinity, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null }],
+  [{ reason: 'break', effectiveFromMs: -Infinity, limitS: 900 }],
+);
+const state = new LiveState(new CenterClock('Asia/Shanghai'), book, NOW);
+state.apply(liveScenario(Date.parse('2026-03-02T01:00:00Z'), { queue: 'billing', prefix: '' }));
+
+const changes = (over: Partial<Changes> = {}): Changes => ({
+  asOf: '2026-03-02T10:00:00.000+08:00',
+  lastEventAt: '2026-03-02T09:59:47.000+08:00',
+  queues: [],
+  totals: () => state.totals(['billing'], NOW),
+  agents: [],
+  breaches: state.breaches(NOW),
+  ...over,
+});
+
+describe('queueForRoom', () => {
+  it('sends a queue whole the first time a room gets it', () => {
+    const view = state.queueView('billing', NOW);
+    expect(queueForRoom(nothingSent(), view)).toBe(view);
+  });
+
+  it('leaves out rules, last week and the past hours while they stay as sent, and sends the current hour', () => {
+    const sent = nothingSent();
+    queueForRoom(sent, state.queueView('billing', NOW));
+    const next = queueForRoom(sent, state.queueView('billing', NOW + 1000));
+    expect(Object.keys(next).filter((k) => ['rules', 'lastWeek', 'byHour'].includes(k))).toEqual([]);
+    // Local midnight to 10:00 is 11 hours; the tail is the 10:00 hour, still empty.
+    expect(next.byHourTail!.map((h) => [h.hour, h.offered])).toEqual([['2026-03-02T10:00:00.000+08:00', 0]]);
+    expect(next.today!.offered).toBe(8);
+  });
+
+  it('sends new rules, a newly read last week and every hour when a past one changed', () => {
+    const sent = nothingSent();
+    const view = state.queueView('billing', NOW);
+    queueForRoom(sent, view);
+    const hours = view.byHour.map((h, i) => (i === 9 ? { ...h, offered: 9 } : h));
+    const next = queueForRoom(sent, { ...view, rules: { ...view.rules, rings: 4 }, lastWeek: [], byHour: hours });
+    expect(next.rules!.rings).toBe(4);
+    // An empty list read again is a new list: compared by identity, not content.
+    expect(next.lastWeek).toEqual([]);
+    expect(next.byHour!.map((h) => h.offered)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0]);
+    expect(next.byHourTail).toBeUndefined();
+  });
+});
+
+describe('buildPatch', () => {
+  it('sends nothing when no queue, agent or breach changed, without reading the totals', () => {
+    const sent = nothingSent();
+    const now = state.breaches(NOW);
+    sentSnapshot(sent, now.list, now.counts);
+    const totals = vi.fn(() => state.totals(['billing'], NOW));
+    expect(buildPatch(sent, changes({ totals }))).toBeNull();
+    expect(totals).not.toHaveBeenCalled();
+  });
+
+  it('sends changed queues with the totals, changed agents whole, and the breaches only when they changed', () => {
+    const sent = nothingSent();
+    const first = state.breaches(NOW);
+    sentSnapshot(sent, first.list, first.counts);
+    const a1 = state.agentView('a1', NOW)!;
+    const patch = buildPatch(sent, changes({ queues: [state.queueView('billing', NOW)], agents: [a1] }))!;
+    expect(Object.keys(patch).sort()).toEqual(['agents', 'asOf', 'lastEventAt', 'queues', 'totals', 'totalsAgents']);
+    // billing: 3 within threshold ÷ (3 answered + 3 abandoned − 1 short + 0 timed out)
+    expect(patch.totals!.threeRingRate).toBe(0.6);
+    expect(patch.agents).toEqual([a1]);
+
+    // Three seconds later c10 has waited 16 s: at risk turns breached.
+    const later = state.breaches(NOW + 3000);
+    const withBreach = buildPatch(sent, changes({ breaches: later }))!;
+    expect(withBreach.breachCounts).toEqual({ answer: 6, not_ready_overrun: 1, atRisk: 0 });
+    expect(withBreach.breaches!.find((b) => b.subject === 'call:c10')!.status).toBe('breached');
+    expect(withBreach.queues).toBeUndefined();
+    expect(buildPatch(sent, changes({ breaches: state.breaches(NOW + 3000) }))).toBeNull();
+  });
+
+  it('sends the breaches of a room that has none yet', () => {
+    const patch = buildPatch(nothingSent(), changes())!;
+    expect(patch.breachCounts).toEqual({ answer: 5, not_ready_overrun: 1, atRisk: 1 });
+  });
+});
+
+describe('heartbeat', () => {
+  it('carries only the time and the newest event', () => {
+    expect(heartbeat('2026-03-02T10:00:02.000+08:00', null)).toEqual({ asOf: '2026-03-02T10:00:02.000+08:00', lastEventAt: null });
+  });
+});
