@@ -57,8 +57,7 @@ beforeEach(() => {
   settings.book.mockReturnValue(book);
   logger = automock(Logger);
   const config = loadConfig({ CALLBOARD_TZ: 'Asia/Shanghai', CALLBOARD_DEMO: '0', CALLBOARD_LIVE_COALESCE_MS: String(COALESCE_MS) });
-  // The fakes have every public method; the classes' private fields are not part of their types.
-  live = new LiveService(config, repo as unknown as LiveRepository, log, settings as unknown as SettingsService, logger as unknown as Logger);
+  live = new LiveService(config, repo, log, settings, logger);
 });
 
 afterEach(() => {
@@ -115,10 +114,10 @@ describe('LiveService start-up', () => {
 
     const other = new LiveService(
       loadConfig({ CALLBOARD_TZ: 'Asia/Shanghai' }),
-      repo as unknown as LiveRepository,
+      repo,
       log,
-      automock(SettingsService, { book: () => book }) as unknown as SettingsService,
-      logger as unknown as Logger,
+      automock(SettingsService, { book: () => book }),
+      logger,
     );
     repo.hourlyVolume.mockRejectedValue(new Error('connection refused'));
     await other.onApplicationBootstrap();

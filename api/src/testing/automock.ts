@@ -11,7 +11,11 @@ import { type Mock, vi } from 'vitest';
 
 type Method = (...args: never[]) => unknown;
 
-export type Mocked<T> = {
+/**
+ * The fake's public methods are mocks; it is also typed as the class itself
+ * (private fields included), so it passes wherever the class is injected.
+ */
+export type Mocked<T> = T & {
   [K in keyof T]: T[K] extends Method ? Mock<T[K]> & T[K] : T[K];
 };
 

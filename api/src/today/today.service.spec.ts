@@ -18,7 +18,7 @@ beforeEach(() => {
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
   repo = automock(TodayRepository);
   // The fake has every public method; the repository's private database handle is not part of its type.
-  service = new TodayService(repo as unknown as TodayRepository, loadConfig({ CALLBOARD_TZ: 'Asia/Shanghai', CALLBOARD_DEMO: '0' }));
+  service = new TodayService(repo, loadConfig({ CALLBOARD_TZ: 'Asia/Shanghai', CALLBOARD_DEMO: '0' }));
 });
 
 afterEach(() => {

@@ -46,7 +46,7 @@ beforeEach(() => {
   repo = automock(WriterRepository);
   repo.transaction.mockImplementation((fn) => fn(tx));
   // The fake has every public method; the repository's private database handle is not part of its type.
-  writer = new WriterService(repo as unknown as WriterRepository);
+  writer = new WriterService(repo);
 });
 
 describe('WriterService.write', () => {
