@@ -20,7 +20,6 @@ export type {
   LiveCallRow,
   LiveCallsPage,
   LiveClientToServerEvents,
-  LiveHandshakeErrorCode,
   LivePatch,
   LiveQueue,
   LiveQueuePatch,

@@ -304,9 +304,6 @@ export const sessionEndedSchema = z
   .meta({ id: 'SessionEnded', description: 'Sent before the server disconnects a socket whose session ended' });
 export type SessionEnded = z.infer<typeof sessionEndedSchema>;
 
-/** The codes a refused `/live` handshake carries in `connect_error`'s `err.data.code`. */
-export type LiveHandshakeErrorCode = 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'FORBIDDEN' | 'ORIGIN';
-
 /** What the server emits on `/live` (socket.io `EventsMap`). */
 export interface LiveServerToClientEvents {
   snapshot: (snapshot: LiveSnapshot) => void;
