@@ -21,11 +21,11 @@ export class IngestController {
     response: ingestResultSchema,
     responseDescription: 'Accepted into the log',
     errors: {
-      400: 'The body is not a JSON array',
+      400: 'The body is not valid JSON, or not an array',
       401: 'No or malformed Authorization header',
       403: 'Unknown or revoked key, or a key without role ingest',
       413: 'More than 5,000 events or 5 MB',
-      415: 'The body is not JSON',
+      415: 'A Content-Type the server does not read (send application/json)',
       503: 'The log is unavailable; nothing was accepted',
     },
   })
