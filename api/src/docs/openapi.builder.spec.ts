@@ -130,8 +130,23 @@ describe('buildOpenApiDocument', () => {
       tags: ['widgets'],
       summary: 'Undocumented',
       'x-undocumented': true,
+      parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'string' } }],
       responses: { default: { description: 'Not documented' } },
     });
+  });
+
+  it('lists every parameter of the path, as a string where params does not declare it', () => {
+    const route: DocumentedRoute = {
+      method: 'get',
+      path: '/api/v1/queues/{queue}/agents/{agentId}',
+      status: 200,
+      policy: { kind: 'public' },
+      operation: { summary: 'An agent of a queue', params: z.object({ queue: z.string().max(100) }) },
+    };
+    expect(opOf(buildOpenApiDocument([route]), route.path, 'get').parameters).toEqual([
+      { in: 'path', name: 'queue', required: true, schema: { type: 'string', maxLength: 100 } },
+      { in: 'path', name: 'agentId', required: true, schema: { type: 'string' } },
+    ]);
   });
 
   it('refuses a documented status the route does not answer with', () => {

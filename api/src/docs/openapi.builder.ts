@@ -78,15 +78,34 @@ const errorResponse = (description: string) => ({ description, content: json(api
 /** `/api/v1/live/calls` → `live`, `/health` → `health`. */
 const defaultTag = (path: string) => path.split('/').filter((s) => s !== '' && s !== 'api' && !/^v\d+$/.test(s))[0] ?? 'api';
 
+/**
+ * Every `{name}` of the path, as `params` declares it or else as a string:
+ * OpenAPI requires each path parameter to be listed.
+ */
+function pathParams(route: DocumentedRoute): z.ZodObject | undefined {
+  const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const declared = route.operation?.params?.shape ?? {};
+  return names.length > 0 ? z.object(Object.fromEntries(names.map((name) => [name, declared[name] ?? z.string()]))) : undefined;
+}
+
 function operationOf(route: DocumentedRoute): ZodOpenApiOperationObject {
   const { operation: op, policy } = route;
   const who = policy && access(policy);
+  const path = pathParams(route);
   const base = {
     tags: op?.tags ?? [defaultTag(route.path)],
     ...(who ? { 'x-access': who.xAccess } : {}),
     ...(who?.security ? { security: who.security } : {}),
   };
-  if (!op) return { ...base, summary: 'Undocumented', 'x-undocumented': true, responses: { default: { description: 'Not documented' } } };
+  if (!op) {
+    return {
+      ...base,
+      summary: 'Undocumented',
+      'x-undocumented': true,
+      ...(path ? { requestParams: { path } } : {}),
+      responses: { default: { description: 'Not documented' } },
+    };
+  }
   if (op.status !== undefined && op.status !== route.status) {
     throw new Error(`${route.method.toUpperCase()} ${route.path}: documented as ${op.status}, but the route answers ${route.status}`);
   }
@@ -107,7 +126,7 @@ function operationOf(route: DocumentedRoute): ZodOpenApiOperationObject {
     ...base,
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
-    ...(op.params || op.query ? { requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}) } } : {}),
+    ...(path || op.query ? { requestParams: { ...(path ? { path } : {}), ...(op.query ? { query: op.query } : {}) } } : {}),
     ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
     responses,
   };

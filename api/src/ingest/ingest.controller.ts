@@ -17,7 +17,6 @@ export class IngestController {
     description:
       'A JSON array of at most 5,000 events and 5 MB. Valid items are accepted even when others are rejected. 202 is sent only once the accepted events are in the log.',
     body: ingestBatchSchema,
-    status: 202,
     response: ingestResultSchema,
     responseDescription: 'Accepted into the log',
     errors: {
