@@ -5,7 +5,7 @@ import { maskCaller } from './common/mask.js';
 import { type AppConfig, CONFIG } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
-import { DocsController } from './docs/docs.controller.js';
+import { DocsModule } from './docs/docs.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -59,8 +59,9 @@ export class AppModule {
         TodayModule,
         MetricsHttpModule,
         DemoModule.register(config),
+        DocsModule,
       ],
-      controllers: [HealthController, DocsController],
+      controllers: [HealthController],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

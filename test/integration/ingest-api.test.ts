@@ -1,7 +1,7 @@
 /** The ingest interface of SPEC §6, and the service routes around it, against the running app. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, createIngestKey } from '@callboard/api';
-import { type RunningApp, postEvents, startApp } from '../support/app.js';
+import { INGEST_KEY, type RunningApp, postEvents, startApp } from '../support/app.js';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -41,6 +41,15 @@ describe('POST /api/v1/events', () => {
   it('answers 400 for malformed JSON', async () => {
     const r = await postEvents(app.url, '[{"id": ');
     expect(r.status).toBe(400);
+  });
+
+  it('answers 415 for a media type it does not read', async () => {
+    const r = await fetch(`${app.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', authorization: `Bearer ${INGEST_KEY}` },
+      body: '<events/>',
+    });
+    expect(r.status).toBe(415);
   });
 
   it('answers 413 for more than 5,000 events', async () => {
@@ -110,6 +119,18 @@ describe('service routes', () => {
     const api = await fetch(`${app.url}/api/v1/nothing-here`);
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('documents the batch it takes and what it answers, for ingest keys', async () => {
+    const doc = await (await fetch(`${app.url}/api/docs`)).json();
+    const post = doc.paths['/api/v1/events'].post;
+    expect(post['x-access']).toBe('ingest');
+    expect(post.security).toEqual([{ ingestKey: [] }]);
+    expect(post.requestBody.content['application/json'].schema).toEqual({ type: 'array', maxItems: 5000, items: { $ref: '#/components/schemas/Event' } });
+    expect(post.responses['202'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/IngestResult' });
+    expect(Object.keys(post.responses).sort()).toEqual(['202', '400', '401', '403', '413', '415', '503']);
+    expect(doc.components.schemas.Event.oneOf).toHaveLength(18);
+    expect(doc.components.schemas.IngestResult.required).toEqual(['accepted', 'duplicates', 'rejected']);
   });
 
   it('sends security headers', async () => {

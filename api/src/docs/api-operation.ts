@@ -18,13 +18,17 @@ import type { z } from 'zod';
 export interface ApiOperationSpec {
   summary: string;
   description?: string;
-  /** Groups operations in the document (default: the route's second path segment, e.g. `live`). */
+  /** Groups operations in the document (default: the first path segment after `/api/v1`, e.g. `live`). */
   tags?: string[];
   /** Path parameters, e.g. `{ id }` for `/api/v1/users/{id}`. */
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** The status of a success (default 200; 204 has no body). */
+  /**
+   * The status of a success (204 has no body). Default: what the route answers
+   * (`@HttpCode`, else 201 for POST and 200 otherwise); the document refuses
+   * a status the route does not answer with.
+   */
   status?: 200 | 201 | 202 | 204;
   /** The success body; omit for 204 or a body that is not JSON (then give `contentType`). */
   response?: z.ZodType;

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { Allow } from '../auth/policy.js';
-import { type IngestResult, IngestService } from './ingest.service.js';
+import { ApiOperation } from '../docs/api-operation.js';
+import { IngestService } from './ingest.service.js';
+import { type IngestResult, ingestBatchSchema, ingestResultSchema } from './ingest.wire.js';
 
 @Controller('api/v1/events')
 export class IngestController {
@@ -10,6 +12,22 @@ export class IngestController {
   @Post()
   @HttpCode(202)
   @Allow('ingest')
+  @ApiOperation({
+    summary: 'Post canonical events',
+    description:
+      'A JSON array of at most 5,000 events and 5 MB. Valid items are accepted even when others are rejected. 202 is sent only once the accepted events are in the log.',
+    body: ingestBatchSchema,
+    response: ingestResultSchema,
+    responseDescription: 'Accepted into the log',
+    errors: {
+      400: 'The body is not valid JSON, or not an array',
+      401: 'No or malformed Authorization header',
+      403: 'Unknown or revoked key, or a key without role ingest',
+      413: 'More than 5,000 events or 5 MB',
+      415: 'A Content-Type the server does not read (send application/json)',
+      503: 'The log is unavailable; nothing was accepted',
+    },
+  })
   post(@Body() body: unknown): Promise<IngestResult> {
     return this.ingest.ingest(body);
   }

@@ -2,15 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/errors.js';
 import { EVENT_LOG, type EventLog } from '../log/event-log.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { type Rejection, validateBatch } from './validate.js';
-
-export const MAX_EVENTS_PER_REQUEST = 5000;
-
-export interface IngestResult {
-  accepted: number;
-  duplicates: number;
-  rejected: Rejection[];
-}
+import { type IngestResult, MAX_EVENTS_PER_REQUEST } from './ingest.wire.js';
+import { validateBatch } from './validate.js';
 
 @Injectable()
 export class IngestService {

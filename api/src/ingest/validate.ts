@@ -3,11 +3,7 @@
  * index and the offending field, and never stops the valid rest of the batch.
  */
 import { type CanonicalEvent, EVENT_TYPES, canonicalEvent } from '../events/event.schema.js';
-
-export interface Rejection {
-  index: number;
-  error: string;
-}
+import type { Rejection } from './ingest.wire.js';
 
 const ENVELOPE = new Set(['id', 'type', 'ts', 'source', 'payload']);
 

@@ -13,10 +13,11 @@ import { ApiError } from '../common/errors.js';
 import { callerFor } from '../common/mask.js';
 import { parseInput } from '../common/validation.js';
 import { type DrillCursor, decodeCursor, encodeCursor } from './drill.js';
+import { ApiOperation } from '../docs/api-operation.js';
 import { DRILL_DEFAULT_LIMIT, DRILL_FIGURES, DRILL_MAX_LIMIT } from './live.wire.js';
 import { LiveGateway } from './live.gateway.js';
 import { LiveService } from './live.service.js';
-import type { LiveCallsPage, LiveSnapshot, Subscription } from './live.wire.js';
+import { type LiveCallsPage, type LiveSnapshot, type Subscription, liveCallsPageSchema, liveSnapshotSchema } from './live.wire.js';
 
 const list = z
   .string()
@@ -24,19 +25,16 @@ const list = z
   .transform((v) => v.split(',').map((q) => q.trim()).filter(Boolean));
 
 const liveQuery = z.strictObject({
-  /** One queue, or several comma-separated; default: every queue in scope. */
-  queue: list.optional(),
-  /** Teams whose agents to include; default: every team in scope. */
-  team: list.optional(),
+  queue: list.optional().describe('one queue, or several comma-separated; default: every queue in scope'),
+  team: list.optional().describe('the teams whose agents to include, comma-separated; default: every team in scope'),
 });
 
 const callsQuery = z.strictObject({
   figure: z.enum(DRILL_FIGURES),
-  queue: list.optional(),
+  queue: list.optional().describe('one queue, or several comma-separated; default: every queue in scope'),
   callType: z.string().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(DRILL_MAX_LIMIT).default(DRILL_DEFAULT_LIMIT),
-  /** The `next` cursor of the previous page (call id and queue are up to 200 characters each). */
-  before: z.string().max(800).optional(),
+  before: z.string().max(800).optional().describe('the `next` cursor of the previous page (call id and queue are up to 200 characters each)'),
 });
 
 function cursorOf(before: string): DrillCursor {
@@ -54,6 +52,15 @@ export class LiveController {
 
   @Get()
   @Allow('wallboard')
+  @ApiOperation({
+    summary: "Today's live state: what a wallboard gets on connect",
+    description:
+      "The same snapshot the /live socket sends after `subscribe` (SPEC §6): per queue today's figures (since local midnight in CALLBOARD_TZ) in total, by call type and by hour, the same weekday last week, waiting calls, agents serving it and staffing by Erlang C and A; the agents of the teams in scope; live SLA items. Without `queue`/`team`: the caller's whole scope; outside it: 403.",
+    query: liveQuery,
+    response: liveSnapshotSchema,
+    responseDescription: 'The snapshot',
+    errors: { 400: 'An unknown parameter' },
+  })
   snapshot(@Query() query: unknown, @Req() req: FastifyRequest): LiveSnapshot {
     const { queue, team } = parseInput(liveQuery, query, 'query');
     const scope = principalOf(req)!.scope;
@@ -65,6 +72,15 @@ export class LiveController {
   /** Caller numbers in full for admins only, masked for everyone else. */
   @Get('calls')
   @Allow('agentDetail')
+  @ApiOperation({
+    summary: 'The calls behind a live figure, newest offer first',
+    description:
+      "Today's call legs counted in a figure (the same ones the live figures count), e.g. the abandoned calls of a queue or the breached ones. Paged: pass `next` as `before`.",
+    query: callsQuery,
+    response: liveCallsPageSchema,
+    responseDescription: 'A page of calls',
+    errors: { 400: 'A missing or unknown figure, a bad limit or cursor (field names it)' },
+  })
   calls(@Query() query: unknown, @Req() req: FastifyRequest): LiveCallsPage {
     const q = parseInput(callsQuery, query, 'query');
     const principal = principalOf(req)!;

@@ -29,7 +29,14 @@ import type { ApiError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import type { LiveFlush } from './live.service.js';
 import { LiveService } from './live.service.js';
-import type { LivePatch, LiveQueue, SubscribeAck, Subscription } from './live.wire.js';
+import type {
+  LiveClientToServerEvents,
+  LivePatch,
+  LiveQueue,
+  LiveServerToClientEvents,
+  SubscribeAck,
+  Subscription,
+} from './live.wire.js';
 import { type RoomSent, buildPatch, heartbeat, nothingSent, sentSnapshot } from './patch.js';
 
 interface SocketData {
@@ -51,8 +58,9 @@ interface ScopeRoom {
   sent: RoomSent;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type LiveSocket = Socket<any, any, any, SocketData>;
+/** The gateway emits nothing to other server instances (`serverSideEmit`). */
+type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, SocketData>;
+type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, SocketData>;
 
 const subscribeSchema = z.strictObject({
   queues: z.array(z.string().min(1).max(100)).max(500).optional(),
@@ -84,7 +92,7 @@ const buffered = (socket: LiveSocket) => (socket.conn as unknown as { writeBuffe
 
 @WebSocketGateway({ namespace: '/live' })
 export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
-  @WebSocketServer() private ns!: Namespace;
+  @WebSocketServer() private ns!: LiveNamespace;
   private sweep: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly rooms = new Map<string, ScopeRoom>();
@@ -95,9 +103,9 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     private readonly live: LiveService,
   ) {}
 
-  afterInit(ns: Namespace): void {
+  afterInit(ns: LiveNamespace): void {
     ns.use((socket, next) => {
-      this.handshake(socket as LiveSocket).then(() => next(), (err: Error) => next(err));
+      this.handshake(socket).then(() => next(), (err: Error) => next(err));
     });
     this.sessions.onRevoked((r) => void this.revoked(r));
     this.sweep = setInterval(() => void this.sweepExpired(), SWEEP_MS);
@@ -232,7 +240,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const patch: LivePatch = { seq: ++room.seq, ...body };
     const behind: string[] = [];
     for (const id of members) {
-      const socket = this.ns.sockets.get(id) as LiveSocket | undefined;
+      const socket = this.ns.sockets.get(id);
       if (!socket) continue;
       if (socket.data.behind) behind.push(id);
       else if (buffered(socket) > MAX_BUFFERED_PACKETS) {
@@ -278,7 +286,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   }
 
   private async sweepExpired(): Promise<void> {
-    for (const socket of this.ns.sockets.values() as Iterable<LiveSocket>) {
+    for (const socket of this.ns.sockets.values()) {
       const sid = socket.data.sessionId;
       if (!sid) continue;
       const check = await this.sessions.checkSession(sid).catch(() => undefined);

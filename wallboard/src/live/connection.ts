@@ -6,7 +6,7 @@
  * next snapshot no patch is applied, and the status says `resyncing`.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { LivePatch, LiveSnapshot, SessionEnded, SubscribeAck, SubscribeRequest } from '@callboard/api/wire';
+import type { LiveClientToServerEvents, LiveServerToClientEvents, SubscribeAck, SubscribeRequest } from '@callboard/api/wire';
 import { applyPatch, applySnapshot, type LiveState } from './merge';
 import { ServerClock } from './serverClock';
 
@@ -49,17 +49,12 @@ export interface ConnectError extends Error {
   data?: { code?: unknown };
 }
 
-export interface LiveServerEvents {
-  snapshot: (snapshot: LiveSnapshot) => void;
-  patch: (patch: LivePatch) => void;
-  session_ended: (ended: SessionEnded) => void;
-}
+/** The arguments of a client event answered with an acknowledgement: the payload, and what the answer carries. */
+type AckedEvent<E extends keyof LiveClientToServerEvents> = LiveClientToServerEvents[E] extends (payload: infer P, ack: (response: infer A) => void) => void
+  ? { payload: P; ack: A }
+  : never;
 
-export interface LiveClientEvents {
-  subscribe: (request: SubscribeRequest, ack: (response: SubscribeAck) => void) => void;
-}
-
-/** What the connection uses of a socket.io-client `Socket`. */
+/** What the connection uses of a socket.io-client `Socket` on `/live`, typed by the server's event maps. */
 export interface LiveSocket {
   readonly connected: boolean;
   /** Whether socket.io will reconnect by itself (false after a refused handshake or a server-side disconnect). */
@@ -67,10 +62,12 @@ export interface LiveSocket {
   on(event: 'connect', listener: () => void): unknown;
   on(event: 'disconnect', listener: (reason: string) => void): unknown;
   on(event: 'connect_error', listener: (err: ConnectError) => void): unknown;
-  on(event: 'snapshot', listener: (snapshot: LiveSnapshot) => void): unknown;
-  on(event: 'patch', listener: (patch: LivePatch) => void): unknown;
-  on(event: 'session_ended', listener: (ended: SessionEnded) => void): unknown;
-  timeout(ms: number): { emitWithAck(event: 'subscribe', request: SubscribeRequest): Promise<SubscribeAck> };
+  on(event: 'snapshot', listener: LiveServerToClientEvents['snapshot']): unknown;
+  on(event: 'patch', listener: LiveServerToClientEvents['patch']): unknown;
+  on(event: 'session_ended', listener: LiveServerToClientEvents['session_ended']): unknown;
+  timeout(ms: number): {
+    emitWithAck(event: 'subscribe', request: AckedEvent<'subscribe'>['payload']): Promise<AckedEvent<'subscribe'>['ack']>;
+  };
   connect(): unknown;
   disconnect(): unknown;
 }
@@ -79,7 +76,7 @@ export type SocketFactory = () => LiveSocket;
 
 /** The `/live` namespace on this origin; the session cookie authenticates the handshake. */
 export const liveSocket: SocketFactory = () => {
-  const socket: Socket<LiveServerEvents, LiveClientEvents> = io('/live', {
+  const socket: Socket<LiveServerToClientEvents, LiveClientToServerEvents> = io('/live', {
     withCredentials: true,
     // One manager per connection: a closed connection leaves nothing to share.
     forceNew: true,

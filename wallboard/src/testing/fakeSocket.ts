@@ -4,8 +4,16 @@
  * (`active` false after a refused handshake or a kick; unanswered acks fail on
  * disconnect).
  */
-import type { LivePatch, LiveSnapshot, SessionEnded, SubscribeAck, SubscribeRequest } from '@callboard/api/wire';
+import type { LivePatch, LiveServerToClientEvents, LiveSnapshot, SessionEnded, SubscribeAck, SubscribeRequest } from '@callboard/api/wire';
 import type { ConnectError, LiveSocket, SocketFactory } from '../live/connection';
+
+/** What the socket reports: socket.io-client's own events and the server's. */
+interface ReportedEvents extends LiveServerToClientEvents {
+  connect: () => void;
+  disconnect: (reason: string) => void;
+  connect_error: (err: ConnectError) => void;
+}
+type Reported = keyof ReportedEvents;
 
 interface PendingSubscribe {
   request: SubscribeRequest;
@@ -13,8 +21,6 @@ interface PendingSubscribe {
   resolve: (ack: SubscribeAck) => void;
   reject: (err: Error) => void;
 }
-
-type Listener = (...args: never[]) => void;
 
 export class FakeSocket implements LiveSocket {
   connected = false;
@@ -24,9 +30,9 @@ export class FakeSocket implements LiveSocket {
   connectCalls = 0;
   disconnectCalls = 0;
   private pending: PendingSubscribe[] = [];
-  private readonly listeners = new Map<string, Listener[]>();
+  private readonly listeners = new Map<Reported, ReportedEvents[Reported][]>();
 
-  on(event: string, listener: Listener): this {
+  on<E extends Reported>(event: E, listener: ReportedEvents[E]): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
@@ -113,8 +119,8 @@ export class FakeSocket implements LiveSocket {
     for (const p of pending) p.reject(new Error('socket has been disconnected'));
   }
 
-  private emit(event: string, ...args: unknown[]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
+  private emit<E extends Reported>(event: E, ...args: Parameters<ReportedEvents[E]>): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: Parameters<ReportedEvents[E]>) => void)(...args);
   }
 }
 
