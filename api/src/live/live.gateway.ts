@@ -17,7 +17,6 @@ import {
 } from '@nestjs/websockets';
 import { fastifyCookie } from '@fastify/cookie';
 import type { Namespace, Socket } from 'socket.io';
-import { z } from 'zod';
 import { can, inScope } from '../auth/access.js';
 import { AuditService } from '../auth/audit.service.js';
 import { SESSION_COOKIE } from '../auth/cookies.js';
@@ -35,8 +34,10 @@ import type {
   LiveQueue,
   LiveServerToClientEvents,
   SubscribeAck,
+  SubscribeRequest,
   Subscription,
 } from './live.wire.js';
+import { subscribeRequestSchema } from './live.wire.js';
 import { type RoomSent, buildPatch, heartbeat, nothingSent, sentSnapshot } from './patch.js';
 
 interface SocketData {
@@ -61,11 +62,6 @@ interface ScopeRoom {
 /** The gateway emits nothing to other server instances (`serverSideEmit`). */
 type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, SocketData>;
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, SocketData>;
-
-const subscribeSchema = z.strictObject({
-  queues: z.array(z.string().min(1).max(100)).max(500).optional(),
-  teams: z.array(z.string().min(1).max(100)).max(500).optional(),
-});
 
 const SWEEP_MS = 15_000;
 /** A socket with more packets than this waiting to be written gets no patches until it drains, then a snapshot. */
@@ -148,9 +144,9 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
-    let request: z.infer<typeof subscribeSchema>;
+    let request: SubscribeRequest;
     try {
-      request = parseInput(subscribeSchema, body ?? {});
+      request = parseInput(subscribeRequestSchema, body ?? {});
     } catch (err) {
       const e = err as ApiError;
       return { ok: false, error: { code: 'BAD_REQUEST', message: e.message, field: e.field } };
