@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Public } from '../auth/policy.js';
+import { Public } from '../auth/access/policy.js';
 import { openApiDocument } from './openapi.js';
 
 @Controller('api/docs')

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Db } from '@callboard/db';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/policy.js';
+import { Public } from '../auth/access/policy.js';
 import { DB } from '../database/database.module.js';
 import { LiveService } from '../live/live.service.js';
 import { EVENT_LOG, type EventLog } from '../log/event-log.js';

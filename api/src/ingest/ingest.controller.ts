@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Allow } from '../auth/policy.js';
+import { Allow } from '../auth/access/policy.js';
 import { type IngestResult, IngestService } from './ingest.service.js';
 
 @Controller('api/v1/events')

@@ -1,5 +1,5 @@
 import { Controller, Get, Global, Header, Inject, Module } from '@nestjs/common';
-import { Allow } from '../auth/policy.js';
+import { Allow } from '../auth/access/policy.js';
 import { EVENT_LOG, type EventLog } from '../log/event-log.js';
 import { MetricsService } from './metrics.service.js';
 

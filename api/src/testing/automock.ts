@@ -11,9 +11,10 @@ import { type Mock, vi } from 'vitest';
 
 type Method = (...args: never[]) => unknown;
 
+/** Also typed as the class itself, so a fake of a class with private fields (a repository's `db`) passes where the class is expected. */
 export type Mocked<T> = {
   [K in keyof T]: T[K] extends Method ? Mock<T[K]> & T[K] : T[K];
-};
+} & T;
 
 export function automock<T extends object>(cls: abstract new (...args: never[]) => T, fields: Partial<T> = {}): Mocked<T> {
   const fake: Record<string, unknown> = {};
