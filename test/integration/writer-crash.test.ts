@@ -12,7 +12,7 @@ import { until } from '../support/app.js';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `crash-${process.pid}-${Date.now()}`;
-const redis = new RedisClients(REDIS);
+const clients = new RedisClients(REDIS);
 let db: EmbeddedDb;
 
 beforeAll(async () => {
@@ -20,7 +20,7 @@ beforeAll(async () => {
   await migrate(db, 'Asia/Shanghai');
 }, 60_000);
 afterAll(async () => {
-  await redis.close();
+  await clients.close();
   await db?.close();
   const c = createClient({ url: REDIS });
   await c.connect();
@@ -36,7 +36,7 @@ it('loses and doubles nothing when the writer dies between commit and ack', asyn
 
   // Writer 1 commits every batch, then "dies" before XACK (it throws, so it never acknowledges).
   let commits = 0;
-  const first = await RedisEventLog.connect(redis, { ...opts, consumer: 'w1' });
+  const first = await RedisEventLog.connect(clients, { ...opts, consumer: 'w1' });
   first.startWriter(async (batch) => {
     const r = await writer.write(batch);
     commits++;
@@ -53,7 +53,7 @@ it('loses and doubles nothing when the writer dies between commit and ack', asyn
   expect(pending.pending).toBe(events.length);
 
   // Writer 2 takes over the entries writer 1 left pending.
-  const second = await RedisEventLog.connect(redis, { ...opts, consumer: 'w2', claimIdleMs: 50 });
+  const second = await RedisEventLog.connect(clients, { ...opts, consumer: 'w2', claimIdleMs: 50 });
   second.startWriter((batch) => writer.write(batch));
   await until('writer 2 to acknowledge everything', async () => ((await redis.xPending(stream, WRITER_GROUP)) as { pending: number }).pending === 0);
   await second.close();
