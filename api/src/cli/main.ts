@@ -3,7 +3,7 @@
  * environment variables as the server (CALLBOARD_DATA_DIR, DATABASE_URL, CALLBOARD_TZ).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { type Db, migrate, openDatabase } from '@callboard/db';
+import { type Db, type MigrateResult, migrate, openDatabase } from '@callboard/db';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { KEY_ROLES, type KeyRole, type Scope, USER_ROLES, type UserRole } from '../auth/access/roles.js';
 import { describeScope } from '../auth/access/scope.js';
@@ -28,12 +28,11 @@ const num = (name: string) => (v: string) => {
   return n;
 };
 
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+async function withDb<T>(fn: (db: Db, schema: MigrateResult) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.CALLBOARD_DATA_DIR, poolSize: 1 });
   try {
-    await migrate(db, config.CALLBOARD_TZ);
-    return await fn(db);
+    return await fn(db, await migrate(db, config.CALLBOARD_TZ));
   } finally {
     await db.close();
   }
@@ -91,9 +90,8 @@ program
   .command('migrate')
   .description('apply pending database migrations')
   .action(() =>
-    withDb(async (db) => {
-      const version = (await db.query<{ v: number }>(`SELECT max(version)::int AS v FROM schema_migrations`)).rows[0]?.v;
-      console.log(`database schema at version ${version} (${db.kind})`);
+    withDb(async (db, schema) => {
+      console.log(`database schema at version ${schema.version} (${db.kind})`);
     }),
   );
 

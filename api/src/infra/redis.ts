@@ -108,8 +108,9 @@ class RedisLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * Modules that use Redis import this module, so Nest shuts them down before
- * it: each closes its own clients first, then whatever is left is closed here.
+ * The app module lists this module before the modules that use Redis, and Nest
+ * shuts modules down in the reverse order: each closes its own clients first,
+ * then whatever is left is closed here.
  */
 @Global()
 @Module({
