@@ -52,7 +52,9 @@ class KeyUsageFlusher implements OnApplicationShutdown {
       inject: [CONFIG, REDIS, Logger],
       useFactory: (config: AppConfig, redis: RedisClients | null, logger: Logger): Promise<RevocationBus> | RevocationBus =>
         redis
-          ? RedisRevocationBus.connect(redis, config.CALLBOARD_REDIS_PREFIX, (err) => logger.error({ err: (err as Error).message }, 'revocation channel error'))
+          ? RedisRevocationBus.connect(redis, config.CALLBOARD_REDIS_PREFIX, (err) =>
+              logger.error({ err: (err as Error).message }, 'revocation channel error'),
+            )
           : new LocalRevocationBus(),
     },
     {
@@ -60,10 +62,17 @@ class KeyUsageFlusher implements OnApplicationShutdown {
       inject: [CONFIG, REDIS, Logger],
       async useFactory(config: AppConfig, redis: RedisClients | null, logger: Logger) {
         if (!redis) return loginLimiters(config);
-        return loginLimiters(config, await redis.connect('sign-in limits', (err) => logger.error({ err: (err as Error).message }, 'redis (auth) error')));
+        return loginLimiters(
+          config,
+          await redis.connect('sign-in limits', (err) => logger.error({ err: (err as Error).message }, 'redis (auth) error')),
+        );
       },
     },
-    { provide: ApiKeyVerifier, inject: [ApiKeysRepository, CONFIG], useFactory: (keys: ApiKeysRepository, config: AppConfig) => new ApiKeyVerifier(keys, config.CALLBOARD_INGEST_KEY) },
+    {
+      provide: ApiKeyVerifier,
+      inject: [ApiKeysRepository, CONFIG],
+      useFactory: (keys: ApiKeysRepository, config: AppConfig) => new ApiKeyVerifier(keys, config.CALLBOARD_INGEST_KEY),
+    },
     SessionsRepository,
     UsersRepository,
     ApiKeysRepository,

@@ -56,7 +56,8 @@ export class SettingsController {
   @Allow('wallboard')
   @ApiOperation({
     summary: 'Limits of not-ready reasons',
-    description: 'How long an agent may stay in each not-ready reason before the not_ready_overrun breach; reasons without a row have no limit.',
+    description:
+      'How long an agent may stay in each not-ready reason before the not_ready_overrun breach; reasons without a row have no limit.',
     response: notReadyLimitListSchema,
     responseDescription: 'Limits by reason',
   })

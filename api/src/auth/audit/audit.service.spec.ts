@@ -41,8 +41,28 @@ describe('AuditService.record', () => {
     expect(repository.insert).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(FLUSH_MS);
     expect(repository.insert).toHaveBeenCalledExactlyOnceWith([
-      { ts: new Date(T0), action: 'key.created', outcome: 'ok', actor_kind: 'user', actor_id: 'u1', actor_name: 'admin', target: 'k1', ip: '10.0.0.7', detail: { name: 'pbx' } },
-      { ts: new Date(T0), action: 'auth.login', outcome: 'failed', actor_kind: 'anonymous', actor_id: null, actor_name: 'mallory', target: 'mallory', ip: null, detail: {} },
+      {
+        ts: new Date(T0),
+        action: 'key.created',
+        outcome: 'ok',
+        actor_kind: 'user',
+        actor_id: 'u1',
+        actor_name: 'admin',
+        target: 'k1',
+        ip: '10.0.0.7',
+        detail: { name: 'pbx' },
+      },
+      {
+        ts: new Date(T0),
+        action: 'auth.login',
+        outcome: 'failed',
+        actor_kind: 'anonymous',
+        actor_id: null,
+        actor_name: 'mallory',
+        target: 'mallory',
+        ip: null,
+        detail: {},
+      },
     ]);
   });
 
@@ -57,14 +77,21 @@ describe('AuditService.record', () => {
     repository.insert.mockRejectedValueOnce(new Error('database away'));
     audit.record({ action: 'user.created', actor: ADMIN, target: 'lin' });
     await audit.flush();
-    expect(logger.error).toHaveBeenCalledExactlyOnceWith({ err: 'database away', entries: ['user.created:ok:u1'] }, 'audit log write failed');
+    expect(logger.error).toHaveBeenCalledExactlyOnceWith(
+      { err: 'database away', entries: ['user.created:ok:u1'] },
+      'audit log write failed',
+    );
   });
 });
 
 describe('AuditService.list', () => {
   it('writes pending entries first, then asks for one entry more than the page to know whether another follows', async () => {
     audit.record({ action: 'auth.logout', actor: ADMIN });
-    repository.find.mockResolvedValue([row({ seq: 3 }), row({ seq: 2, ts: new Date(T0 - 1000) }), row({ seq: 1, ts: new Date(T0 - 2000) })]);
+    repository.find.mockResolvedValue([
+      row({ seq: 3 }),
+      row({ seq: 2, ts: new Date(T0 - 1000) }),
+      row({ seq: 1, ts: new Date(T0 - 2000) }),
+    ]);
     const page = await audit.list({ action: 'auth.*', limit: 2 });
     expect(repository.insert).toHaveBeenCalledOnce();
     expect(repository.find).toHaveBeenCalledWith({ action: 'auth.*', before: undefined, limit: 3 });

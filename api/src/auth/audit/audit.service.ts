@@ -48,7 +48,8 @@ export function auditRow(r: AuditRecord, now = new Date()): AuditRow {
 export function parseCursor(cursor: string): { ts: Date; seq: number } {
   const m = /^(.+)~(\d+)$/.exec(cursor);
   const ts = new Date(m?.[1] ?? '');
-  if (!m || Number.isNaN(ts.getTime())) throw new ApiError(400, 'BAD_REQUEST', 'before must be the "next" value of a previous page', 'before');
+  if (!m || Number.isNaN(ts.getTime()))
+    throw new ApiError(400, 'BAD_REQUEST', 'before must be the "next" value of a previous page', 'before');
   return { ts, seq: Number(m[2]) };
 }
 
@@ -97,7 +98,10 @@ export class AuditService implements OnApplicationShutdown {
         await this.audit.insert(rows);
       } catch (err) {
         // The audit log must not take the API down; the entries go to the process log instead.
-        this.logger.error({ err: (err as Error).message, entries: rows.map((r) => `${r.action}:${r.outcome}:${r.actor_id ?? '-'}`) }, 'audit log write failed');
+        this.logger.error(
+          { err: (err as Error).message, entries: rows.map((r) => `${r.action}:${r.outcome}:${r.actor_id ?? '-'}`) },
+          'audit log write failed',
+        );
       }
     })();
     await this.flushing;

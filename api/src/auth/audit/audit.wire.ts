@@ -23,9 +23,8 @@ export const auditEntrySchema = z
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** `GET /api/v1/audit`: newest first; pass `next` as `before` for the following page. */
-export const auditPageSchema = z
-  .object({
-    entries: z.array(auditEntrySchema),
-    next: z.string().nullable().meta({ description: 'pass as `before` for the following page; null on the last page' }),
-  });
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  next: z.string().nullable().meta({ description: 'pass as `before` for the following page; null on the last page' }),
+});
 export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -42,7 +42,8 @@ export class ApiKeysRepository {
 
   /** The active key with this secret's hash. */
   async findActiveByHash(hash: string): Promise<VerifiedKey | undefined> {
-    return (await this.db.query<VerifiedKey>(`SELECT id, name, role FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [hash])).rows[0];
+    return (await this.db.query<VerifiedKey>(`SELECT id, name, role FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [hash]))
+      .rows[0];
   }
 
   /** False when there is no active key with this id. */

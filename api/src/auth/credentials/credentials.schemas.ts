@@ -7,11 +7,17 @@ const name = z.string().trim().min(1, 'name must not be empty').max(100, 'name m
 
 export const createKeySchema = z.strictObject({
   name: name.meta({ description: 'what the key is for, e.g. asterisk-1' }),
-  role: z.enum(KEY_ROLES, { message: `must be one of ${KEY_ROLES.join(', ')}` }).optional().meta({ description: 'default ingest' }),
+  role: z
+    .enum(KEY_ROLES, { message: `must be one of ${KEY_ROLES.join(', ')}` })
+    .optional()
+    .meta({ description: 'default ingest' }),
 });
 export type CreateApiKeyRequest = z.infer<typeof createKeySchema>;
 
-export const createKioskTokenSchema = z.strictObject({ name: name.meta({ description: 'which display, e.g. 2F east TV' }), scope: scopeInputSchema });
+export const createKioskTokenSchema = z.strictObject({
+  name: name.meta({ description: 'which display, e.g. 2F east TV' }),
+  scope: scopeInputSchema,
+});
 
 export const keyIdParamSchema = z.object({ id: z.string().meta({ description: 'key id' }) });
 export const kioskTokenIdParamSchema = z.object({ id: z.string().meta({ description: 'kiosk token id' }) });

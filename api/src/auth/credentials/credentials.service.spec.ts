@@ -23,22 +23,26 @@ let credentials: CredentialsService;
 
 beforeEach(() => {
   keys = automock(ApiKeysRepository);
-  keys.insert.mockImplementation(
-    async (k): Promise<ApiKeyRow> => ({ id: k.id, name: k.name, role: k.role, created_at: CREATED, created_by: k.createdBy, last_used_at: null, revoked_at: null }),
-  );
+  keys.insert.mockImplementation(async (k): Promise<ApiKeyRow> => ({
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    created_at: CREATED,
+    created_by: k.createdBy,
+    last_used_at: null,
+    revoked_at: null,
+  }));
   kioskTokens = automock(KioskTokensRepository);
-  kioskTokens.insert.mockImplementation(
-    async (t): Promise<KioskTokenRow> => ({
-      id: t.id,
-      name: t.name,
-      scope_queues: t.scope.queues,
-      scope_teams: t.scope.teams,
-      created_by: t.createdBy,
-      created_at: CREATED,
-      last_used_at: null,
-      revoked_at: null,
-    }),
-  );
+  kioskTokens.insert.mockImplementation(async (t): Promise<KioskTokenRow> => ({
+    id: t.id,
+    name: t.name,
+    scope_queues: t.scope.queues,
+    scope_teams: t.scope.teams,
+    created_by: t.createdBy,
+    created_at: CREATED,
+    last_used_at: null,
+    revoked_at: null,
+  }));
   verifier = automock(ApiKeyVerifier);
   sessions = automock(SessionsService);
   audit = automock(AuditService);
@@ -50,9 +54,29 @@ describe('API keys', () => {
     const { key, secret } = await credentials.createKey('pbx-1', 'ingest', BY);
     // cbk_<12 hex digits of id>_<43 base64url characters of 32 random bytes>
     expect(secret).toMatch(new RegExp(`^cbk_${key.id}_[A-Za-z0-9_-]{43}$`));
-    expect(keys.insert).toHaveBeenCalledExactlyOnceWith({ id: key.id, name: 'pbx-1', hash: sha256(secret), role: 'ingest', createdBy: 'admin' });
-    expect(key).toEqual({ id: key.id, name: 'pbx-1', role: 'ingest', createdAt: '2026-03-02T02:00:00.000Z', createdBy: 'admin', lastUsedAt: null, revokedAt: null });
-    expect(audit.record).toHaveBeenCalledExactlyOnceWith({ action: 'key.created', actor: ADMIN, ip: '10.0.0.7', target: key.id, detail: { name: 'pbx-1', role: 'ingest' } });
+    expect(keys.insert).toHaveBeenCalledExactlyOnceWith({
+      id: key.id,
+      name: 'pbx-1',
+      hash: sha256(secret),
+      role: 'ingest',
+      createdBy: 'admin',
+    });
+    expect(key).toEqual({
+      id: key.id,
+      name: 'pbx-1',
+      role: 'ingest',
+      createdAt: '2026-03-02T02:00:00.000Z',
+      createdBy: 'admin',
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    expect(audit.record).toHaveBeenCalledExactlyOnceWith({
+      action: 'key.created',
+      actor: ADMIN,
+      ip: '10.0.0.7',
+      target: key.id,
+      detail: { name: 'pbx-1', role: 'ingest' },
+    });
   });
 
   it('revokes a key, forgets cached lookups at once and audits it', async () => {
@@ -77,7 +101,13 @@ describe('kiosk tokens', () => {
     expect(secret).toMatch(new RegExp(`^cbt_${token.id}_[A-Za-z0-9_-]{43}$`));
     expect(kioskTokens.insert).toHaveBeenCalledWith({ id: token.id, name: 'Floor TV', hash: sha256(secret), scope, createdBy: 'admin' });
     expect(token.scope).toEqual(scope);
-    expect(audit.record).toHaveBeenCalledWith({ action: 'kiosk.created', actor: ADMIN, ip: '10.0.0.7', target: token.id, detail: { name: 'Floor TV', scope } });
+    expect(audit.record).toHaveBeenCalledWith({
+      action: 'kiosk.created',
+      actor: ADMIN,
+      ip: '10.0.0.7',
+      target: token.id,
+      detail: { name: 'Floor TV', scope },
+    });
   });
 
   it('signs the displays of a revoked token out', async () => {

@@ -102,8 +102,12 @@ export class CredentialsService {
 }
 
 /** An API key made straight in the database (tests, benches): not audited. */
-export const createApiKey = (db: Queryable, name: string, role: KeyRole = 'ingest', createdBy: string | null = null): Promise<CreatedApiKey> =>
-  issueApiKey(new ApiKeysRepository(db), name, role, createdBy);
+export const createApiKey = (
+  db: Queryable,
+  name: string,
+  role: KeyRole = 'ingest',
+  createdBy: string | null = null,
+): Promise<CreatedApiKey> => issueApiKey(new ApiKeysRepository(db), name, role, createdBy);
 
 /** An ingest key, as tests create them. */
 export async function createIngestKey(db: Queryable, name: string): Promise<{ id: string; key: string }> {
@@ -112,5 +116,9 @@ export async function createIngestKey(db: Queryable, name: string): Promise<{ id
 }
 
 /** A kiosk token made straight in the database (tests, benches): not audited. */
-export const createKioskToken = (db: Queryable, name: string, scope: Scope, createdBy: string | null): Promise<{ token: KioskTokenView; secret: string }> =>
-  issueKioskToken(new KioskTokensRepository(db), name, scope, createdBy);
+export const createKioskToken = (
+  db: Queryable,
+  name: string,
+  scope: Scope,
+  createdBy: string | null,
+): Promise<{ token: KioskTokenView; secret: string }> => issueKioskToken(new KioskTokensRepository(db), name, scope, createdBy);

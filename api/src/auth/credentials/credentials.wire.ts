@@ -20,8 +20,10 @@ export type ApiKeyView = z.infer<typeof apiKeySchema>;
 export const apiKeyListSchema = z.object({ keys: z.array(apiKeySchema) });
 
 /** `POST /api/v1/keys`: the secret is shown this once. */
-export const createdApiKeySchema = z
-  .object({ key: apiKeySchema, secret: z.string().meta({ description: 'cbk_…: shown this once, only its hash is stored' }) });
+export const createdApiKeySchema = z.object({
+  key: apiKeySchema,
+  secret: z.string().meta({ description: 'cbk_…: shown this once, only its hash is stored' }),
+});
 export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
 
 export const kioskTokenSchema = z
@@ -40,10 +42,9 @@ export type KioskTokenView = z.infer<typeof kioskTokenSchema>;
 export const kioskTokenListSchema = z.object({ tokens: z.array(kioskTokenSchema) });
 
 /** `POST /api/v1/kiosk-tokens`: the URL (holding the secret) is shown this once. */
-export const createdKioskTokenSchema = z
-  .object({
-    token: kioskTokenSchema,
-    secret: z.string().meta({ description: 'cbt_…: shown this once, only its hash is stored' }),
-    url: z.string().meta({ description: 'the link a TV opens (/kiosk#<token>)' }),
-  });
+export const createdKioskTokenSchema = z.object({
+  token: kioskTokenSchema,
+  secret: z.string().meta({ description: 'cbt_…: shown this once, only its hash is stored' }),
+  url: z.string().meta({ description: 'the link a TV opens (/kiosk#<token>)' }),
+});
 export type CreatedKioskToken = z.infer<typeof createdKioskTokenSchema>;

@@ -47,7 +47,10 @@ export class KioskTokensRepository {
 
   /** Revokes the active tokens of this name made by `createdBy` (the demo's display, on every start). */
   async revokeNamed(name: string, createdBy: string): Promise<void> {
-    await this.db.query(`UPDATE kiosk_tokens SET revoked_at = now() WHERE name = $1 AND created_by = $2 AND revoked_at IS NULL`, [name, createdBy]);
+    await this.db.query(`UPDATE kiosk_tokens SET revoked_at = now() WHERE name = $1 AND created_by = $2 AND revoked_at IS NULL`, [
+      name,
+      createdBy,
+    ]);
   }
 
   async markUsed(id: string): Promise<void> {

@@ -14,7 +14,14 @@ import type { SessionInfo } from './sessions.wire.js';
 const PASSWORD = 'lins-password-1';
 const CLIENT = { ip: '10.0.0.7', userAgent: 'tests' };
 const config = { CALLBOARD_LOGIN_BLOCK_MIN: 15, CALLBOARD_LOGIN_MAX_FAILURES: 3, CALLBOARD_REDIS_PREFIX: 'cb' };
-const LIN: Principal = { kind: 'user', id: 'u1', name: 'lin', role: 'supervisor', scope: { queues: ['general'], teams: [] }, sessionId: 's1' };
+const LIN: Principal = {
+  kind: 'user',
+  id: 'u1',
+  name: 'lin',
+  role: 'supervisor',
+  scope: { queues: ['general'], teams: [] },
+  sessionId: 's1',
+};
 const SESSION = { id: 's1', principal: LIN } as Session;
 const INFO = { kind: 'user', role: 'supervisor' } as SessionInfo;
 
@@ -142,7 +149,10 @@ describe('LoginService.changePassword and logout', () => {
   });
 
   it('refuses a wrong current password and changes nothing', async () => {
-    await expect(login.changePassword(LIN, 'not it', 'a new password 2', CLIENT)).rejects.toMatchObject({ status: 401, response: { field: 'currentPassword' } });
+    await expect(login.changePassword(LIN, 'not it', 'a new password 2', CLIENT)).rejects.toMatchObject({
+      status: 401,
+      response: { field: 'currentPassword' },
+    });
     expect(users.update).not.toHaveBeenCalled();
     expect(audit.record).toHaveBeenCalledWith(expect.objectContaining({ action: 'user.password', outcome: 'failed' }));
   });

@@ -25,7 +25,8 @@ export class SessionsController {
   @Public()
   @ApiOperation({
     summary: 'Sign in',
-    description: 'Sets the session cookie. Failed attempts are limited per username and address (CALLBOARD_LOGIN_MAX_FAILURES, then a pause).',
+    description:
+      'Sets the session cookie. Failed attempts are limited per username and address (CALLBOARD_LOGIN_MAX_FAILURES, then a pause).',
     body: loginSchema,
     response: sessionInfoSchema,
     responseDescription: 'Signed in',
@@ -46,7 +47,8 @@ export class SessionsController {
   @Public()
   @ApiOperation({
     summary: 'Sign in a kiosk display with its token',
-    description: "The token is the fragment of a kiosk link (/kiosk#cbt_…). Sets a read-only session fixed to the token's scope, lasting until the token is revoked.",
+    description:
+      "The token is the fragment of a kiosk link (/kiosk#cbt_…). Sets a read-only session fixed to the token's scope, lasting until the token is revoked.",
     body: kioskSignInSchema,
     response: sessionInfoSchema,
     responseDescription: 'Signed in',
@@ -74,7 +76,12 @@ export class SessionsController {
   @Post('logout')
   @HttpCode(204)
   @SignedIn()
-  @ApiOperation({ summary: 'Sign out', description: 'Ends the session and disconnects its sockets.', status: 204, responseDescription: 'Signed out' })
+  @ApiOperation({
+    summary: 'Sign out',
+    description: 'Ends the session and disconnects its sockets.',
+    status: 204,
+    responseDescription: 'Signed out',
+  })
   async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.login.logout(sessionOf(req)!, client(req));
     clearSessionCookie(req, reply);

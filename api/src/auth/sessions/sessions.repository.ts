@@ -45,7 +45,9 @@ export class SessionsRepository {
 
   /** The stored signing secret; `candidate` is stored first when there is none (the first process to ask wins). */
   async signingSecret(candidate: string): Promise<string> {
-    await this.db.query(`INSERT INTO settings (key, value) VALUES ('session_secret', to_jsonb($1::text)) ON CONFLICT (key) DO NOTHING`, [candidate]);
+    await this.db.query(`INSERT INTO settings (key, value) VALUES ('session_secret', to_jsonb($1::text)) ON CONFLICT (key) DO NOTHING`, [
+      candidate,
+    ]);
     return (await this.db.query<{ s: string }>(`SELECT value #>> '{}' AS s FROM settings WHERE key = 'session_secret'`)).rows[0]!.s;
   }
 

@@ -6,7 +6,12 @@ import { SessionsService } from './sessions.service.js';
 
 const T0 = Date.parse('2026-03-02T02:00:00.000Z');
 const MIN = 60_000;
-const config = { CALLBOARD_SESSION_IDLE_MIN: 30, CALLBOARD_SESSION_MAX_H: 12, CALLBOARD_SESSION_SECRET: 'a session secret of at least 32 characters', CALLBOARD_TZ: 'Asia/Shanghai' };
+const config = {
+  CALLBOARD_SESSION_IDLE_MIN: 30,
+  CALLBOARD_SESSION_MAX_H: 12,
+  CALLBOARD_SESSION_SECRET: 'a session secret of at least 32 characters',
+  CALLBOARD_TZ: 'Asia/Shanghai',
+};
 
 const userRow = (r: Partial<SessionRow> = {}): SessionRow => ({
   id: 's1',

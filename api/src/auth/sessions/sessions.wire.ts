@@ -8,11 +8,18 @@ export const sessionInfoSchema = z
     kind: z.enum(['user', 'kiosk']),
     role: roleSchema,
     scope: scopeSchema.meta({ description: 'The scope in force (admins and managers: everything)' }),
-    capabilities: z.array(capabilitySchema).meta({ description: 'what the role may do: wallboard, agentDetail, trends, qaResults, qaReview, qaManage, admin, metrics, self' }),
+    capabilities: z
+      .array(capabilitySchema)
+      .meta({ description: 'what the role may do: wallboard, agentDetail, trends, qaResults, qaReview, qaManage, admin, metrics, self' }),
     tz: z.string().meta({ description: "the center's time zone (CALLBOARD_TZ): every time on screen is shown in it" }),
     csrfToken: z.string().meta({ description: 'send as X-CSRF-Token with every POST, PATCH, PUT and DELETE' }),
-    expiresAt: z.iso.datetime().meta({ description: 'the session ends then unless used (each request extends it, up to absoluteExpiresAt)' }),
-    absoluteExpiresAt: z.iso.datetime().nullable().meta({ description: 'the latest it can last; null for kiosk displays (until the token is revoked)' }),
+    expiresAt: z.iso
+      .datetime()
+      .meta({ description: 'the session ends then unless used (each request extends it, up to absoluteExpiresAt)' }),
+    absoluteExpiresAt: z.iso
+      .datetime()
+      .nullable()
+      .meta({ description: 'the latest it can last; null for kiosk displays (until the token is revoked)' }),
     user: z
       .object({ id: z.string(), username: z.string(), displayName: z.string(), role: userRoleSchema, agentId: z.string().nullable() })
       .nullable(),

@@ -22,7 +22,13 @@ export class UsersController {
   @Post('users')
   @HttpCode(201)
   @Allow('admin')
-  @ApiOperation({ summary: 'Add a user', body: createUserSchema, status: 201, response: userSchema, errors: { 409: 'The username is taken' } })
+  @ApiOperation({
+    summary: 'Add a user',
+    body: createUserSchema,
+    status: 201,
+    response: userSchema,
+    errors: { 409: 'The username is taken' },
+  })
   create(@Body() body: unknown, @Req() req: FastifyRequest): Promise<UserView> {
     return this.users.create(parseInput(createUserSchema, body), changedBy(req));
   }
@@ -44,7 +50,12 @@ export class UsersController {
 
   @Get('scopes')
   @Allow('admin')
-  @ApiOperation({ summary: 'Queues and teams seen in the data', description: 'For scope pickers.', response: knownScopesSchema, responseDescription: 'Known queues and teams' })
+  @ApiOperation({
+    summary: 'Queues and teams seen in the data',
+    description: 'For scope pickers.',
+    response: knownScopesSchema,
+    responseDescription: 'Known queues and teams',
+  })
   scopes(): Promise<KnownScopes> {
     return this.users.knownScopes();
   }

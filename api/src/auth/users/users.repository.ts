@@ -97,8 +97,12 @@ export class UsersRepository {
   /** Queues with rules or calls in the last 35 days, and teams with agent states in them, by name. */
   async knownScopes(): Promise<{ queues: string[]; teams: string[] }> {
     const [queues, teams] = await Promise.all([
-      this.db.query<{ v: string }>(`SELECT queue AS v FROM queue_rules WHERE queue <> '*' UNION SELECT DISTINCT queue FROM calls WHERE offered_at > now() - INTERVAL '35 days' ORDER BY 1`),
-      this.db.query<{ v: string }>(`SELECT DISTINCT team AS v FROM agent_states WHERE team IS NOT NULL AND started_at > now() - INTERVAL '35 days' ORDER BY 1`),
+      this.db.query<{ v: string }>(
+        `SELECT queue AS v FROM queue_rules WHERE queue <> '*' UNION SELECT DISTINCT queue FROM calls WHERE offered_at > now() - INTERVAL '35 days' ORDER BY 1`,
+      ),
+      this.db.query<{ v: string }>(
+        `SELECT DISTINCT team AS v FROM agent_states WHERE team IS NOT NULL AND started_at > now() - INTERVAL '35 days' ORDER BY 1`,
+      ),
     ]);
     return { queues: queues.rows.map((r) => r.v), teams: teams.rows.map((r) => r.v) };
   }

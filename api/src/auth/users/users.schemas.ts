@@ -12,7 +12,9 @@ const idList = z.array(z.string().trim().min(1).max(100)).max(500).nullable();
 const role = z.enum(USER_ROLES, { message: `must be one of ${USER_ROLES.join(', ')}` });
 const agentId = z.string().trim().min(1).max(100).nullable().optional().meta({ description: 'for role agent: which agent this user is' });
 
-export const scopeInputSchema = z.strictObject({ queues: idList, teams: idList }).meta({ description: 'null: every queue / team; an empty list: none' });
+export const scopeInputSchema = z
+  .strictObject({ queues: idList, teams: idList })
+  .meta({ description: 'null: every queue / team; an empty list: none' });
 
 export const createUserSchema = z.strictObject({
   username: z

@@ -33,7 +33,15 @@ let service: UsersService;
 beforeEach(() => {
   users = automock(UsersRepository);
   users.insert.mockImplementation(async (u) =>
-    user({ id: u.id, username: u.username, display_name: u.displayName, role: u.role, password_hash: u.passwordHash, scope_queues: u.scope.queues, scope_teams: u.scope.teams }),
+    user({
+      id: u.id,
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      password_hash: u.passwordHash,
+      scope_queues: u.scope.queues,
+      scope_teams: u.scope.teams,
+    }),
   );
   users.update.mockImplementation(async (id, c) => user({ id, ...(c.role ? { role: c.role } : {}) }));
   sessions = automock(SessionsService);
@@ -47,7 +55,12 @@ describe('UsersService.create', () => {
     const stored = users.insert.mock.calls[0]![0];
     expect(stored).toMatchObject({ username: 'lin', displayName: 'lin', scope: { queues: [], teams: [] }, agentId: null });
     expect(await verifyPassword(stored.passwordHash, 'lins-password-1')).toBe(true);
-    expect(view).toMatchObject({ username: 'lin', role: 'supervisor', scope: { queues: [], teams: [] }, createdAt: '2026-03-01T00:00:00.000Z' });
+    expect(view).toMatchObject({
+      username: 'lin',
+      role: 'supervisor',
+      scope: { queues: [], teams: [] },
+      createdAt: '2026-03-01T00:00:00.000Z',
+    });
     expect(audit.record).toHaveBeenCalledExactlyOnceWith({
       action: 'user.created',
       actor: ADMIN,
@@ -77,7 +90,10 @@ describe('UsersService.update', () => {
     const only = user({ id: 'a1', username: 'admin', role: 'admin' });
     users.find.mockResolvedValue(only);
     users.list.mockResolvedValue([only, user({ id: 'a2', username: 'old', role: 'admin', disabled_at: new Date(0) })]);
-    await expect(service.update('a1', { disabled: true }, BY)).rejects.toMatchObject({ status: 409, response: { code: 'LAST_ADMIN', field: 'disabled' } });
+    await expect(service.update('a1', { disabled: true }, BY)).rejects.toMatchObject({
+      status: 409,
+      response: { code: 'LAST_ADMIN', field: 'disabled' },
+    });
     await expect(service.update('a1', { role: 'manager' }, BY)).rejects.toMatchObject({ status: 409, response: { field: 'role' } });
     expect(users.update).not.toHaveBeenCalled();
   });

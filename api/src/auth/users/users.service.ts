@@ -73,7 +73,12 @@ export class UsersService {
 
   async create(input: CreateUserRequest, by: ChangedBy): Promise<UserView> {
     const user = await addUser(this.users, input);
-    this.audit.record({ action: 'user.created', ...by, target: user.username, detail: { id: user.id, role: user.role, scope: userScope(user) } });
+    this.audit.record({
+      action: 'user.created',
+      ...by,
+      target: user.username,
+      detail: { id: user.id, role: user.role, scope: userScope(user) },
+    });
     return userView(user);
   }
 
@@ -83,10 +88,16 @@ export class UsersService {
     const demoted = (changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true;
     if (before.role === 'admin' && !before.disabled_at && demoted) {
       const admins = (await this.users.list()).filter((u) => u.role === 'admin' && !u.disabled_at);
-      if (admins.length <= 1) throw new ApiError(409, 'LAST_ADMIN', 'the last active admin cannot be disabled or given another role', changes.disabled ? 'disabled' : 'role');
+      if (admins.length <= 1) {
+        const field = changes.disabled ? 'disabled' : 'role';
+        throw new ApiError(409, 'LAST_ADMIN', 'the last active admin cannot be disabled or given another role', field);
+      }
     }
     const { password, ...shown } = changes;
-    const user = (await this.users.update(id, { ...shown, passwordHash: password === undefined ? undefined : await hashPassword(password) }))!;
+    const user = (await this.users.update(id, {
+      ...shown,
+      passwordHash: password === undefined ? undefined : await hashPassword(password),
+    }))!;
     // Re-enabling or renaming leaves sessions alone; anything else ends them.
     const endsSessions = Object.entries(changes).some(([k, v]) => k !== 'displayName' && !(k === 'disabled' && v === false));
     if (endsSessions) await this.sessions.endUser(id);
