@@ -9,12 +9,12 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../../common/errors.js';
-import { can } from './roles.js';
 import { ApiKeyVerifier, bearerOf } from '../credentials/api-key.verifier.js';
 import { clearSessionCookie, sessionCookieOf, setSessionCookie } from '../sessions/cookies.js';
+import { type Session, SessionsService } from '../sessions/sessions.service.js';
 import { POLICY, type RoutePolicy } from './policy.js';
 import type { AuthedRequest } from './principal.js';
-import { type Session, SessionsService } from '../sessions/sessions.service.js';
+import { can } from './roles.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
