@@ -6,8 +6,9 @@ import { type AppConfig, CONFIG } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocsModule } from './docs/docs.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { RedisModule } from './infra/redis.js';
 import { LiveModule } from './live/live.module.js';
 import { LogModule } from './log/log.module.js';
 import { MetricsHttpModule, MetricsModule } from './metrics/metrics.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           },
         }),
+        RedisModule,
         MetricsModule,
         DatabaseModule,
         LogModule,
@@ -57,11 +59,11 @@ export class AppModule {
         IngestModule,
         LiveModule,
         TodayModule,
+        HealthModule,
         MetricsHttpModule,
         DemoModule.register(config),
         DocsModule,
       ],
-      controllers: [HealthController],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { AuditService } from './auth/audit.service.js';
+import { AuditService } from './auth/audit/audit.service.js';
 import { CallboardIoAdapter } from './live/io-adapter.js';
 import { ApiExceptionFilter } from './common/errors.js';
 import type { AppConfig } from './config/config.js';

@@ -1,7 +1,7 @@
-import { FirstUsers } from './auth/first-users.js';
+import { FirstUsers } from './auth/users/first-users.service.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnusableError } from '@callboard/db';
-import { RedisUnavailableError } from './infra/redis-connect.js';
+import { RedisUnavailableError } from './infra/redis.js';
 
 /** Starts the API. A wrong setting or an unusable database stops it with one line. */
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {

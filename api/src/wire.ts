@@ -6,9 +6,15 @@
 export type { CanonicalEvent, EventType, EventOf, AgentStateName, CallCategory } from './events/event.schema.js';
 export type { TodayResponse, TodayFigures, TodayQueue } from './today/today.wire.js';
 export type { IngestResult, Rejection } from './ingest/ingest.wire.js';
-export type * from './auth/auth.wire.js';
-export type { Role, UserRole, KeyRole, Scope, Capability } from './auth/access.js';
-export { ROLES, USER_ROLES, KEY_ROLES, CAPABILITIES, can, capabilitiesOf } from './auth/access.js';
+export type { SessionInfo } from './auth/sessions/sessions.wire.js';
+export type { LoginRequest, KioskSignInRequest, ChangePasswordRequest } from './auth/sessions/sessions.schemas.js';
+export type { UserView, KnownScopes } from './auth/users/users.wire.js';
+export type { CreateUserRequest, UpdateUserRequest } from './auth/users/users.schemas.js';
+export type { ApiKeyView, CreatedApiKey, KioskTokenView, CreatedKioskToken } from './auth/credentials/credentials.wire.js';
+export type { CreateApiKeyRequest } from './auth/credentials/credentials.schemas.js';
+export type { AuditOutcome, AuditEntry, AuditPage } from './auth/audit/audit.wire.js';
+export type { Role, UserRole, KeyRole, Scope, Capability } from './auth/access/roles.js';
+export { ROLES, USER_ROLES, KEY_ROLES, CAPABILITIES, can, capabilitiesOf } from './auth/access/roles.js';
 export type {
   AgentCounts,
   BreachCounts,
@@ -35,4 +41,5 @@ export type {
 } from './live/live.wire.js';
 export type { DrillFigure } from './live/live.constants.js';
 export { AT_RISK_SHARE, DRILL_FIGURES, DRILL_DEFAULT_LIMIT, DRILL_MAX_LIMIT } from './live/live.constants.js';
-export type * from './settings/settings.wire.js';
+export type { QueueSettings, QueueSettingsList, NotReadyLimit, NotReadyLimitList } from './settings/settings.wire.js';
+export type { UpdateQueueRulesRequest, UpdateNotReadyLimitsRequest } from './settings/settings.schemas.js';

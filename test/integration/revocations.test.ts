@@ -1,21 +1,23 @@
 /** Ended sessions reach every API process through Redis: what one process publishes, another acts on. */
 import { afterAll, expect, it } from 'vitest';
-import { RedisRevocationBus, type Revocation } from '@callboard/api';
+import { RedisClients, RedisRevocationBus, type Revocation } from '@callboard/api';
 
 const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `test-revocations-${process.pid}-${Date.now()}`;
+const redis = new RedisClients(url);
 const buses: RedisRevocationBus[] = [];
 
 afterAll(async () => {
   for (const b of buses) await b.close();
+  await redis.close();
 });
 
 it('delivers a revocation published by one process to the others, and to itself at once', async () => {
   const errors: unknown[] = [];
   const [one, two, other] = await Promise.all([
-    RedisRevocationBus.connect(url, prefix, (e) => errors.push(e)),
-    RedisRevocationBus.connect(url, prefix, (e) => errors.push(e)),
-    RedisRevocationBus.connect(url, `${prefix}-another-instance`, (e) => errors.push(e)),
+    RedisRevocationBus.connect(redis, prefix, (e) => errors.push(e)),
+    RedisRevocationBus.connect(redis, prefix, (e) => errors.push(e)),
+    RedisRevocationBus.connect(redis, `${prefix}-another-instance`, (e) => errors.push(e)),
   ]);
   buses.push(one, two, other);
   const seen: Record<string, Revocation[]> = { one: [], two: [], other: [] };

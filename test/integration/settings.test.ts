@@ -5,7 +5,7 @@
  * are audited; and a change reaches other API processes through Redis.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisBroadcast, SettingsService } from '@callboard/api';
+import { AuditRepository, AuditService, RedisBroadcast, RedisClients, SettingsRepository, SettingsService } from '@callboard/api';
 import { type EmbeddedDb, migrate, openEmbedded } from '@callboard/db';
 import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
 import { type Principals, signInEveryRole } from '../support/auth.js';
@@ -285,9 +285,15 @@ describe('across API processes', () => {
   const logger = { error: (...args: unknown[]) => errors.push(args), warn: (...args: unknown[]) => errors.push(args) };
   const prefix = `test-settings-${process.pid}-${Date.now()}`;
 
+  const redis = new RedisClients(REDIS);
+  const audits: AuditService[] = [];
+  const byTest = { actor: { kind: 'system' as const, name: 'test' }, ip: null };
+
   async function apiProcess(): Promise<SettingsService> {
-    const bus = await new RedisBroadcast<{ origin: string }>(REDIS, `${prefix}:settings:changed`, (e) => errors.push(e)).start();
-    const s = new SettingsService(db, bus, { CALLBOARD_TZ: 'Asia/Shanghai' }, logger as never);
+    const bus = await new RedisBroadcast<{ origin: string }>(redis, `${prefix}:settings:changed`, (e) => errors.push(e)).start();
+    const audit = new AuditService(new AuditRepository(db), logger as never);
+    audits.push(audit);
+    const s = new SettingsService(new SettingsRepository(db), bus, { CALLBOARD_TZ: 'Asia/Shanghai' }, logger as never, audit);
     await s.start();
     services.push(s);
     return s;
@@ -299,6 +305,8 @@ describe('across API processes', () => {
   }, 60_000);
   afterAll(async () => {
     for (const s of services) await s.onApplicationShutdown();
+    for (const a of audits) await a.flush();
+    await redis.close();
     await db?.close();
   });
 
@@ -307,7 +315,7 @@ describe('across API processes', () => {
     const heard: string[][] = [];
     two.onChange((book) => heard.push(book.configuredQueues()));
 
-    const { after } = await one.setQueueRules('vip', { rings: 1, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.9 });
+    const { after } = await one.setQueueRules('vip', { rings: 1, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.9 }, byTest);
     expect(one.book().thresholds('vip', Infinity)).toEqual({ slThresholdS: 5, shortAbandonS: 5 });
     await until('the other process to reload', async () => two.book().configuredQueues().includes('vip'));
     expect(two.book().inForce('vip', Date.parse(after.effectiveFrom!))).toMatchObject({
@@ -316,7 +324,7 @@ describe('across API processes', () => {
     });
     expect(heard).toEqual([['vip']]);
 
-    await two.setNotReadyLimits({ limits: [{ reason: 'break', limitS: 600 }] });
+    await two.setNotReadyLimits({ limits: [{ reason: 'break', limitS: 600 }] }, byTest);
     await until('the first process to reload', async () => one.book().notReadyLimitS('break', Infinity) === 600);
     expect(errors).toEqual([]);
   });

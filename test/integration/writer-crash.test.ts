@@ -5,13 +5,14 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClient } from 'redis';
-import { RedisEventLog, WRITER_GROUP, WriterRepository, WriterService, redisKeys } from '@callboard/api';
+import { RedisClients, RedisEventLog, WRITER_GROUP, WriterRepository, WriterService, redisKeys } from '@callboard/api';
 import { type EmbeddedDb, migrate, openEmbedded } from '@callboard/db';
 import { scenarioEvents } from '../support/scenario.js';
 import { until } from '../support/app.js';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `crash-${process.pid}-${Date.now()}`;
+const clients = new RedisClients(REDIS);
 let db: EmbeddedDb;
 
 beforeAll(async () => {
@@ -19,6 +20,7 @@ beforeAll(async () => {
   await migrate(db, 'Asia/Shanghai');
 }, 60_000);
 afterAll(async () => {
+  await clients.close();
   await db?.close();
   const c = createClient({ url: REDIS });
   await c.connect();
@@ -30,11 +32,11 @@ afterAll(async () => {
 it('loses and doubles nothing when the writer dies between commit and ack', async () => {
   const writer = new WriterService(new WriterRepository(db));
   const events = scenarioEvents();
-  const opts = { url: REDIS, prefix, retentionHours: 1, maxBatch: 500, maxWaitMs: 20 };
+  const opts = { prefix, retentionHours: 1, maxBatch: 500, maxWaitMs: 20 };
 
   // Writer 1 commits every batch, then "dies" before XACK (it throws, so it never acknowledges).
   let commits = 0;
-  const first = await RedisEventLog.connect({ ...opts, consumer: 'w1' });
+  const first = await RedisEventLog.connect(clients, { ...opts, consumer: 'w1' });
   first.startWriter(async (batch) => {
     const r = await writer.write(batch);
     commits++;
@@ -51,7 +53,7 @@ it('loses and doubles nothing when the writer dies between commit and ack', asyn
   expect(pending.pending).toBe(events.length);
 
   // Writer 2 takes over the entries writer 1 left pending.
-  const second = await RedisEventLog.connect({ ...opts, consumer: 'w2', claimIdleMs: 50 });
+  const second = await RedisEventLog.connect(clients, { ...opts, consumer: 'w2', claimIdleMs: 50 });
   second.startWriter((batch) => writer.write(batch));
   await until('writer 2 to acknowledge everything', async () => ((await redis.xPending(stream, WRITER_GROUP)) as { pending: number }).pending === 0);
   await second.close();

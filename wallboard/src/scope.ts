@@ -2,7 +2,7 @@ import type { Role, Scope } from '@callboard/api/wire';
 
 /**
  * Roles whose stored scope limits what they see, and roles that see everything
- * whatever is stored (as in the API's `auth/access.ts`). For the other roles a
+ * whatever is stored (as in the API's `auth/access/roles.ts`). For the other roles a
  * scope has no meaning.
  */
 export const SCOPED_ROLES: readonly Role[] = ['supervisor', 'kiosk'];

@@ -1,72 +1,90 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import type { Db } from '@callboard/db';
 import { Logger } from 'nestjs-pino';
-import { createClient } from 'redis';
-import { connectRedis } from '../infra/redis-connect.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
-import { DB } from '../database/database.module.js';
-import { ApiKeyVerifier } from './api-keys.js';
-import { AuditService } from './audit.service.js';
-import { AuthController } from './auth.controller.js';
-import { AuthGuard } from './auth.guard.js';
-import { CredentialsController } from './credentials.controller.js';
-import { FirstUsers } from './first-users.js';
-import { LOGIN_LIMITER_STORE, LoginService, loginLimiters } from './login.service.js';
-import { LocalRevocationBus, RedisRevocationBus, type RevocationBus } from './revocations.js';
-import { REVOCATION_BUS, SessionsService } from './sessions.service.js';
-import { UsersController } from './users.controller.js';
+import { REDIS, RedisClients, RedisModule } from '../infra/redis.js';
+import { AuthGuard } from './access/auth.guard.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { AuditService } from './audit/audit.service.js';
+import { ApiKeyVerifier } from './credentials/api-key.verifier.js';
+import { ApiKeysRepository } from './credentials/api-keys.repository.js';
+import { CredentialsController } from './credentials/credentials.controller.js';
+import { CredentialsService } from './credentials/credentials.service.js';
+import { KioskTokensRepository } from './credentials/kiosk-tokens.repository.js';
+import { LOGIN_LIMITER_STORE, LoginService, loginLimiters } from './sessions/login.service.js';
+import { LocalRevocationBus, RedisRevocationBus, type RevocationBus } from './sessions/revocations.js';
+import { SessionsController } from './sessions/sessions.controller.js';
+import { SessionsRepository } from './sessions/sessions.repository.js';
+import { REVOCATION_BUS, SessionsService } from './sessions/sessions.service.js';
+import { FirstUsers } from './users/first-users.service.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersRepository } from './users/users.repository.js';
+import { UsersService } from './users/users.service.js';
 
-const AUTH_REDIS = Symbol('AUTH_REDIS');
-
+/** Writes API keys' last-used times every half minute and once more at shutdown. */
 @Injectable()
-class AuthLifecycle implements OnApplicationShutdown {
+class KeyUsageFlusher implements OnApplicationShutdown {
   private readonly timer: NodeJS.Timeout;
-  constructor(
-    @Inject(ApiKeyVerifier) private readonly keys: ApiKeyVerifier,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    @Inject(AUTH_REDIS) private readonly redis: any,
-  ) {
+  constructor(@Inject(ApiKeyVerifier) private readonly keys: ApiKeyVerifier) {
     this.timer = setInterval(() => void this.keys.flushLastUsed().catch(() => undefined), 30_000);
     this.timer.unref();
   }
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.keys.flushLastUsed().catch(() => undefined);
-    await this.redis?.quit().catch(() => undefined);
   }
 }
 
+/**
+ * Who may do what (`access/`), signing in and sessions (`sessions/`), people
+ * (`users/`), machine and display credentials (`credentials/`) and the audit
+ * log (`audit/`). Global: every module's routes are guarded here and any
+ * module may audit or end sessions through the exported services.
+ */
 @Global()
 @Module({
-  controllers: [AuthController, UsersController, CredentialsController],
+  imports: [RedisModule],
+  controllers: [SessionsController, UsersController, CredentialsController, AuditController],
   providers: [
     {
-      provide: AUTH_REDIS,
-      inject: [CONFIG, Logger],
-      async useFactory(config: AppConfig, logger: Logger) {
-        if (!config.REDIS_URL) return null;
-        const client = createClient({ url: config.REDIS_URL });
-        client.on('error', (err: Error) => logger.error({ err: err.message }, 'redis (auth) error'));
-        await connectRedis(client, config.REDIS_URL, 'sign-in limits');
-        return client;
+      provide: REVOCATION_BUS,
+      inject: [CONFIG, REDIS, Logger],
+      useFactory: (config: AppConfig, redis: RedisClients | null, logger: Logger): Promise<RevocationBus> | RevocationBus =>
+        redis
+          ? RedisRevocationBus.connect(redis, config.CALLBOARD_REDIS_PREFIX, (err) =>
+              logger.error({ err: (err as Error).message }, 'revocation channel error'),
+            )
+          : new LocalRevocationBus(),
+    },
+    {
+      provide: LOGIN_LIMITER_STORE,
+      inject: [CONFIG, REDIS, Logger],
+      async useFactory(config: AppConfig, redis: RedisClients | null, logger: Logger) {
+        if (!redis) return loginLimiters(config);
+        return loginLimiters(
+          config,
+          await redis.connect('sign-in limits', (err) => logger.error({ err: (err as Error).message }, 'redis (auth) error')),
+        );
       },
     },
     {
-      provide: REVOCATION_BUS,
-      inject: [CONFIG, Logger],
-      useFactory: (config: AppConfig, logger: Logger): Promise<RevocationBus> | RevocationBus =>
-        config.REDIS_URL
-          ? RedisRevocationBus.connect(config.REDIS_URL, config.CALLBOARD_REDIS_PREFIX, (err) => logger.error({ err: (err as Error).message }, 'revocation channel error'))
-          : new LocalRevocationBus(),
+      provide: ApiKeyVerifier,
+      inject: [ApiKeysRepository, CONFIG],
+      useFactory: (keys: ApiKeysRepository, config: AppConfig) => new ApiKeyVerifier(keys, config.CALLBOARD_INGEST_KEY),
     },
-    { provide: LOGIN_LIMITER_STORE, inject: [CONFIG, AUTH_REDIS], useFactory: (config: AppConfig, redis: unknown) => loginLimiters(config, redis ?? undefined) },
-    { provide: ApiKeyVerifier, inject: [DB, CONFIG], useFactory: (db: Db, config: AppConfig) => new ApiKeyVerifier(db, config.CALLBOARD_INGEST_KEY) },
+    SessionsRepository,
+    UsersRepository,
+    ApiKeysRepository,
+    KioskTokensRepository,
+    AuditRepository,
     SessionsService,
     LoginService,
+    UsersService,
+    CredentialsService,
     AuditService,
     FirstUsers,
-    AuthLifecycle,
+    KeyUsageFlusher,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [SessionsService, AuditService, ApiKeyVerifier, FirstUsers],

@@ -3,16 +3,22 @@
  * environment variables as the server (CALLBOARD_DATA_DIR, DATABASE_URL, CALLBOARD_TZ).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { type Db, migrate, openDatabase } from '@callboard/db';
+import { type Db, type MigrateResult, migrate, openDatabase } from '@callboard/db';
 import { ConfigError, loadConfig } from '../config/config.js';
-import { KEY_ROLES, type KeyRole, type Scope, USER_ROLES, type UserRole } from '../auth/access.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
-import { createKioskToken, kioskUrl, listKioskTokens, revokeKioskToken } from '../auth/kiosk-tokens.repository.js';
-import { PASSWORD_MIN_LENGTH, generatePassword } from '../auth/passwords.js';
-import { auditRow, writeAudit } from '../auth/audit.service.js';
-import { describeScope } from '../auth/scope.js';
-import { endKioskSessions, endUserSessions } from '../auth/sessions.repository.js';
-import { createUser, findUserByName, listUsers, updateUser, userScope } from '../auth/users.repository.js';
+import { KEY_ROLES, type KeyRole, type Scope, USER_ROLES, type UserRole } from '../auth/access/roles.js';
+import { describeScope } from '../auth/access/scope.js';
+import { AuditRepository } from '../auth/audit/audit.repository.js';
+import { AuditService, type ChangedBy } from '../auth/audit/audit.service.js';
+import { ApiKeyVerifier } from '../auth/credentials/api-key.verifier.js';
+import { ApiKeysRepository } from '../auth/credentials/api-keys.repository.js';
+import { CredentialsService, kioskUrl } from '../auth/credentials/credentials.service.js';
+import { KioskTokensRepository } from '../auth/credentials/kiosk-tokens.repository.js';
+import { PASSWORD_MIN_LENGTH, generatePassword } from '../auth/credentials/passwords.js';
+import { LocalRevocationBus } from '../auth/sessions/revocations.js';
+import { SessionsRepository } from '../auth/sessions/sessions.repository.js';
+import { SessionsService } from '../auth/sessions/sessions.service.js';
+import { UsersRepository } from '../auth/users/users.repository.js';
+import { UsersService } from '../auth/users/users.service.js';
 import { ApiError } from '../common/errors.js';
 import { simulateCommand } from './simulate.js';
 
@@ -22,12 +28,11 @@ const num = (name: string) => (v: string) => {
   return n;
 };
 
-async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+async function withDb<T>(fn: (db: Db, schema: MigrateResult) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.CALLBOARD_DATA_DIR, poolSize: 1 });
   try {
-    await migrate(db, config.CALLBOARD_TZ);
-    return await fn(db);
+    return await fn(db, await migrate(db, config.CALLBOARD_TZ));
   } finally {
     await db.close();
   }
@@ -38,9 +43,37 @@ function fail(message: string): void {
   process.exitCode = 1;
 }
 
+/** A refusal of the services (a taken username, an unknown id) is one line and exit code 1. */
+const refused = (err: unknown): Promise<void> => (err instanceof ApiError ? Promise.resolve(fail(err.message)) : Promise.reject(err));
+
+interface Services {
+  users: UsersService;
+  credentials: CredentialsService;
+}
+
 /** Changes made from the shell are audited like those made in the app. */
-async function audit(db: Db, action: string, target: string, detail: Record<string, unknown> = {}): Promise<void> {
-  await writeAudit(db, [auditRow({ action, actor: { kind: 'system', name: `cli:${process.env.USER ?? 'unknown'}` }, target, detail })]);
+const BY_SHELL: ChangedBy = { actor: { kind: 'system', name: `cli:${process.env.USER ?? 'unknown'}` }, ip: null };
+
+/**
+ * The services the API's routes call, on this command's database. Ended
+ * sessions are not announced: a running server notices within seconds when
+ * its cached sessions expire.
+ */
+function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+  return withDb(async (db) => {
+    const audit = new AuditService(new AuditRepository(db), { error: (entry: unknown, message: string) => console.error(`callboard: ${message}`, entry) });
+    const sessions = new SessionsService(new SessionsRepository(db), loadConfig(), new LocalRevocationBus());
+    const keys = new ApiKeysRepository(db);
+    try {
+      return await fn({
+        users: new UsersService(new UsersRepository(db), sessions, audit),
+        credentials: new CredentialsService(keys, new KioskTokensRepository(db), new ApiKeyVerifier(keys, undefined), sessions, audit),
+      });
+    } finally {
+      await audit.flush();
+      await sessions.onApplicationShutdown();
+    }
+  });
 }
 
 const program = new Command('callboard').description('Callboard: real-time call-center wallboard and QA').showHelpAfterError();
@@ -57,9 +90,8 @@ program
   .command('migrate')
   .description('apply pending database migrations')
   .action(() =>
-    withDb(async (db) => {
-      const version = (await db.query<{ v: number }>(`SELECT max(version)::int AS v FROM schema_migrations`)).rows[0]?.v;
-      console.log(`database schema at version ${version} (${db.kind})`);
+    withDb(async (db, schema) => {
+      console.log(`database schema at version ${schema.version} (${db.kind})`);
     }),
   );
 
@@ -70,9 +102,8 @@ keys
   .requiredOption('-n, --name <name>', 'what the key is for, e.g. "asterisk-1"')
   .addOption(new Option('-r, --role <role>', 'what the key may do').choices([...KEY_ROLES]).default('ingest'))
   .action((opts: { name: string; role: KeyRole }) =>
-    withDb(async (db) => {
-      const { key, secret } = await createApiKey(db, opts.name, opts.role, 'cli');
-      await audit(db, 'key.created', key.id, { name: opts.name, role: opts.role });
+    withServices(async ({ credentials }) => {
+      const { key, secret } = await credentials.createKey(opts.name, opts.role, BY_SHELL);
       console.log(`created ${opts.role} key ${key.id} (${opts.name})\n\n  ${secret}\n\nStore it now: it cannot be shown again. Use it as "Authorization: Bearer <key>".`);
     }),
   );
@@ -80,8 +111,8 @@ keys
   .command('list')
   .description('list API keys (without the keys themselves)')
   .action(() =>
-    withDb(async (db) => {
-      const rows = await listApiKeys(db);
+    withServices(async ({ credentials }) => {
+      const rows = await credentials.listKeys();
       if (rows.length === 0) console.log('no API keys');
       for (const k of rows) {
         const state = k.revokedAt ? `revoked ${k.revokedAt}` : 'active';
@@ -93,11 +124,10 @@ keys
   .command('revoke <id>')
   .description('revoke an API key')
   .action((id: string) =>
-    withDb(async (db) => {
-      if (!(await revokeApiKey(db, id))) return fail(`no active API key ${id}`);
-      await audit(db, 'key.revoked', id);
+    withServices(async ({ credentials }) => {
+      await credentials.revokeKey(id, BY_SHELL);
       console.log(`revoked API key ${id}`);
-    }),
+    }).catch(refused),
   );
 
 const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -123,25 +153,24 @@ users
   .option('-a, --agent-id <id>', 'for role agent: which agent this user is')
   .option('--password-stdin', 'read the password from standard input')
   .action((username: string, opts: { role: UserRole; displayName?: string; queues?: string[]; teams?: string[]; agentId?: string; passwordStdin?: boolean }) =>
-    withDb(async (db) => {
+    withServices(async ({ users }) => {
       const { password, generated } = await passwordInput(Boolean(opts.passwordStdin));
       if (password.length < PASSWORD_MIN_LENGTH) return fail(`the password must be at least ${PASSWORD_MIN_LENGTH} characters`);
-      const user = await createUser(db, { username, password, role: opts.role, displayName: opts.displayName, scope: scopeFrom(opts), agentId: opts.agentId });
-      await audit(db, 'user.created', username, { id: user.id, role: user.role });
-      console.log(`added ${user.role} ${user.username} (${describeScope(userScope(user))})`);
+      const user = await users.create({ username, password, role: opts.role, displayName: opts.displayName, scope: scopeFrom(opts), agentId: opts.agentId }, BY_SHELL);
+      console.log(`added ${user.role} ${user.username} (${describeScope(user.scope)})`);
       if (generated) console.log(`password: ${password}\nIt is shown once; the user can change it under "Change password".`);
-    }).catch((err: unknown) => (err instanceof ApiError ? fail(err.message) : Promise.reject(err))),
+    }).catch(refused),
   );
 users
   .command('list')
   .description('list users')
   .action(() =>
-    withDb(async (db) => {
-      const rows = await listUsers(db);
+    withServices(async ({ users }) => {
+      const rows = await users.list();
       if (rows.length === 0) console.log('no users');
       for (const u of rows) {
-        const state = u.disabled_at ? `disabled ${u.disabled_at.toISOString()}` : 'active';
-        console.log(`${u.username.padEnd(20)}  ${u.role.padEnd(11)}  ${state.padEnd(33)}  ${describeScope(userScope(u))}`);
+        const state = u.disabledAt ? `disabled ${u.disabledAt}` : 'active';
+        console.log(`${u.username.padEnd(20)}  ${u.role.padEnd(11)}  ${state.padEnd(33)}  ${describeScope(u.scope)}`);
       }
     }),
   );
@@ -149,14 +178,12 @@ users
   .command('disable <username>')
   .description('disable a user and end their sessions (a running server notices within seconds)')
   .action((username: string) =>
-    withDb(async (db) => {
-      const user = await findUserByName(db, username);
+    withServices(async ({ users }) => {
+      const user = await users.byName(username);
       if (!user) return fail(`no user ${username}`);
-      await updateUser(db, user.id, { disabled: true });
-      await endUserSessions(db, user.id);
-      await audit(db, 'user.disabled', username, { id: user.id });
+      await users.update(user.id, { disabled: true }, BY_SHELL);
       console.log(`disabled ${username}; their sessions are ended`);
-    }),
+    }).catch(refused),
   );
 
 const tokens = program.command('tokens').description('kiosk display tokens for TVs');
@@ -168,11 +195,10 @@ tokens
   .option('-t, --teams <list>', 'teams shown, comma-separated (default: all)', list)
   .option('--url <base>', 'the address users reach Callboard at (default: CALLBOARD_PUBLIC_URL or http://localhost:PORT)')
   .action((opts: { name: string; queues?: string[]; teams?: string[]; url?: string }) =>
-    withDb(async (db) => {
+    withServices(async ({ credentials }) => {
       const config = loadConfig();
       const scope: Scope = { queues: opts.queues ?? null, teams: opts.teams ?? null };
-      const { token, secret } = await createKioskToken(db, opts.name, scope, 'cli');
-      await audit(db, 'kiosk.created', token.id, { name: opts.name, scope });
+      const { token, secret } = await credentials.createKioskToken(opts.name, scope, BY_SHELL);
       const base = opts.url ?? config.CALLBOARD_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
       console.log(`created kiosk token ${token.id} (${opts.name}: ${describeScope(scope)})\n\n  ${kioskUrl(base, secret)}\n\nOpen this link on the TV. It is shown once; revoke it with \`callboard tokens revoke ${token.id}\`.`);
     }),
@@ -181,8 +207,8 @@ tokens
   .command('list')
   .description('list kiosk tokens')
   .action(() =>
-    withDb(async (db) => {
-      const rows = await listKioskTokens(db);
+    withServices(async ({ credentials }) => {
+      const rows = await credentials.listKioskTokens();
       if (rows.length === 0) console.log('no kiosk tokens');
       for (const t of rows) {
         const state = t.revokedAt ? `revoked ${t.revokedAt}` : 'active';
@@ -194,12 +220,10 @@ tokens
   .command('revoke <id>')
   .description('revoke a kiosk token; its displays are signed out')
   .action((id: string) =>
-    withDb(async (db) => {
-      if (!(await revokeKioskToken(db, id))) return fail(`no active kiosk token ${id}`);
-      await endKioskSessions(db, id);
-      await audit(db, 'kiosk.revoked', id);
+    withServices(async ({ credentials }) => {
+      await credentials.revokeKioskToken(id, BY_SHELL);
       console.log(`revoked kiosk token ${id}`);
-    }),
+    }).catch(refused),
   );
 
 program

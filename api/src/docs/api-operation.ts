@@ -2,7 +2,7 @@
  * The contract of one HTTP route, declared beside it: the zod schemas that
  * validate its input and describe its output. The OpenAPI document served at
  * `/api/docs` is generated from these declarations and from each route's
- * access policy (`auth/policy.ts`), so a route cannot change without its
+ * access policy (`auth/access/policy.ts`), so a route cannot change without its
  * documentation changing with it.
  *
  *   @Get(':id')

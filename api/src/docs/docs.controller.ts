@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import type { oas31 } from 'zod-openapi';
-import { Public } from '../auth/policy.js';
+import { Public } from '../auth/access/policy.js';
 import { ApiOperation } from './api-operation.js';
 import { DocsService } from './docs.service.js';
 

@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Allow, Public, SignedIn } from '../auth/policy.js';
+import { Allow, Public, SignedIn } from '../auth/access/policy.js';
 import { ApiOperation } from './api-operation.js';
 import { DocsService, openApiPath } from './docs.service.js';
 

@@ -6,7 +6,7 @@ import { Injectable, type OnModuleInit, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { oas31 } from 'zod-openapi';
-import { POLICY, type RoutePolicy } from '../auth/policy.js';
+import { POLICY, type RoutePolicy } from '../auth/access/policy.js';
 import { liveSocketSpec } from '../live/live.wire.js';
 import { API_OPERATION, type ApiOperationSpec } from './api-operation.js';
 import { buildOpenApiDocument, type DocumentedRoute, type HttpMethod } from './openapi.builder.js';

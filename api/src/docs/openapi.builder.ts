@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpenApiOverride, type ZodOpenApiResponseObject } from 'zod-openapi';
-import { CAPABILITIES, KEY_ROLES, type KeyRole } from '../auth/access.js';
-import type { RoutePolicy } from '../auth/policy.js';
+import { CAPABILITIES, KEY_ROLES, type KeyRole } from '../auth/access/roles.js';
+import type { RoutePolicy } from '../auth/access/policy.js';
 import { apiErrorSchema } from '../common/errors.wire.js';
 import type { ApiOperationSpec } from './api-operation.js';
 import type { SocketNamespaceDoc } from './socket-events.js';

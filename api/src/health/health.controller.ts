@@ -1,41 +1,26 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import type { Db } from '@callboard/db';
+import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/policy.js';
-import { DB } from '../database/database.module.js';
-import { LiveService } from '../live/live.service.js';
-import { EVENT_LOG, type EventLog } from '../log/event-log.js';
+import { Public } from '../auth/access/policy.js';
+import { ApiOperation } from '../docs/api-operation.js';
+import { HealthService } from './health.service.js';
+import { type Health, healthSchema } from './health.wire.js';
 
-/** Liveness and readiness in one: 200 when database and log answer, 503 otherwise. */
 @Controller('health')
 export class HealthController {
-  constructor(
-    @Inject(DB) private readonly db: Db,
-    @Inject(EVENT_LOG) private readonly log: EventLog,
-    private readonly live: LiveService,
-  ) {}
+  constructor(private readonly health: HealthService) {}
 
   /** Open to load balancers and orchestrators: no personal data, no secrets. */
   @Get()
   @Public()
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const started = Date.now();
-    let database: { ok: boolean; kind: string; latencyMs?: number; detail?: string };
-    try {
-      await this.db.query('SELECT 1');
-      database = { ok: true, kind: this.db.kind, latencyMs: Date.now() - started };
-    } catch (err) {
-      database = { ok: false, kind: this.db.kind, detail: (err as Error).message };
-    }
-    const log = await this.log.health();
-    const ok = database.ok && log.ok;
-    void reply.status(ok ? 200 : 503);
-    return {
-      status: ok ? 'ok' : 'degraded',
-      database,
-      log: { ok: log.ok, kind: log.kind, ...(log.detail ? { detail: log.detail } : {}) },
-      writer: { lagEntries: log.lagEntries, lagSeconds: Math.round(log.lagSeconds * 1000) / 1000 },
-      live: this.live.health(),
-    };
+  @ApiOperation({
+    summary: 'Health of database, log, writer and the live state (day held, newest event, events in memory)',
+    response: healthSchema,
+    responseDescription: 'All parts answer',
+    errors: { 503: 'The database or the log does not answer' },
+  })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
+    const health = await this.health.check();
+    void reply.status(health.status === 'ok' ? 200 : 503);
+    return health;
   }
 }

@@ -4,8 +4,7 @@
  * ended sessions and changed settings.
  */
 import { EventEmitter } from 'node:events';
-import { createClient } from 'redis';
-import { connectRedis } from './redis-connect.js';
+import type { RedisClient, RedisClients } from './redis.js';
 
 export interface Broadcast<T> {
   publish(message: T): Promise<void>;
@@ -27,33 +26,27 @@ export class LocalBroadcast<T> implements Broadcast<T> {
   }
 }
 
-type RedisClient = ReturnType<typeof createClient>;
-
 /**
  * Messages are JSON on `channel`. The publisher's listeners hear each message
  * at once and again when Redis echoes it back. Redis errors go to `onError`;
  * while Redis is away node-redis keeps reconnecting (and resubscribes).
  */
 export class RedisBroadcast<T> extends LocalBroadcast<T> {
-  private readonly pub: RedisClient;
-  private readonly sub: RedisClient;
+  private pub: RedisClient | undefined;
+  private sub: RedisClient | undefined;
 
   constructor(
-    private readonly url: string,
+    private readonly redis: RedisClients,
     readonly channel: string,
     private readonly onError: (err: unknown) => void,
   ) {
     super();
-    this.pub = createClient({ url });
-    this.pub.on('error', onError);
-    this.sub = this.pub.duplicate();
-    this.sub.on('error', onError);
   }
 
   /** Connects and subscribes; a Redis that does not answer within 10 s rejects with RedisUnavailableError. */
   async start(): Promise<this> {
-    await connectRedis(this.pub, this.url, `channel ${this.channel}`);
-    await connectRedis(this.sub, this.url, `channel ${this.channel}`);
+    this.pub = await this.redis.connect(`channel ${this.channel}`, this.onError);
+    this.sub = await this.redis.connect(`channel ${this.channel}`, this.onError);
     await this.sub.subscribe(this.channel, (message: string) => {
       try {
         this.emitter.emit('message', JSON.parse(message) as T);
@@ -67,25 +60,13 @@ export class RedisBroadcast<T> extends LocalBroadcast<T> {
   /** Acted on here at once (also if Redis is down), and in every other process through the channel. */
   override async publish(message: T): Promise<void> {
     await super.publish(message);
+    if (!this.pub) throw new Error(`channel ${this.channel} is not started`);
     await this.pub.publish(this.channel, JSON.stringify(message));
   }
 
   override async close(): Promise<void> {
     await super.close();
-    await end(this.sub);
-    await end(this.pub);
-  }
-}
-
-/** Quits a connected client; one still trying to connect is stopped instead. */
-async function end(client: RedisClient): Promise<void> {
-  if (client.isReady) {
-    await client.quit().catch(() => undefined);
-    return;
-  }
-  try {
-    if (client.isOpen) client.destroy();
-  } catch {
-    /* already closed */
+    if (this.sub) await this.redis.quit(this.sub);
+    if (this.pub) await this.redis.quit(this.pub);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Allow } from '../auth/policy.js';
+import { Allow } from '../auth/access/policy.js';
 import { ApiOperation } from '../docs/api-operation.js';
 import { IngestService } from './ingest.service.js';
 import { type IngestResult, ingestBatchSchema, ingestResultSchema } from './ingest.wire.js';

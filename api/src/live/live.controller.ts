@@ -6,9 +6,9 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { Allow } from '../auth/policy.js';
-import { principalOf } from '../auth/principal.js';
-import { assertInScope } from '../auth/scope.js';
+import { Allow } from '../auth/access/policy.js';
+import { principalOf } from '../auth/access/principal.js';
+import { assertInScope } from '../auth/access/scope.js';
 import { ApiError } from '../common/errors.js';
 import { callerFor } from '../common/mask.js';
 import { parseInput } from '../common/validation.js';

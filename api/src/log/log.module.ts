@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, CONFIG } from '../config/config.js';
+import { REDIS, RedisClients, RedisModule } from '../infra/redis.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { WriterModule } from '../writer/writer.module.js';
 import { WriterService } from '../writer/writer.service.js';
@@ -18,17 +19,16 @@ class LogLifecycle implements OnApplicationShutdown {
 
 @Global()
 @Module({
-  imports: [WriterModule],
+  imports: [RedisModule, WriterModule],
   providers: [
     {
       provide: EVENT_LOG,
-      inject: [CONFIG, WriterService, MetricsService, Logger],
-      async useFactory(config: AppConfig, writer: WriterService, metrics: MetricsService, logger: Logger): Promise<EventLog> {
+      inject: [CONFIG, REDIS, WriterService, MetricsService, Logger],
+      async useFactory(config: AppConfig, redis: RedisClients | null, writer: WriterService, metrics: MetricsService, logger: Logger): Promise<EventLog> {
         const onBatch = (size: number, ms: number) => metrics.recordBatch(size, ms);
         const write = (events: Parameters<WriterService['write']>[0]) => writer.write(events);
-        if (!config.REDIS_URL) return new EmbeddedEventLog(write, { maxBatch: config.CALLBOARD_WRITER_BATCH, onBatch });
-        const log = await RedisEventLog.connect({
-          url: config.REDIS_URL,
+        if (!redis) return new EmbeddedEventLog(write, { maxBatch: config.CALLBOARD_WRITER_BATCH, onBatch });
+        const log = await RedisEventLog.connect(redis, {
           prefix: config.CALLBOARD_REDIS_PREFIX,
           retentionHours: config.CALLBOARD_LOG_RETENTION_H,
           maxBatch: config.CALLBOARD_WRITER_BATCH,

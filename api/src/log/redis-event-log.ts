@@ -8,14 +8,10 @@
  * before the writer has acknowledged them.
  */
 import os from 'node:os';
-import { createClient } from 'redis';
 import type { CanonicalEvent } from '../events/event.schema.js';
-import { connectRedis } from '../infra/redis-connect.js';
+import type { RedisClient, RedisClients } from '../infra/redis.js';
 import { notify } from './embedded-event-log.js';
 import type { AppendResult, BatchWriter, EventLog, LogHealth, LogListener } from './event-log.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Client = any;
 
 export const WRITER_GROUP = 'writer';
 /** The hash tag keeps the stream and the id keys in one Redis Cluster slot, as the Lua script needs. */
@@ -36,7 +32,6 @@ return dups
 `;
 
 export interface RedisLogOptions {
-  url: string;
   /** Key prefix (CALLBOARD_REDIS_PREFIX). */
   prefix: string;
   retentionHours: number;
@@ -59,39 +54,35 @@ const entryMs = (id: string) => Number(id.split('-')[0]);
 
 export class RedisEventLog implements EventLog {
   readonly kind = 'redis' as const;
-  private readonly reader: Client;
   private stopped = false;
   private loop: Promise<void> | undefined;
   private trimTimer: NodeJS.Timeout | undefined;
   private readonly followers: Promise<void>[] = [];
-  private readonly tails: Client[] = [];
+  private readonly tails: RedisClient[] = [];
   private readonly consumer: string;
   private readonly stream: string;
   private readonly seen: string;
 
   private constructor(
-    private readonly client: Client,
+    private readonly redis: RedisClients,
+    private readonly client: RedisClient,
+    // Blocking reads get their own connection so appends never wait behind them.
+    private readonly reader: RedisClient,
     private readonly opts: RedisLogOptions,
   ) {
-    // Blocking reads get their own connection so appends never wait behind them.
-    this.reader = client.duplicate();
-    this.reader.on('error', (err: unknown) => opts.onError?.(err, 'redis reader'));
     this.consumer = opts.consumer ?? `writer-${os.hostname()}-${process.pid}`;
     ({ stream: this.stream, seen: this.seen } = redisKeys(opts.prefix));
   }
 
-  static async connect(opts: RedisLogOptions): Promise<RedisEventLog> {
-    const client = createClient({ url: opts.url });
-    client.on('error', (err: unknown) => opts.onError?.(err, 'redis'));
-    await connectRedis(client, opts.url, 'event log');
-    const log = new RedisEventLog(client, opts);
-    await connectRedis(log.reader, opts.url, 'event log reader');
+  static async connect(redis: RedisClients, opts: RedisLogOptions): Promise<RedisEventLog> {
+    const client = await redis.connect('event log', (err: unknown) => opts.onError?.(err, 'redis'));
+    const reader = await redis.connect('event log reader', (err: unknown) => opts.onError?.(err, 'redis reader'));
     try {
       await client.xGroupCreate(redisKeys(opts.prefix).stream, WRITER_GROUP, '0', { MKSTREAM: true });
     } catch (err) {
       if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
     }
-    return log;
+    return new RedisEventLog(redis, client, reader, opts);
   }
 
   async append(events: CanonicalEvent[]): Promise<AppendResult> {
@@ -189,13 +180,12 @@ export class RedisEventLog implements EventLog {
    * sinceMs. A lost connection resumes after the last entry delivered.
    */
   follow(sinceMs: number, listener: LogListener): void {
-    const tail = this.client.duplicate();
-    tail.on('error', (err: unknown) => this.opts.onError?.(err, 'redis tail'));
+    const tail = this.redis.create((err: unknown) => this.opts.onError?.(err, 'redis tail'));
     this.tails.push(tail);
     this.followers.push(this.tailLoop(tail, `${Math.max(0, Math.floor(sinceMs))}-0`, listener));
   }
 
-  private async tailLoop(tail: Client, from: string, listener: LogListener): Promise<void> {
+  private async tailLoop(tail: RedisClient, from: string, listener: LogListener): Promise<void> {
     let last = from;
     let failures = 0;
     while (!this.stopped) {
@@ -251,6 +241,6 @@ export class RedisEventLog implements EventLog {
     clearInterval(this.trimTimer);
     await this.loop;
     await Promise.allSettled(this.followers);
-    await Promise.allSettled([this.reader.quit(), this.client.quit(), ...this.tails.map((t) => t.quit())]);
+    await Promise.all([this.reader, this.client, ...this.tails].map((c) => this.redis.quit(c)));
   }
 }

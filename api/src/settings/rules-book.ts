@@ -9,7 +9,7 @@
 import type { Queryable } from '@callboard/db';
 import type { LiveQueueRules } from '../live/live.wire.js';
 import type { QueueRules } from '../calls/call-state.js';
-import { readNotReadyLimits, readQueueRules } from './settings.repository.js';
+import { readRulesRows } from './settings.repository.js';
 
 export interface QueueRulesRow {
   queue: string;
@@ -146,7 +146,6 @@ export class RulesBook {
 
 /** Reads both tables (in one transaction when `q` is one). */
 export async function loadRulesBook(q: Queryable): Promise<RulesBook> {
-  const rules = await readQueueRules(q);
-  const limits = await readNotReadyLimits(q);
+  const { rules, limits } = await readRulesRows(q);
   return new RulesBook(rules, limits);
 }

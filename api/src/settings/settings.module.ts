@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import type { Db } from '@callboard/db';
 import { Logger } from 'nestjs-pino';
+import { AuditService } from '../auth/audit/audit.service.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
-import { DB } from '../database/database.module.js';
 import { type Broadcast, LocalBroadcast, RedisBroadcast } from '../infra/broadcast.js';
+import { REDIS, RedisClients, RedisModule } from '../infra/redis.js';
 import { SettingsController } from './settings.controller.js';
+import { SettingsRepository } from './settings.repository.js';
 import { SETTINGS_BUS, type SettingsChanged, SettingsService } from './settings.service.js';
 
 /**
@@ -14,15 +15,17 @@ import { SETTINGS_BUS, type SettingsChanged, SettingsService } from './settings.
  */
 @Global()
 @Module({
+  imports: [RedisModule],
   controllers: [SettingsController],
   providers: [
+    SettingsRepository,
     {
       provide: SETTINGS_BUS,
-      inject: [CONFIG, Logger],
-      useFactory(config: AppConfig, logger: Logger): Broadcast<SettingsChanged> {
-        if (!config.REDIS_URL) return new LocalBroadcast<SettingsChanged>();
+      inject: [CONFIG, REDIS, Logger],
+      useFactory(config: AppConfig, redis: RedisClients | null, logger: Logger): Broadcast<SettingsChanged> {
+        if (!redis) return new LocalBroadcast<SettingsChanged>();
         const onError = (err: unknown) => logger.error({ err: (err as Error).message }, 'settings channel error');
-        const bus = new RedisBroadcast<SettingsChanged>(config.REDIS_URL, `${config.CALLBOARD_REDIS_PREFIX}:settings:changed`, onError);
+        const bus = new RedisBroadcast<SettingsChanged>(redis, `${config.CALLBOARD_REDIS_PREFIX}:settings:changed`, onError);
         void bus.start().catch(onError);
         return bus;
       },
@@ -30,9 +33,15 @@ import { SETTINGS_BUS, type SettingsChanged, SettingsService } from './settings.
     {
       // Loaded before anyone can inject it: a consumer's constructor already sees the stored rules.
       provide: SettingsService,
-      inject: [DB, SETTINGS_BUS, CONFIG, Logger],
-      async useFactory(db: Db, bus: Broadcast<SettingsChanged>, config: AppConfig, logger: Logger): Promise<SettingsService> {
-        const settings = new SettingsService(db, bus, config, logger);
+      inject: [SettingsRepository, SETTINGS_BUS, CONFIG, Logger, AuditService],
+      async useFactory(
+        repository: SettingsRepository,
+        bus: Broadcast<SettingsChanged>,
+        config: AppConfig,
+        logger: Logger,
+        audit: AuditService,
+      ): Promise<SettingsService> {
+        const settings = new SettingsService(repository, bus, config, logger, audit);
         await settings.start();
         return settings;
       },

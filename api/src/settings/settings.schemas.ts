@@ -6,7 +6,7 @@ const between = (min: number, max: number) =>
 
 /** A queue as events name it; '*' is the default of every queue. */
 export const queueParamSchema = z.object({
-  queue: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  queue: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').meta({ description: "queue name, or '*' for the default" }),
 });
 
 export const updateQueueRulesSchema = z.strictObject({
@@ -14,15 +14,22 @@ export const updateQueueRulesSchema = z.strictObject({
   ringCycleS: between(1, 30),
   shortAbandonS: between(0, 60),
   slTarget: between(0, 1),
-  asaTargetS: between(1, 3600).nullable().optional(),
-  abandonTarget: between(0, 1).nullable().optional(),
-});
+  asaTargetS: between(1, 3600).nullable().optional().meta({ description: 'left out or null: no target' }),
+  abandonTarget: between(0, 1).nullable().optional().meta({ description: 'left out or null: no target' }),
+}).meta({ id: 'QueueRulesInput' });
+/** `PUT /api/v1/settings/queues/{queue}`. Targets left out are cleared (no target). */
+export type UpdateQueueRulesRequest = z.infer<typeof updateQueueRulesSchema>;
 
 export const updateNotReadyLimitsSchema = z.strictObject({
   limits: z
     .array(
       z.strictObject({
-        reason: z.string({ message: 'is required' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+        reason: z
+          .string({ message: 'is required' })
+          .trim()
+          .min(1, 'must not be empty')
+          .max(100, 'must be at most 100 characters')
+          .meta({ description: "the agent.state reason; '*' covers reasons without a limit of their own" }),
         limitS: z
           .number({ message: 'must be a number of seconds, or null for no limit' })
           .min(60, 'must be at least 60')
@@ -41,3 +48,6 @@ export const updateNotReadyLimitsSchema = z.strictObject({
       });
     }),
 });
+
+/** `PUT /api/v1/settings/not-ready-limits`: the reasons listed change; the others stay as they are. */
+export type UpdateNotReadyLimitsRequest = z.infer<typeof updateNotReadyLimitsSchema>;

@@ -1,34 +1,10 @@
-import type { Db } from '@callboard/db';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuditService } from '../auth/audit/audit.service.js';
 import { LocalBroadcast } from '../infra/broadcast.js';
-import { type QueueRulesRow, RulesBook } from './rules-book.js';
+import { type Mocked, automock } from '../testing/automock.js';
+import type { NotReadyLimitRow, QueueRulesRow, RulesBook } from './rules-book.js';
+import { SettingsRepository } from './settings.repository.js';
 import { SettingsService, type SettingsChanged } from './settings.service.js';
-
-// The database behind the service: a list of rows the fake repository reads and appends to.
-const stored = vi.hoisted(() => ({ rules: [] as QueueRulesRow[], failNextLoad: false, now: 0 }));
-
-vi.mock('./rules-book.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./rules-book.js')>();
-  return {
-    ...actual,
-    loadRulesBook: vi.fn(async () => {
-      if (stored.failNextLoad) {
-        stored.failNextLoad = false;
-        throw new Error('database away');
-      }
-      return new actual.RulesBook([...stored.rules], []);
-    }),
-  };
-});
-
-vi.mock('./settings.repository.js', () => ({
-  insertQueueRules: vi.fn(async (_q: unknown, r: Omit<QueueRulesRow, 'effectiveFromMs'>) => {
-    stored.rules.push({ ...r, effectiveFromMs: stored.now });
-    return stored.now;
-  }),
-  insertNotReadyLimits: vi.fn(async () => stored.now),
-  queuesOfferedSince: vi.fn(async () => ['support', 'billing']),
-}));
 
 const DEFAULT: QueueRulesRow = {
   queue: '*',
@@ -40,18 +16,36 @@ const DEFAULT: QueueRulesRow = {
   asaTargetS: null,
   abandonTarget: null,
 };
-const db = { transaction: (fn: (tx: unknown) => unknown) => fn({}) } as unknown as Db;
 const logger = { error: vi.fn(), warn: vi.fn() };
 const config = { CALLBOARD_TZ: 'Asia/Shanghai' };
+const ADMIN = { actor: { kind: 'system' as const, name: 'cli:test' }, ip: null };
 
+// The database behind the fake repository: rows it reads and appends to, stamped with `now`.
+let stored: { rules: QueueRulesRow[]; limits: NotReadyLimitRow[]; now: number };
+let repository: Mocked<SettingsRepository>;
+let audit: Mocked<AuditService>;
 let bus: LocalBroadcast<SettingsChanged>;
 let service: SettingsService;
 
 beforeEach(async () => {
-  stored.rules = [DEFAULT];
-  stored.now = Date.parse('2026-03-02T02:00:00.000Z');
+  stored = { rules: [DEFAULT], limits: [], now: Date.parse('2026-03-02T02:00:00.000Z') };
+  const rows = () => ({ rules: [...stored.rules], limits: [...stored.limits] });
+  repository = automock(SettingsRepository);
+  repository.rows.mockImplementation(async () => rows());
+  repository.appendQueueRules.mockImplementation(async (r) => {
+    const before = rows();
+    stored.rules.push({ ...r, effectiveFromMs: stored.now });
+    return { before, effectiveFromMs: stored.now };
+  });
+  repository.appendNotReadyLimits.mockImplementation(async (limits) => {
+    const before = rows();
+    stored.limits.push(...limits.map((l) => ({ ...l, effectiveFromMs: stored.now })));
+    return { before };
+  });
+  repository.queuesOfferedSince.mockResolvedValue(['support', 'billing']);
+  audit = automock(AuditService);
   bus = new LocalBroadcast<SettingsChanged>();
-  service = new SettingsService(db, bus, config, logger);
+  service = new SettingsService(repository, bus, config, logger, audit);
   await service.start();
 });
 afterEach(async () => {
@@ -70,7 +64,7 @@ describe('SettingsService', () => {
   it('stores a change effective now, answers before and after, and tells listeners once', async () => {
     const heard: RulesBook[] = [];
     service.onChange((book) => heard.push(book));
-    const { before, after } = await service.setQueueRules('billing', billing);
+    const { before, after } = await service.setQueueRules('billing', billing, ADMIN);
 
     expect(before).toMatchObject({ queue: 'billing', source: 'default', effectiveFrom: null, rules: { slThresholdS: 15 } });
     expect(after).toEqual({
@@ -84,10 +78,55 @@ describe('SettingsService', () => {
     expect(service.book()).toBe(heard[0]);
   });
 
+  it('audits a change of rules with the rules before and after, and who made it', async () => {
+    await service.setQueueRules('billing', billing, ADMIN);
+    // billing has no rows of its own: before, the '*' default, 3 rings × 5 s = 15 s; after, its own 2 × 5 s = 10 s.
+    expect(audit.record).toHaveBeenCalledExactlyOnceWith({
+      action: 'settings.queue',
+      actor: { kind: 'system', name: 'cli:test' },
+      ip: null,
+      target: 'billing',
+      detail: {
+        before: {
+          queue: 'billing',
+          source: 'default',
+          effectiveFrom: null,
+          rules: { rings: 3, ringCycleS: 5, slThresholdS: 15, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null },
+        },
+        after: {
+          queue: 'billing',
+          source: 'queue',
+          effectiveFrom: '2026-03-02T02:00:00.000Z',
+          rules: { rings: 2, ringCycleS: 5, slThresholdS: 10, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null },
+        },
+      },
+    });
+  });
+
+  it('audits the limits of the reasons listed only, and answers every limit in force', async () => {
+    stored.limits.push({ reason: 'break', effectiveFromMs: -Infinity, limitS: 900 }, { reason: 'lunch', effectiveFromMs: -Infinity, limitS: 3600 });
+    await service.reload();
+    const limits = await service.setNotReadyLimits({ limits: [{ reason: 'break', limitS: 1200 }] }, ADMIN);
+    expect(limits).toEqual([
+      { reason: 'break', limitS: 1200, effectiveFrom: '2026-03-02T02:00:00.000Z' },
+      { reason: 'lunch', limitS: 3600, effectiveFrom: null },
+    ]);
+    expect(audit.record).toHaveBeenCalledExactlyOnceWith({
+      action: 'settings.not_ready_limits',
+      actor: { kind: 'system', name: 'cli:test' },
+      ip: null,
+      target: 'break',
+      detail: {
+        before: [{ reason: 'break', limitS: 900, effectiveFrom: null }],
+        after: [{ reason: 'break', limitS: 1200, effectiveFrom: '2026-03-02T02:00:00.000Z' }],
+      },
+    });
+  });
+
   it('announces a change to the other processes', async () => {
     const announced: SettingsChanged[] = [];
     bus.on((m) => announced.push(m));
-    await service.setQueueRules('billing', billing);
+    await service.setQueueRules('billing', billing, ADMIN);
     expect(announced).toHaveLength(1);
   });
 
@@ -114,24 +153,24 @@ describe('SettingsService', () => {
     });
     service.onChange(second);
     const before = service.book();
-    stored.failNextLoad = true;
+    repository.rows.mockRejectedValueOnce(new Error('database away'));
     await expect(service.reload()).rejects.toThrow('database away');
     expect(service.book()).toBe(before);
 
-    await service.setQueueRules('billing', billing);
+    await service.setQueueRules('billing', billing, ADMIN);
     expect(second).toHaveBeenCalledTimes(1);
     expect(logger.error).toHaveBeenCalledWith({ err: 'listener bug' }, 'settings listener failed');
   });
 
   it('still stores a change when announcing it fails', async () => {
     vi.spyOn(bus, 'publish').mockRejectedValue(new Error('redis away'));
-    const { after } = await service.setQueueRules('billing', billing);
+    const { after } = await service.setQueueRules('billing', billing, ADMIN);
     expect(after.rules.slThresholdS).toBe(10);
     await vi.waitFor(() => expect(logger.error).toHaveBeenCalledWith({ err: 'redis away' }, 'settings change not announced'));
   });
 
   it('lists the default first, then known queues in scope by name', async () => {
-    await service.setQueueRules('vip', billing);
+    await service.setQueueRules('vip', billing, ADMIN);
     expect((await service.queueSettings(null)).map((q) => [q.queue, q.source])).toEqual([
       ['*', 'default'],
       ['billing', 'default'],

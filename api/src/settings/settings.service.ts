@@ -8,15 +8,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Db } from '@callboard/db';
 import { DateTime } from 'luxon';
 import { Logger } from 'nestjs-pino';
+import { AuditService, type ChangedBy } from '../auth/audit/audit.service.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
-import { DB } from '../database/database.module.js';
 import type { Broadcast } from '../infra/broadcast.js';
-import { DEFAULT_QUEUE, type LimitInForce, RulesBook, type RulesInForce, loadRulesBook } from './rules-book.js';
-import { insertNotReadyLimits, insertQueueRules, queuesOfferedSince } from './settings.repository.js';
-import type { NotReadyLimit, QueueSettings, UpdateNotReadyLimitsRequest, UpdateQueueRulesRequest } from './settings.wire.js';
+import { DEFAULT_QUEUE, type LimitInForce, RulesBook, type RulesInForce } from './rules-book.js';
+import { type RulesRows, SettingsRepository } from './settings.repository.js';
+import type { UpdateNotReadyLimitsRequest, UpdateQueueRulesRequest } from './settings.schemas.js';
+import type { NotReadyLimit, QueueSettings } from './settings.wire.js';
 
 export const SETTINGS_BUS = Symbol('SETTINGS_BUS');
 
@@ -43,6 +43,8 @@ export const limitView = (l: LimitInForce): NotReadyLimit => ({
   effectiveFrom: isoOrNull(l.effectiveFromMs),
 });
 
+const bookOf = (rows: RulesRows): RulesBook => new RulesBook(rows.rules, rows.limits);
+
 /** Calls offered from now on get the latest rows: every row was written with the database's clock, none is in the future. */
 const FROM_NOW_ON = Infinity;
 
@@ -57,10 +59,11 @@ export class SettingsService implements OnApplicationShutdown {
   private readonly origin = randomUUID();
 
   constructor(
-    @Inject(DB) private readonly db: Db,
+    private readonly settings: SettingsRepository,
     @Inject(SETTINGS_BUS) private readonly bus: Broadcast<SettingsChanged>,
     @Inject(CONFIG) private readonly config: Pick<AppConfig, 'CALLBOARD_TZ'>,
     @Inject(Logger) private readonly logger: Pick<Logger, 'error' | 'warn'>,
+    private readonly audit: AuditService,
   ) {}
 
   /** Loads the book (a failure stops start-up: nothing can be measured without it), then listens for changes. */
@@ -95,7 +98,7 @@ export class SettingsService implements OnApplicationShutdown {
   async queueSettings(scopeQueues: readonly string[] | null): Promise<QueueSettings[]> {
     const book = this.current;
     const startOfDay = DateTime.now().setZone(this.config.CALLBOARD_TZ).startOf('day').toJSDate();
-    const seen = await queuesOfferedSince(this.db, startOfDay);
+    const seen = await this.settings.queuesOfferedSince(startOfDay);
     const known = [...new Set([...book.configuredQueues(), ...seen])]
       .filter((q) => q !== DEFAULT_QUEUE && (scopeQueues === null || scopeQueues.includes(q)))
       .sort();
@@ -106,36 +109,40 @@ export class SettingsService implements OnApplicationShutdown {
     return this.current.limitsInForce(FROM_NOW_ON).map(limitView);
   }
 
-  /** Stores a queue's rules (queue '*': the default) effective now; answers what applied before and what applies now. */
-  async setQueueRules(queue: string, input: UpdateQueueRulesRequest): Promise<{ before: QueueSettings; after: QueueSettings }> {
-    const { before, effectiveFromMs } = await this.db.transaction(async (tx) => {
-      const was = (await loadRulesBook(tx)).inForce(queue, FROM_NOW_ON);
-      const at = await insertQueueRules(tx, {
-        queue,
-        rings: input.rings,
-        ringCycleS: input.ringCycleS,
-        shortAbandonS: input.shortAbandonS,
-        slTarget: input.slTarget,
-        asaTargetS: input.asaTargetS ?? null,
-        abandonTarget: input.abandonTarget ?? null,
-      });
-      return { before: was, effectiveFromMs: at };
+  /** Stores a queue's rules (queue '*': the default) effective now, audited; answers what applied before and what applies now. */
+  async setQueueRules(queue: string, input: UpdateQueueRulesRequest, by: ChangedBy): Promise<{ before: QueueSettings; after: QueueSettings }> {
+    const { before, effectiveFromMs } = await this.settings.appendQueueRules({
+      queue,
+      rings: input.rings,
+      ringCycleS: input.ringCycleS,
+      shortAbandonS: input.shortAbandonS,
+      slTarget: input.slTarget,
+      asaTargetS: input.asaTargetS ?? null,
+      abandonTarget: input.abandonTarget ?? null,
     });
     const book = await this.changed();
-    return { before: queueSettingsView(queue, before), after: queueSettingsView(queue, book.inForce(queue, effectiveFromMs)) };
+    const views = {
+      before: queueSettingsView(queue, bookOf(before).inForce(queue, FROM_NOW_ON)),
+      after: queueSettingsView(queue, book.inForce(queue, effectiveFromMs)),
+    };
+    this.audit.record({ action: 'settings.queue', ...by, target: queue, detail: views });
+    return views;
   }
 
-  /** Stores the limits of the reasons listed, effective now; the others stay. Answers both states of the reasons listed. */
-  async setNotReadyLimits(input: UpdateNotReadyLimitsRequest): Promise<{ before: NotReadyLimit[]; after: NotReadyLimit[] }> {
+  /** Stores the limits of the reasons listed, effective now, audited with both states of those reasons; the others stay. Answers every limit in force. */
+  async setNotReadyLimits(input: UpdateNotReadyLimitsRequest, by: ChangedBy): Promise<NotReadyLimit[]> {
     const reasons = new Set(input.limits.map((l) => l.reason));
     const listed = (all: LimitInForce[]) => all.filter((l) => reasons.has(l.reason)).map(limitView);
-    const before = await this.db.transaction(async (tx) => {
-      const was = (await loadRulesBook(tx)).limitsInForce(FROM_NOW_ON);
-      await insertNotReadyLimits(tx, input.limits);
-      return was;
-    });
+    const { before } = await this.settings.appendNotReadyLimits(input.limits);
     const book = await this.changed();
-    return { before: listed(before), after: listed(book.limitsInForce(FROM_NOW_ON)) };
+    const after = listed(book.limitsInForce(FROM_NOW_ON));
+    this.audit.record({
+      action: 'settings.not_ready_limits',
+      ...by,
+      target: after.map((l) => l.reason).join(', '),
+      detail: { before: listed(bookOf(before).limitsInForce(FROM_NOW_ON)), after },
+    });
+    return this.notReadyLimits();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -153,7 +160,7 @@ export class SettingsService implements OnApplicationShutdown {
   }
 
   private async load(): Promise<RulesBook> {
-    const book = await loadRulesBook(this.db);
+    const book = bookOf(await this.settings.rows());
     if (book.fingerprint === this.current.fingerprint) return this.current;
     this.current = book;
     for (const listener of [...this.listeners]) {

@@ -1,9 +1,9 @@
 /** `GET /api/v1/today`: today's counts per queue as the database holds them. */
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { Allow } from '../auth/policy.js';
-import { principalOf } from '../auth/principal.js';
-import { assertInScope } from '../auth/scope.js';
+import { Allow } from '../auth/access/policy.js';
+import { principalOf } from '../auth/access/principal.js';
+import { assertInScope } from '../auth/access/scope.js';
 import { parseInput } from '../common/validation.js';
 import { ApiOperation } from '../docs/api-operation.js';
 import { TodayService } from './today.service.js';

@@ -9,16 +9,14 @@
 import { randomBytes } from 'node:crypto';
 import { Tokens } from '@fastify/csrf';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Db } from '@callboard/db';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
-import { type AppConfig, CONFIG } from '../config/config.js';
-import { DB } from '../database/database.module.js';
-import { type Role, type UserRole, capabilitiesOf, effectiveScope } from './access.js';
-import type { SessionInfo } from './auth.wire.js';
-import type { Principal } from './principal.js';
-import { type Revocation, type RevocationBus } from './revocations.js';
-import { newId } from './secrets.js';
-import { endKioskSessions, endUserSessions } from './sessions.repository.js';
+import { type AppConfig, CONFIG } from '../../config/config.js';
+import type { Principal } from '../access/principal.js';
+import { type Role, capabilitiesOf, effectiveScope } from '../access/roles.js';
+import { newId } from '../credentials/secrets.js';
+import type { Revocation, RevocationBus } from './revocations.js';
+import { type SessionRow, SessionsRepository } from './sessions.repository.js';
+import type { SessionInfo } from './sessions.wire.js';
 
 export const REVOCATION_BUS = Symbol('REVOCATION_BUS');
 
@@ -26,28 +24,6 @@ export const REVOCATION_BUS = Symbol('REVOCATION_BUS');
 const CACHE_MS = 5_000;
 /** A token older than this is replaced on the next request, and the session's idle expiry pushed forward. */
 const REFRESH_AFTER_MS = 60_000;
-
-interface SessionRow {
-  id: string;
-  kind: 'user' | 'kiosk';
-  csrf_secret: string;
-  expires_at: Date;
-  absolute_expires_at: Date | null;
-  revoked_at: Date | null;
-  user_id: string | null;
-  username: string | null;
-  display_name: string | null;
-  role: UserRole | null;
-  u_queues: string[] | null;
-  u_teams: string[] | null;
-  agent_id: string | null;
-  disabled_at: Date | null;
-  kiosk_id: string | null;
-  kiosk_name: string | null;
-  k_queues: string[] | null;
-  k_teams: string[] | null;
-  kiosk_revoked_at: Date | null;
-}
 
 export interface Session {
   id: string;
@@ -80,8 +56,8 @@ export class SessionsService implements OnApplicationShutdown {
   private readonly tz: string;
 
   constructor(
-    @Inject(DB) private readonly db: Db,
-    @Inject(CONFIG) config: AppConfig,
+    private readonly sessions: SessionsRepository,
+    @Inject(CONFIG) config: Pick<AppConfig, 'CALLBOARD_SESSION_IDLE_MIN' | 'CALLBOARD_SESSION_MAX_H' | 'CALLBOARD_SESSION_SECRET' | 'CALLBOARD_TZ'>,
     @Inject(REVOCATION_BUS) private readonly bus: RevocationBus,
   ) {
     this.idleMs = config.CALLBOARD_SESSION_IDLE_MIN * 60_000;
@@ -94,13 +70,7 @@ export class SessionsService implements OnApplicationShutdown {
   /** The signing key: CALLBOARD_SESSION_SECRET, or one random secret kept in `settings` for every process. */
   private async signingKey(): Promise<Uint8Array> {
     if (this.key) return this.key;
-    let secret = this.secretFromEnv;
-    if (!secret) {
-      await this.db.query(`INSERT INTO settings (key, value) VALUES ('session_secret', to_jsonb($1::text)) ON CONFLICT (key) DO NOTHING`, [
-        randomBytes(48).toString('base64url'),
-      ]);
-      secret = (await this.db.query<{ s: string }>(`SELECT value #>> '{}' AS s FROM settings WHERE key = 'session_secret'`)).rows[0]!.s;
-    }
+    const secret = this.secretFromEnv ?? (await this.sessions.signingSecret(randomBytes(48).toString('base64url')));
     this.key = new TextEncoder().encode(secret);
     return this.key;
   }
@@ -109,21 +79,16 @@ export class SessionsService implements OnApplicationShutdown {
     const id = newId();
     const now = Date.now();
     const absolute = kind === 'user' ? new Date(now + this.maxMs) : null;
-    await this.db.query(
-      `INSERT INTO sessions (id, kind, user_id, kiosk_id, csrf_secret, expires_at, absolute_expires_at, ip, user_agent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        id,
-        kind,
-        kind === 'user' ? subjectId : null,
-        kind === 'kiosk' ? subjectId : null,
-        this.csrf.secretSync(),
-        new Date(now + this.idleMs),
-        absolute,
-        client.ip,
-        client.userAgent?.slice(0, 300) ?? null,
-      ],
-    );
+    await this.sessions.insert({
+      id,
+      kind,
+      subjectId,
+      csrfSecret: this.csrf.secretSync(),
+      expiresAt: new Date(now + this.idleMs),
+      absoluteExpiresAt: absolute,
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
     const session = await this.load(id, true);
     if (!session) throw new Error('session vanished after insert');
     return { session, token: await this.sign(session, now) };
@@ -172,7 +137,7 @@ export class SessionsService implements OnApplicationShutdown {
     // The stored expiry is the last extension plus the idle time: extend when that is over a minute ago.
     if (now + this.idleMs - session.expiresAt.getTime() >= REFRESH_AFTER_MS) {
       const until = new Date(Math.min(now + this.idleMs, session.absoluteExpiresAt?.getTime() ?? Infinity));
-      await this.db.query(`UPDATE sessions SET expires_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [session.id, until]);
+      await this.sessions.extend(session.id, until);
       session.expiresAt = until;
     }
     return this.sign(session, now);
@@ -202,24 +167,24 @@ export class SessionsService implements OnApplicationShutdown {
   }
 
   async end(sessionId: string): Promise<void> {
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    await this.sessions.end(sessionId);
     await this.announce({ kind: 'session', id: sessionId });
   }
 
   /** Ends every session of a user (disabled, password or role changed). */
   async endUser(userId: string): Promise<void> {
-    await endUserSessions(this.db, userId);
+    await this.sessions.endUser(userId);
     await this.announce({ kind: 'user', id: userId });
   }
 
   /** Ends a user's other sessions (after they changed their password). */
   async endUserExcept(userId: string, keep: string | undefined): Promise<void> {
-    for (const id of await endUserSessions(this.db, userId, keep)) await this.announce({ kind: 'session', id });
+    for (const id of await this.sessions.endUser(userId, keep)) await this.announce({ kind: 'session', id });
   }
 
   /** Ends every session opened with a kiosk token. */
   async endKiosk(kioskId: string): Promise<void> {
-    await endKioskSessions(this.db, kioskId);
+    await this.sessions.endKiosk(kioskId);
     await this.announce({ kind: 'kiosk', id: kioskId });
   }
 
@@ -244,16 +209,7 @@ export class SessionsService implements OnApplicationShutdown {
   private async load(sid: string, fresh: boolean): Promise<Session | null> {
     const hit = this.cache.get(sid);
     if (!fresh && hit && hit.until > Date.now()) return hit.session;
-    const row = (
-      await this.db.query<SessionRow>(
-        `SELECT s.id, s.kind, s.csrf_secret, s.expires_at, s.absolute_expires_at, s.revoked_at,
-                u.id AS user_id, u.username, u.display_name, u.role, u.scope_queues AS u_queues, u.scope_teams AS u_teams, u.agent_id, u.disabled_at,
-                k.id AS kiosk_id, k.name AS kiosk_name, k.scope_queues AS k_queues, k.scope_teams AS k_teams, k.revoked_at AS kiosk_revoked_at
-           FROM sessions s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN kiosk_tokens k ON k.id = s.kiosk_id
-          WHERE s.id = $1`,
-        [sid],
-      )
-    ).rows[0];
+    const row = await this.sessions.find(sid);
     const session = row ? toSession(row) : null;
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(sid, { session, until: Date.now() + CACHE_MS });

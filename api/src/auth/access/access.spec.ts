@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { USER_ROLES, can, capabilitiesOf, effectiveScope } from './access.js';
+import { USER_ROLES, can, capabilitiesOf, effectiveScope } from './roles.js';
 import { assertInScope, describeScope, filterToScope, outsideScope } from './scope.js';
-import { originAllowed } from '../live/io-adapter.js';
+import { originAllowed } from '../../live/io-adapter.js';
 
 describe('roles (SPEC §1)', () => {
   it('gives each role what the roles table says', () => {

@@ -1,28 +1,36 @@
 /**
- * Signing in: a person with username and password, a TV with its kiosk token.
+ * Signing in and out: a person with username and password, a TV with its kiosk token.
  * Failed logins are limited per username and address (a pause after
  * CALLBOARD_LOGIN_MAX_FAILURES) and per address overall, in Redis when the
  * API runs in several processes, otherwise in memory.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { Db } from '@callboard/db';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '../common/errors.js';
-import type { AppConfig } from '../config/config.js';
-import { DB } from '../database/database.module.js';
-import { AuditService } from './audit.service.js';
-import { findKioskTokenBySecret } from './kiosk-tokens.repository.js';
-import { verifyPassword } from './passwords.js';
-import type { Principal } from './principal.js';
+import { ApiError } from '../../common/errors.js';
+import type { AppConfig } from '../../config/config.js';
+import type { Principal } from '../access/principal.js';
+import { AuditService } from '../audit/audit.service.js';
+import { KioskTokensRepository } from '../credentials/kiosk-tokens.repository.js';
+import { hashPassword, verifyPassword } from '../credentials/passwords.js';
+import { hashSecret } from '../credentials/secrets.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { type ClientContext, type Session, SessionsService } from './sessions.service.js';
-import { findUser, findUserByName, recordLogin, updateUser } from './users.repository.js';
+import type { SessionInfo } from './sessions.wire.js';
 
 /** Failed attempts from one address, whatever the usernames, per hour. */
 const FAILURES_PER_ADDRESS_PER_HOUR = 100;
 
 export const LOGIN_LIMITER_STORE = Symbol('LOGIN_LIMITER_STORE');
 
-export function loginLimiters(config: AppConfig, redis?: unknown): { byUser: RateLimiterAbstract; byAddress: RateLimiterAbstract } {
+export interface LoginLimiters {
+  byUser: RateLimiterAbstract;
+  byAddress: RateLimiterAbstract;
+}
+
+export function loginLimiters(
+  config: Pick<AppConfig, 'CALLBOARD_LOGIN_BLOCK_MIN' | 'CALLBOARD_LOGIN_MAX_FAILURES' | 'CALLBOARD_REDIS_PREFIX'>,
+  redis?: unknown,
+): LoginLimiters {
   const block = Math.round(config.CALLBOARD_LOGIN_BLOCK_MIN * 60);
   const make = (keyPrefix: string, points: number, duration: number, blockDuration: number) =>
     redis
@@ -34,20 +42,28 @@ export function loginLimiters(config: AppConfig, redis?: unknown): { byUser: Rat
   };
 }
 
+/** A new session: what the caller is told, and the token for its cookie with the cookie's lifetime. */
+export interface SignedIn {
+  info: SessionInfo;
+  token: string;
+  maxAgeS: number;
+}
+
 @Injectable()
 export class LoginService {
   constructor(
-    @Inject(DB) private readonly db: Db,
+    private readonly users: UsersRepository,
+    private readonly kioskTokens: KioskTokensRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    @Inject(LOGIN_LIMITER_STORE) private readonly limiters: { byUser: RateLimiterAbstract; byAddress: RateLimiterAbstract },
+    @Inject(LOGIN_LIMITER_STORE) private readonly limiters: LoginLimiters,
   ) {}
 
-  async login(username: string, password: string, client: ClientContext): Promise<{ session: Session; token: string }> {
+  async login(username: string, password: string, client: ClientContext): Promise<SignedIn> {
     const userKey = `${username.toLowerCase()}|${client.ip ?? '-'}`;
     const addressKey = client.ip ?? '-';
     await this.refuseIfLimited(userKey, addressKey, username, client);
-    const user = await findUserByName(this.db, username);
+    const user = await this.users.findByName(username);
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !ok || user.disabled_at) {
       await Promise.all([this.fail(this.limiters.byUser, userKey), this.fail(this.limiters.byAddress, addressKey)]);
@@ -58,37 +74,47 @@ export class LoginService {
     }
     await this.limiters.byUser.delete(userKey).catch(() => undefined);
     const created = await this.sessions.create('user', user.id, client);
-    await recordLogin(this.db, user.id);
+    await this.users.recordLogin(user.id);
     this.audit.record({ action: 'auth.login', actor: created.session.principal, target: user.username, ip: client.ip });
-    return created;
+    return this.signedIn(created);
   }
 
-  async kioskSignIn(secret: string, client: ClientContext): Promise<{ session: Session; token: string }> {
+  async kioskSignIn(secret: string, client: ClientContext): Promise<SignedIn> {
     const addressKey = client.ip ?? '-';
     const limited = await this.limiters.byAddress.get(addressKey).catch(() => null);
     if (limited && limited.remainingPoints <= 0) throw tooMany(limited.msBeforeNext);
-    const token = await findKioskTokenBySecret(this.db, secret);
+    const token = await this.kioskTokens.findByHash(hashSecret(secret));
     if (!token || token.revoked_at) {
       await this.fail(this.limiters.byAddress, addressKey);
       this.audit.record({ action: 'auth.kiosk', outcome: 'failed', ip: client.ip, target: token?.id ?? null, detail: { reason: token ? 'token revoked' : 'unknown token' } });
       throw new ApiError(401, 'BAD_TOKEN', 'this display link is not valid (unknown or revoked kiosk token)', 'token');
     }
     const created = await this.sessions.create('kiosk', token.id, client);
-    await this.db.query(`UPDATE kiosk_tokens SET last_used_at = now() WHERE id = $1`, [token.id]);
+    await this.kioskTokens.markUsed(token.id);
     this.audit.record({ action: 'auth.kiosk', actor: created.session.principal, target: token.id, ip: client.ip });
-    return created;
+    return this.signedIn(created);
+  }
+
+  /** Ends the session this request came with. */
+  async logout(session: Session, client: ClientContext): Promise<void> {
+    await this.sessions.end(session.id);
+    this.audit.record({ action: 'auth.logout', actor: session.principal, target: session.id, ip: client.ip });
   }
 
   /** A user changing their own password; their other sessions end, this one stays. */
   async changePassword(principal: Principal, current: string, next: string, client: ClientContext): Promise<void> {
-    const user = await findUser(this.db, principal.id);
+    const user = await this.users.find(principal.id);
     if (!user || !(await verifyPassword(user.password_hash, current))) {
       this.audit.record({ action: 'user.password', outcome: 'failed', actor: principal, target: principal.id, ip: client.ip });
       throw new ApiError(401, 'BAD_CREDENTIALS', 'the current password is wrong', 'currentPassword');
     }
-    await updateUser(this.db, principal.id, { password: next });
+    await this.users.update(principal.id, { passwordHash: await hashPassword(next) });
     await this.sessions.endUserExcept(principal.id, principal.sessionId);
     this.audit.record({ action: 'user.password', actor: principal, target: principal.id, ip: client.ip });
+  }
+
+  private signedIn({ session, token }: { session: Session; token: string }): SignedIn {
+    return { info: this.sessions.info(session), token, maxAgeS: this.sessions.idleMs / 1000 };
   }
 
   private async refuseIfLimited(userKey: string, addressKey: string, username: string, client: ClientContext): Promise<void> {

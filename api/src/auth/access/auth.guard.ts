@@ -8,13 +8,13 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from '../common/errors.js';
-import { can } from './access.js';
-import { ApiKeyVerifier, bearerOf } from './api-keys.js';
-import { clearSessionCookie, sessionCookieOf, setSessionCookie } from './cookies.js';
+import { ApiError } from '../../common/errors.js';
+import { ApiKeyVerifier, bearerOf } from '../credentials/api-key.verifier.js';
+import { clearSessionCookie, sessionCookieOf, setSessionCookie } from '../sessions/cookies.js';
+import { type Session, SessionsService } from '../sessions/sessions.service.js';
 import { POLICY, type RoutePolicy } from './policy.js';
 import type { AuthedRequest } from './principal.js';
-import { type Session, SessionsService } from './sessions.service.js';
+import { can } from './roles.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';

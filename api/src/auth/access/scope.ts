@@ -2,8 +2,8 @@
  * Scope checks (SPEC §1): a supervisor or kiosk asking for a queue or team
  * outside its scope is refused with 403, never answered with an empty list.
  */
-import { ApiError } from '../common/errors.js';
-import { type Scope, inScope } from './access.js';
+import { ApiError } from '../../common/errors.js';
+import { type Scope, inScope } from './roles.js';
 
 /** The first requested item outside the allowed list, if any. */
 export function outsideScope(allowed: string[] | null, requested: readonly string[]): string | undefined {

@@ -4,7 +4,7 @@
  * accident.
  */
 import { SetMetadata } from '@nestjs/common';
-import type { Capability } from './access.js';
+import type { Capability } from './roles.js';
 
 export type RoutePolicy =
   /** Anyone, signed in or not (login, health, the API description). */

@@ -4,14 +4,14 @@
  * kiosk display, with fresh passwords on every start, printed to the console.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Db } from '@callboard/db';
 import { Logger } from 'nestjs-pino';
-import { type AppConfig, CONFIG } from '../config/config.js';
-import { DB } from '../database/database.module.js';
-import type { Scope, UserRole } from './access.js';
-import { createKioskToken, kioskUrl } from './kiosk-tokens.repository.js';
-import { generatePassword } from './passwords.js';
-import { createUser, findUserByName, listUsers, updateUser } from './users.repository.js';
+import { type AppConfig, CONFIG } from '../../config/config.js';
+import type { Scope, UserRole } from '../access/roles.js';
+import { issueKioskToken, kioskUrl } from '../credentials/credentials.service.js';
+import { KioskTokensRepository } from '../credentials/kiosk-tokens.repository.js';
+import { generatePassword, hashPassword } from '../credentials/passwords.js';
+import { UsersRepository } from './users.repository.js';
+import { addUser } from './users.service.js';
 
 export const DEMO_USERS: readonly { username: string; role: UserRole; displayName: string; scope?: Scope; agentId?: string }[] = [
   { username: 'manager', role: 'manager', displayName: 'Demo Manager' },
@@ -37,7 +37,8 @@ export class FirstUsers implements OnApplicationBootstrap {
   kioskSecret: string | undefined;
 
   constructor(
-    @Inject(DB) private readonly db: Db,
+    private readonly users: UsersRepository,
+    private readonly kioskTokens: KioskTokensRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly logger: Logger,
   ) {}
@@ -48,7 +49,7 @@ export class FirstUsers implements OnApplicationBootstrap {
   }
 
   private async ensureAdmin(): Promise<void> {
-    const admins = (await listUsers(this.db)).filter((u) => u.role === 'admin');
+    const admins = (await this.users.list()).filter((u) => u.role === 'admin');
     const envPassword = this.config.CALLBOARD_ADMIN_PASSWORD;
     if (admins.length > 0) {
       if (this.config.CALLBOARD_DEMO && admins.some((a) => a.username === 'admin')) {
@@ -56,7 +57,7 @@ export class FirstUsers implements OnApplicationBootstrap {
         if (envPassword) this.logins.push({ username: 'admin', role: 'admin' });
         else {
           const password = generatePassword();
-          await updateUser(this.db, admin.id, { password });
+          await this.users.update(admin.id, { passwordHash: await hashPassword(password) });
           this.logins.push({ username: 'admin', role: 'admin', password });
         }
       }
@@ -67,7 +68,7 @@ export class FirstUsers implements OnApplicationBootstrap {
       return;
     }
     const password = envPassword ?? generatePassword();
-    await createUser(this.db, { username: 'admin', password, role: 'admin', displayName: 'Administrator' });
+    await addUser(this.users, { username: 'admin', password, role: 'admin', displayName: 'Administrator' });
     this.logins.push(envPassword ? { username: 'admin', role: 'admin' } : { username: 'admin', role: 'admin', password });
     this.logger.log('created the first admin user "admin"');
   }
@@ -75,13 +76,13 @@ export class FirstUsers implements OnApplicationBootstrap {
   private async demoAccounts(): Promise<void> {
     for (const u of DEMO_USERS) {
       const password = generatePassword();
-      const existing = await findUserByName(this.db, u.username);
-      if (existing) await updateUser(this.db, existing.id, { password });
-      else await createUser(this.db, { ...u, password });
+      const existing = await this.users.findByName(u.username);
+      if (existing) await this.users.update(existing.id, { passwordHash: await hashPassword(password) });
+      else await addUser(this.users, { ...u, password });
       this.logins.push({ username: u.username, role: u.role, password });
     }
-    await this.db.query(`UPDATE kiosk_tokens SET revoked_at = now() WHERE name = $1 AND created_by = 'demo' AND revoked_at IS NULL`, [DEMO_KIOSK]);
-    this.kioskSecret = (await createKioskToken(this.db, DEMO_KIOSK, { queues: null, teams: null }, 'demo')).secret;
+    await this.kioskTokens.revokeNamed(DEMO_KIOSK, 'demo');
+    this.kioskSecret = (await issueKioskToken(this.kioskTokens, DEMO_KIOSK, { queues: null, teams: null }, 'demo')).secret;
   }
 
   /** The console block the demo prints: who can sign in, and the kiosk link. */

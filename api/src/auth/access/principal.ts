@@ -1,6 +1,6 @@
 /** Who is making a request or holds a socket: a signed-in user, a kiosk display or an API key. */
 import type { FastifyRequest } from 'fastify';
-import type { Role, Scope } from './access.js';
+import type { Role, Scope } from './roles.js';
 
 export interface Principal {
   kind: 'user' | 'kiosk' | 'key';
