@@ -1,38 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
-import { maskCaller } from './common/mask.js';
 import { type AppConfig, CONFIG } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocsController } from './docs/docs.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { loggerParams } from './infra/logging.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { LiveModule } from './live/live.module.js';
 import { LogModule } from './log/log.module.js';
 import { MetricsHttpModule, MetricsModule } from './metrics/metrics.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { TodayController } from './today/today.controller.js';
-
-/** Log redaction: secrets are removed, caller numbers keep their last four digits. */
-export const REDACT = {
-  paths: [
-    'req.headers.authorization',
-    'req.headers.cookie',
-    'req.headers["x-csrf-token"]',
-    'res.headers["set-cookie"]',
-    'password',
-    '*.password',
-    'secret',
-    '*.secret',
-    'caller',
-    '*.caller',
-    '*.payload.caller',
-    '*.*.caller',
-  ],
-  censor: (value: unknown, path: string[]) =>
-    path[path.length - 1] === 'caller' ? maskCaller(typeof value === 'string' ? value : String(value)) : '[redacted]',
-};
 
 @Module({})
 export class AppModule {
@@ -41,14 +21,8 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.CALLBOARD_LOG_LEVEL,
-            redact: REDACT,
-            // Health checks and scrapes would drown the log.
-            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-          },
-        }),
+        // A person at a terminal reads lines; CI, services and tests get JSON.
+        LoggerModule.forRoot(loggerParams(config.CALLBOARD_LOG_LEVEL, { pretty: process.stdout.isTTY === true })),
         MetricsModule,
         DatabaseModule,
         LogModule,
