@@ -27,11 +27,12 @@ afterAll(async () => {
   await embedded?.close();
 });
 
-const drivers = () => [
-  ['embedded', embedded],
-  ['pg', pgDb],
-  ['embedded on a worker thread', threaded],
-] as const;
+const drivers = () =>
+  [
+    ['embedded', embedded],
+    ['pg', pgDb],
+    ['embedded on a worker thread', threaded],
+  ] as const;
 
 describe.each(['embedded', 'pg', 'embedded on a worker thread'] as const)('%s driver', (name) => {
   const db = () => Object.fromEntries(drivers())[name] as Db;
@@ -76,12 +77,16 @@ describe.each(['embedded', 'pg', 'embedded on a worker thread'] as const)('%s dr
 
 describe('schema', () => {
   it('makes events, calls, agent_states and audit_log hypertables', async () => {
-    const r = await embedded.query<{ hypertable_name: string }>(`SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1`);
+    const r = await embedded.query<{ hypertable_name: string }>(
+      `SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1`,
+    );
     expect(r.rows.map((x) => x.hypertable_name)).toEqual(['agent_states', 'audit_log', 'calls', 'events']);
   });
 
   it('builds the hierarchy 15 min → hour → day of continuous aggregates with policies', async () => {
-    const caggs = await embedded.query<{ view_name: string }>(`SELECT view_name FROM timescaledb_information.continuous_aggregates ORDER BY 1`);
+    const caggs = await embedded.query<{ view_name: string }>(
+      `SELECT view_name FROM timescaledb_information.continuous_aggregates ORDER BY 1`,
+    );
     expect(caggs.rows.map((x) => x.view_name)).toEqual(['calls_15m', 'calls_daily', 'calls_hourly']);
     const jobs = await embedded.query<{ proc_name: string; n: number }>(
       `SELECT proc_name, count(*)::int AS n FROM timescaledb_information.jobs WHERE job_id >= 1000 GROUP BY 1 ORDER BY 1`,
@@ -100,29 +105,67 @@ describe('schema', () => {
     await embedded.query(ins, ['a', '2026-03-01T15:59:00Z', 10]);
     await embedded.query(ins, ['b', '2026-03-01T16:00:00Z', 20]);
     await embedded.query(ins, ['c', '2026-03-01T16:10:00Z', 15]);
-    const r = await pgDb.query<{ bucket: Date; offered: number; answered_in_threshold: number; answered_wait_s: number; max_wait_s: number; answered_wait_le_15: number }>(
+    const r = await pgDb.query<{
+      bucket: Date;
+      offered: number;
+      answered_in_threshold: number;
+      answered_wait_s: number;
+      max_wait_s: number;
+      answered_wait_le_15: number;
+    }>(
       `SELECT bucket, offered, answered_in_threshold, answered_wait_s, max_wait_s, answered_wait_le_15 FROM calls_daily WHERE queue = 'tz' ORDER BY bucket`,
     );
     expect(r.rows).toEqual([
-      { bucket: new Date('2026-02-28T16:00:00Z'), offered: 1, answered_in_threshold: 1, answered_wait_s: 10, max_wait_s: 10, answered_wait_le_15: 1 },
+      {
+        bucket: new Date('2026-02-28T16:00:00Z'),
+        offered: 1,
+        answered_in_threshold: 1,
+        answered_wait_s: 10,
+        max_wait_s: 10,
+        answered_wait_le_15: 1,
+      },
       // b waited 20 s (over 15), c exactly 15 s (within): 1 of 2 within, waits 20 + 15 = 35 s.
-      { bucket: new Date('2026-03-01T16:00:00Z'), offered: 2, answered_in_threshold: 1, answered_wait_s: 35, max_wait_s: 20, answered_wait_le_15: 1 },
+      {
+        bucket: new Date('2026-03-01T16:00:00Z'),
+        offered: 2,
+        answered_in_threshold: 1,
+        answered_wait_s: 35,
+        max_wait_s: 20,
+        answered_wait_le_15: 1,
+      },
     ]);
   });
 
   it('keeps targets with the queue rules and seeds the not-ready limits, with history', async () => {
-    const rules = await embedded.query<{ queue: string; rings: number; ring_cycle_s: number; short_abandon_s: number; sl_target: number; asa_target_s: number | null; abandon_target: number | null; always: boolean }>(
+    const rules = await embedded.query<{
+      queue: string;
+      rings: number;
+      ring_cycle_s: number;
+      short_abandon_s: number;
+      sl_target: number;
+      asa_target_s: number | null;
+      abandon_target: number | null;
+      always: boolean;
+    }>(
       `SELECT queue, rings, ring_cycle_s, short_abandon_s, sl_target, asa_target_s, abandon_target, effective_from = '-infinity' AS always FROM queue_rules`,
     );
-    expect(rules.rows).toEqual([{ queue: '*', rings: 3, ring_cycle_s: 5, short_abandon_s: 5, sl_target: 0.8, asa_target_s: null, abandon_target: null, always: true }]);
-    const limits = await embedded.query<{ reason: string; limit_s: number }>(`SELECT reason, limit_s FROM not_ready_limits WHERE effective_from = '-infinity' ORDER BY reason`);
+    expect(rules.rows).toEqual([
+      { queue: '*', rings: 3, ring_cycle_s: 5, short_abandon_s: 5, sl_target: 0.8, asa_target_s: null, abandon_target: null, always: true },
+    ]);
+    const limits = await embedded.query<{ reason: string; limit_s: number }>(
+      `SELECT reason, limit_s FROM not_ready_limits WHERE effective_from = '-infinity' ORDER BY reason`,
+    );
     expect(limits.rows).toEqual([
       { reason: 'break', limit_s: 15 * 60 },
       { reason: 'lunch', limit_s: 45 * 60 },
       { reason: 'meeting', limit_s: 30 * 60 },
       { reason: 'training', limit_s: 60 * 60 },
     ]);
-    await expect(embedded.query(`INSERT INTO queue_rules (queue, effective_from, rings, ring_cycle_s, short_abandon_s, sl_target) VALUES ('x', now(), 3, 5, 5, 1.5)`)).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      embedded.query(
+        `INSERT INTO queue_rules (queue, effective_from, rings, ring_cycle_s, short_abandon_s, sl_target) VALUES ('x', now(), 3, 5, 5, 1.5)`,
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
   });
 
   it('is idempotent: migrating again applies nothing', async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable, QueryResult } from './driver.js';
+import type { Reply, Request } from './embedded-worker.js';
 
 /** The compiled worker next to this file, or in dist/ when this file runs from source (tests). */
 function workerPath(): string {
@@ -10,7 +11,12 @@ function workerPath(): string {
 }
 
 export class EmbeddedQueryError extends Error {
-  constructor(message: string, readonly code?: string, readonly detail?: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly detail?: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }
@@ -22,10 +28,10 @@ export class EmbeddedQueryError extends Error {
  */
 export async function openEmbeddedThreaded(dataDir: string): Promise<Db> {
   const worker = new Worker(workerPath(), { workerData: { dataDir } });
-  const pending = new Map<number, { resolve: (v: any) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<number, { resolve: (v: Reply) => void; reject: (e: unknown) => void }>();
   let nextId = 1;
   let failed: Error | undefined;
-  worker.on('message', (msg: { id: number; error?: { message: string; code?: string; detail?: string; hint?: string } } & Record<string, unknown>) => {
+  worker.on('message', (msg: Reply) => {
     const p = pending.get(msg.id);
     if (!p) return;
     pending.delete(msg.id);
@@ -40,12 +46,12 @@ export async function openEmbeddedThreaded(dataDir: string): Promise<Db> {
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the embedded database thread exited (${code})`)));
 
-  const call = (op: 'query' | 'exec' | 'close', sql?: string, params?: unknown[]): Promise<any> => {
+  const call = (op: Request['op'], sql?: string, params?: unknown[]): Promise<Reply> => {
     if (failed) return Promise.reject(failed);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, op, sql, params });
+      worker.postMessage({ id, op, sql, params } satisfies Request);
     });
   };
   await new Promise<void>((resolve, reject) => pending.set(0, { resolve: () => resolve(), reject }));
@@ -60,7 +66,7 @@ export async function openEmbeddedThreaded(dataDir: string): Promise<Db> {
   const direct: Queryable = {
     async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
       const r = await call('query', sql, params);
-      return { rows: r.rows as T[], affectedRows: r.affectedRows as number };
+      return { rows: (r.rows ?? []) as T[], affectedRows: r.affectedRows ?? 0 };
     },
     async exec(sql: string): Promise<void> {
       await call('exec', sql);

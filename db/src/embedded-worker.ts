@@ -14,6 +14,14 @@ export interface Request {
   params?: unknown[];
 }
 
+/** The answer to a request with the same id; id 0 answers the opening of the database. */
+export interface Reply {
+  id: number;
+  rows?: unknown[];
+  affectedRows?: number;
+  error?: { message: string; code?: string; detail?: string; hint?: string };
+}
+
 const port = parentPort!;
 const opening = openEmbedded((workerData as { dataDir: string }).dataDir);
 opening.then(
@@ -21,21 +29,25 @@ opening.then(
   (err: Error) => port.postMessage({ id: 0, error: { message: err.message } }),
 );
 
-port.on('message', async (req: Request) => {
+/** Answers every request, a failure included: the main thread waits for each id. */
+async function answer(req: Request): Promise<void> {
+  const reply = (r: Reply) => port.postMessage(r);
   try {
     const db = await opening;
     if (req.op === 'query') {
       const r = await db.query(req.sql!, req.params ?? []);
-      port.postMessage({ id: req.id, rows: r.rows, affectedRows: r.affectedRows });
+      reply({ id: req.id, rows: r.rows, affectedRows: r.affectedRows });
     } else if (req.op === 'exec') {
       await db.exec(req.sql!);
-      port.postMessage({ id: req.id });
+      reply({ id: req.id });
     } else {
       await db.close();
-      port.postMessage({ id: req.id });
+      reply({ id: req.id });
     }
   } catch (err) {
-    const e = err as Error & Record<string, unknown>;
-    port.postMessage({ id: req.id, error: { message: e.message, code: e.code, detail: e.detail, hint: e.hint } });
+    const e = err as Error & { code?: string; detail?: string; hint?: string };
+    reply({ id: req.id, error: { message: e.message, code: e.code, detail: e.detail, hint: e.hint } });
   }
-});
+}
+
+port.on('message', (req: Request) => void answer(req));

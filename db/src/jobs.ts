@@ -53,7 +53,10 @@ export class EmbeddedJobRunner {
         }
       }
     })();
-    this.running = work.then(() => undefined, () => undefined);
+    this.running = work.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
       await work;
     } finally {

@@ -32,10 +32,7 @@ export async function migrate(db: Db, centerTz: string): Promise<MigrateResult> 
     execSqlScript: async (sql) => db.exec(sql.replace(TZ_PLACEHOLDER, centerTz)),
   });
   const applied = await postgrator.migrate();
-  await db.query(
-    `INSERT INTO settings (key, value) VALUES ('center_tz', to_jsonb($1::text)) ON CONFLICT (key) DO NOTHING`,
-    [centerTz],
-  );
+  await db.query(`INSERT INTO settings (key, value) VALUES ('center_tz', to_jsonb($1::text)) ON CONFLICT (key) DO NOTHING`, [centerTz]);
   const version = await postgrator.getDatabaseVersion();
   return { applied: applied.map((m) => m.name), version };
 }

@@ -37,17 +37,31 @@ async function load(request, concurrency) {
 export async function auth() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-auth-'));
   const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', CALLBOARD_DATA_DIR: dataDir, CALLBOARD_DEMO: '0', CALLBOARD_LOG_LEVEL: 'error',
-    CALLBOARD_ADMIN_PASSWORD: 'bench-admin-password', CALLBOARD_LOGIN_MAX_FAILURES: '1000',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CALLBOARD_DATA_DIR: dataDir,
+    CALLBOARD_DEMO: '0',
+    CALLBOARD_LOG_LEVEL: 'error',
+    CALLBOARD_ADMIN_PASSWORD: 'bench-admin-password',
+    CALLBOARD_LOGIN_MAX_FAILURES: '1000',
   });
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const db = app.get(DB);
-  await createUser(db, { username: 'bench', password: 'bench-password-1', role: 'supervisor', scope: { queues: ['general'], teams: null } });
+  await createUser(db, {
+    username: 'bench',
+    password: 'bench-password-1',
+    role: 'supervisor',
+    scope: { queues: ['general'], teams: null },
+  });
 
   const login = () =>
-    fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password-1' }) });
+    fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: 'bench-password-1' }),
+    });
   const sequential = [];
   for (let i = 0; i < 40; i++) sequential.push(await timed(async () => (await login()).arrayBuffer()));
   const concurrent = await load(login, 8);
@@ -58,11 +72,17 @@ export async function auth() {
   const gated = await load(() => fetch(`${url}/api/v1/auth/session`, { headers: { cookie } }), 16);
 
   console.log(`\nauth (2 cores, ${SECONDS} s per load, embedded database)`);
-  console.log(`  sign-in (argon2id m=19 MiB t=2 p=1 + session row): one at a time p50 ${fmt(pctOf(sequential, 50), 1)} ms, p99 ${fmt(pctOf(sequential, 99), 1)} ms;` +
-    ` 8 concurrent ${fmt(concurrent.rps, 1)} sign-ins/s, p99 ${fmt(concurrent.p99, 1)} ms`);
-  console.log(`  public route GET /api/docs (baseline):        ${fmt(publicRoute.rps)} req/s, p50 ${fmt(publicRoute.p50, 2)} ms, p99 ${fmt(publicRoute.p99, 2)} ms`);
-  console.log(`  gated route GET /api/v1/auth/session:         ${fmt(gated.rps)} req/s, p50 ${fmt(gated.p50, 2)} ms, p99 ${fmt(gated.p99, 2)} ms` +
-    ` (${fmt(gated.rps / publicRoute.rps, 2)} × the baseline's rate; ${gated.failures + publicRoute.failures} failures)`);
+  console.log(
+    `  sign-in (argon2id m=19 MiB t=2 p=1 + session row): one at a time p50 ${fmt(pctOf(sequential, 50), 1)} ms, p99 ${fmt(pctOf(sequential, 99), 1)} ms;` +
+      ` 8 concurrent ${fmt(concurrent.rps, 1)} sign-ins/s, p99 ${fmt(concurrent.p99, 1)} ms`,
+  );
+  console.log(
+    `  public route GET /api/docs (baseline):        ${fmt(publicRoute.rps)} req/s, p50 ${fmt(publicRoute.p50, 2)} ms, p99 ${fmt(publicRoute.p99, 2)} ms`,
+  );
+  console.log(
+    `  gated route GET /api/v1/auth/session:         ${fmt(gated.rps)} req/s, p50 ${fmt(gated.p50, 2)} ms, p99 ${fmt(gated.p99, 2)} ms` +
+      ` (${fmt(gated.rps / publicRoute.rps, 2)} × the baseline's rate; ${gated.failures + publicRoute.failures} failures)`,
+  );
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

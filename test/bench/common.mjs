@@ -26,7 +26,9 @@ export const now = () => performance.timeOrigin + performance.now();
  */
 export function numberFormat(missing) {
   const fmt = (n, d = 0) =>
-    missing !== undefined && !Number.isFinite(n) ? missing : n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+    missing !== undefined && !Number.isFinite(n)
+      ? missing
+      : n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const ms = (n) => `${fmt(n, Math.abs(n) < 100 ? 1 : 0)} ms`;
   return { fmt, ms };
 }
@@ -35,7 +37,11 @@ export const { fmt, ms } = numberFormat();
 /** The p-th percentile (nearest rank) of values sorted in ascending order; NaN for none. */
 export const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 /** The same of values in any order. */
-export const pctOf = (xs, p) => pct([...xs].sort((a, b) => a - b), p);
+export const pctOf = (xs, p) =>
+  pct(
+    [...xs].sort((a, b) => a - b),
+    p,
+  );
 
 /** User + system CPU seconds of this process since process.cpuUsage() returned `start`. */
 export function cpuSecondsSince(start) {
@@ -113,14 +119,25 @@ export async function stopProcess(child) {
  */
 export async function startApi({ dataDir, ingestKey, adminPassword, env = {} }) {
   const port = await freePort();
-  const child = track(spawn(process.execPath, [path.join(root, 'api/dist/main.js')], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', CALLBOARD_DATA_DIR: dataDir, CALLBOARD_DEMO: '0',
-      CALLBOARD_INGEST_KEY: ingestKey, CALLBOARD_ADMIN_PASSWORD: adminPassword, CALLBOARD_LOG_LEVEL: 'error', REDIS_URL: '', DATABASE_URL: '', ...env,
-    },
-  }));
+  const child = track(
+    spawn(process.execPath, [path.join(root, 'api/dist/main.js')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CALLBOARD_DATA_DIR: dataDir,
+        CALLBOARD_DEMO: '0',
+        CALLBOARD_INGEST_KEY: ingestKey,
+        CALLBOARD_ADMIN_PASSWORD: adminPassword,
+        CALLBOARD_LOG_LEVEL: 'error',
+        REDIS_URL: '',
+        DATABASE_URL: '',
+        ...env,
+      },
+    }),
+  );
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -128,7 +145,10 @@ export async function startApi({ dataDir, ingestKey, adminPassword, env = {} }) 
   const until = Date.now() + 120_000;
   for (;;) {
     if (!running(child)) throw new Error(`the API exited (${child.exitCode ?? child.signalCode}) while starting:\n${output}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > until) {
       await stopProcess(child);
@@ -262,7 +282,11 @@ export function eventPoster(url, key, { maxSockets, name }) {
       return new Promise((resolve) => {
         const req = http.request(
           target,
-          { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}` } },
+          {
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}` },
+          },
           (res) => {
             const answeredAt = now();
             let text = '';
@@ -277,7 +301,8 @@ export function eventPoster(url, key, { maxSockets, name }) {
                 c.accepted += r.accepted;
                 c.duplicates += r.duplicates;
                 c.rejected += r.rejected.length;
-                if (r.rejected.length && c.rejected <= r.rejected.length) process.stderr.write(`${name}: rejected ${JSON.stringify(r.rejected[0]).slice(0, 300)}\n`);
+                if (r.rejected.length && c.rejected <= r.rejected.length)
+                  process.stderr.write(`${name}: rejected ${JSON.stringify(r.rejected[0]).slice(0, 300)}\n`);
                 resolve({ ok: true, sentAt, answeredAt, readAt });
               } else {
                 c.errors++;

@@ -21,7 +21,11 @@ async function rawCeiling() {
   const base = Date.parse('2026-03-02T00:00:00Z');
   const started = performance.now();
   for (let i = 0; i < total; i += batch) {
-    const ids = [], ts = [], types = [], calls = [], payloads = [];
+    const ids = [],
+      ts = [],
+      types = [],
+      calls = [],
+      payloads = [];
     for (let j = i; j < i + batch; j++) {
       ids.push(`raw-${j}`);
       ts.push(new Date(base + j * 50).toISOString());
@@ -44,15 +48,23 @@ async function rawCeiling() {
 async function sustained(label, env) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-'));
   const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', CALLBOARD_DATA_DIR: dataDir, CALLBOARD_DEMO: '0', CALLBOARD_INGEST_KEY: KEY,
-    CALLBOARD_LOG_LEVEL: 'error', CALLBOARD_REDIS_PREFIX: `bench-${process.pid}-${label.replace(/\W/g, '').slice(0, 40)}`, ...env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CALLBOARD_DATA_DIR: dataDir,
+    CALLBOARD_DEMO: '0',
+    CALLBOARD_INGEST_KEY: KEY,
+    CALLBOARD_LOG_LEVEL: 'error',
+    CALLBOARD_REDIS_PREFIX: `bench-${process.pid}-${label.replace(/\W/g, '').slice(0, 40)}`,
+    ...env,
   });
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const db = app.get(DB);
 
-  const child = spawn(process.execPath, [path.join(here, 'load.mjs'), url, KEY, String(SECONDS), '4', '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(here, 'load.mjs'), url, KEY, String(SECONDS), '4', '1000'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const done = new Promise((resolve) => child.on('exit', resolve));
@@ -67,7 +79,9 @@ async function sustained(label, env) {
     const res = await fetch(`${url}/api/v1/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
-      body: JSON.stringify([{ id, type: 'call.offered', ts: new Date().toISOString(), source: 'bench', payload: { callId: id, queue: 'probe' } }]),
+      body: JSON.stringify([
+        { id, type: 'call.offered', ts: new Date().toISOString(), source: 'bench', payload: { callId: id, queue: 'probe' } },
+      ]),
     });
     if (res.status !== 202) throw new Error(`probe answered ${res.status}`);
     for (;;) {
@@ -104,11 +118,23 @@ async function sustained(label, env) {
   const rows = (await db.query(`SELECT count(*) AS n FROM events`)).rows[0].n;
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
-  return { label, rate: load.accepted / load.elapsed, accepted: load.accepted, rows, drainS, p50: pctOf(latencies, 50), p99: pctOf(latencies, 99), max: Math.max(...latencies), probes: latencies.length };
+  return {
+    label,
+    rate: load.accepted / load.elapsed,
+    accepted: load.accepted,
+    rows,
+    drainS,
+    p50: pctOf(latencies, 50),
+    p99: pctOf(latencies, 99),
+    max: Math.max(...latencies),
+    probes: latencies.length,
+  };
 }
 
 async function startDbServer() {
-  const child = spawn(process.execPath, [path.join(here, 'db-server.mjs'), String(20000 + Math.floor(Math.random() * 20000))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(here, 'db-server.mjs'), String(20000 + Math.floor(Math.random() * 20000))], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise((resolve, reject) => {
     child.stdout.once('data', (d) => resolve(String(d).trim()));
     child.once('exit', (code) => reject(new Error(`database process exited (${code})`)));
@@ -124,7 +150,11 @@ export async function ingest() {
   const configs = [
     ['in-process log', 'embedded TimescaleDB in the API process', {}],
     ['Redis Streams log', 'embedded TimescaleDB in the API process', { REDIS_URL: REDIS }],
-    ['Redis Streams log', 'TimescaleDB in its own process (pg driver)', { REDIS_URL: REDIS, DATABASE_URL: server.url, DATABASE_POOL_SIZE: '1' }],
+    [
+      'Redis Streams log',
+      'TimescaleDB in its own process (pg driver)',
+      { REDIS_URL: REDIS, DATABASE_URL: server.url, DATABASE_POOL_SIZE: '1' },
+    ],
   ];
   for (const [label, where, env] of configs) {
     console.log(`  ${label}, ${where}:`);
@@ -132,7 +162,9 @@ export async function ingest() {
     console.log(
       `    sustained durable ingest over HTTP: ${fmt(r.rate)} events/s (${fmt(r.rate / ceiling, 2)} of ceiling; ${fmt(r.accepted)} accepted, ${fmt(r.rows)} rows; writer caught up ${fmt(r.drainS, 1)} s after the load stopped)`,
     );
-    console.log(`    event → row visible: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, max ${fmt(r.max)} ms (${r.probes} probes under load)`);
+    console.log(
+      `    event → row visible: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, max ${fmt(r.max)} ms (${r.probes} probes under load)`,
+    );
   }
   server.child.kill();
 }

@@ -49,9 +49,10 @@ function open(i) {
     if (ms >= awaited && c.max < awaited && --short === 0) onCaughtUp?.();
     if (ms > c.max) c.max = ms;
   };
-  const subscribe = () => socket.emitWithAck('subscribe', {}).then((ack) => {
-    if (!ack?.ok) throw new Error(`subscribe refused: ${JSON.stringify(ack)}`);
-  });
+  const subscribe = () =>
+    socket.emitWithAck('subscribe', {}).then((ack) => {
+      if (!ack?.ok) throw new Error(`subscribe refused: ${JSON.stringify(ack)}`);
+    });
   socket.on('snapshot', (s) => {
     c.snapshots++;
     c.seq = s.seq;
@@ -124,5 +125,18 @@ process.on('message', (msg) => {
   const snapshots = clients.reduce((s, c) => s + c.snapshots, 0);
   const ended = disconnects;
   for (const c of clients) c.socket.disconnect();
-  process.send({ type: 'done', patches, snapshots, gaps, stale, disconnects: ended, reconnects, connectErrors, bytesPerMessage: messages ? bytes / messages : 0 }, () => process.exit(0));
+  process.send(
+    {
+      type: 'done',
+      patches,
+      snapshots,
+      gaps,
+      stale,
+      disconnects: ended,
+      reconnects,
+      connectErrors,
+      bytesPerMessage: messages ? bytes / messages : 0,
+    },
+    () => process.exit(0),
+  );
 });

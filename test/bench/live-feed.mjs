@@ -93,8 +93,22 @@ poster.close();
 const { duplicates, rejected, errors } = poster.counts;
 process.send(
   {
-    type: 'done', cpuSeconds, startedAt, sentUntil, endedAt, closingMarker, sent, accepted: loadAccepted, duplicates, rejected, errors, maxInFlight: poster.maxInFlight, late,
-    markers, acceptedAt, ...answerPercentiles(answerMs),
+    type: 'done',
+    cpuSeconds,
+    startedAt,
+    sentUntil,
+    endedAt,
+    closingMarker,
+    sent,
+    accepted: loadAccepted,
+    duplicates,
+    rejected,
+    errors,
+    maxInFlight: poster.maxInFlight,
+    late,
+    markers,
+    acceptedAt,
+    ...answerPercentiles(answerMs),
   },
   () => process.exit(0),
 );

@@ -13,13 +13,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  REDIS, claimRedisPrefix, dropRedisKeys, fmt, forkChild, ms, now, pct, redisClient, removeTempDir, startApi, tempDir,
+  REDIS,
+  claimRedisPrefix,
+  dropRedisKeys,
+  fmt,
+  forkChild,
+  ms,
+  now,
+  pct,
+  redisClient,
+  removeTempDir,
+  startApi,
+  tempDir,
 } from './common.mjs';
 
 const KEY = 'bench-live-ingest-key-0123456789';
 const PASSWORD = 'bench-live-admin-password';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
-const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,200,500').split(',').map(Number).filter((n) => n > 0);
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,200,500')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const EMBEDDED_SECONDS = Number(process.env.BENCH_EMBEDDED_SECONDS ?? Math.min(15, SECONDS));
 const RATE = 1000;
 const INTERVAL_MS = 20;
@@ -189,7 +203,7 @@ async function run(label, clients, seconds, env) {
     const metrics1 = await scrape(server.url, `cb_session=${token}`);
     peak = Math.max(peak, rss1);
     // The feed's closing batch (posted after every answer was in) is last in the log: once a client has it, it has had them all.
-    if (!Number.isFinite(feed.closingMarker)) throw new Error('the feed\'s closing batch was not accepted');
+    if (!Number.isFinite(feed.closingMarker)) throw new Error("the feed's closing batch was not accepted");
     clientsProc.child.send({ type: 'await', marker: feed.closingMarker, timeoutMs: DRAIN_MS });
     const caughtUp = await clientsProc.next('caughtUp');
     const drainS = (now() - feed.endedAt) / 1000;
@@ -255,7 +269,10 @@ export async function live() {
   for (const n of CLIENTS) {
     const prefix = `bench-live-${process.pid}-${n}-${Date.now().toString(36)}`;
     // A short retention: should the clean-up below be interrupted, the run's keys expire within the hour.
-    results.set(n, await run('redis log', n, SECONDS, { REDIS_URL: REDIS, CALLBOARD_REDIS_PREFIX: prefix, CALLBOARD_LOG_RETENTION_H: '1' }));
+    results.set(
+      n,
+      await run('redis log', n, SECONDS, { REDIS_URL: REDIS, CALLBOARD_REDIS_PREFIX: prefix, CALLBOARD_LOG_RETENTION_H: '1' }),
+    );
   }
   if (EMBEDDED_SECONDS > 0) await run(`in-process log (${EMBEDDED_SECONDS} s)`, 200, EMBEDDED_SECONDS, {});
   const at200 = results.get(200);

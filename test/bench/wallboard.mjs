@@ -33,8 +33,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  REDIS, answerPercentiles, claimRedisPrefix, cpuSecondsSince, dropRedisKeys, eventPoster, forkChild, now, numberFormat,
-  reachesLiveState, redisAnswers, removeTempDir, simulatedCenter, sleep, startApi, tempDir,
+  REDIS,
+  answerPercentiles,
+  claimRedisPrefix,
+  cpuSecondsSince,
+  dropRedisKeys,
+  eventPoster,
+  forkChild,
+  now,
+  numberFormat,
+  reachesLiveState,
+  redisAnswers,
+  removeTempDir,
+  simulatedCenter,
+  sleep,
+  startApi,
+  tempDir,
 } from './common.mjs';
 
 const KEY = 'bench-wallboard-ingest-key-0123456789';
@@ -140,7 +154,8 @@ function instrument({ messages, longTasks, frameBins, frameBinMs }) {
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
     if (String(url).includes('/socket.io/')) {
       this.addEventListener('load', () => {
-        if (typeof this.responseText === 'string' && this.responseText.includes(PREFIX)) for (const p of this.responseText.split('\x1e')) note(p, true);
+        if (typeof this.responseText === 'string' && this.responseText.includes(PREFIX))
+          for (const p of this.responseText.split('\x1e')) note(p, true);
       });
     }
     return open.call(this, method, url, ...rest);
@@ -190,7 +205,10 @@ function windowFigures(binMs) {
   let lastMsg = NaN;
   let m1 = m0;
   while (m1 < B.msgs && B.msgAt[m1] < to) m1++;
-  const ages = B.msgAge.slice(m0, m1).filter((a) => a === a).sort();
+  const ages = B.msgAge
+    .slice(m0, m1)
+    .filter((a) => a === a)
+    .sort();
   const agePct = (p) => (ages.length ? ages[Math.min(ages.length - 1, Math.ceil((p / 100) * ages.length) - 1)] : NaN);
   for (let i = m0; i < m1; i++) {
     if (B.msgKind[i] === 0) patches++;
@@ -279,8 +297,17 @@ async function measure(page, cdp, browserCdp) {
     // not offered by this Chromium: the figure stays out
   }
   return {
-    at: now(), heap: m.JSHeapUsedSize, nodes: m.Nodes, listeners: m.JSEventListeners, documents: m.Documents, elements,
-    task: m.TaskDuration, script: m.ScriptDuration, layout: m.LayoutDuration, style: m.RecalcStyleDuration, chromiumCpu,
+    at: now(),
+    heap: m.JSHeapUsedSize,
+    nodes: m.Nodes,
+    listeners: m.JSEventListeners,
+    documents: m.Documents,
+    elements,
+    task: m.TaskDuration,
+    script: m.ScriptDuration,
+    layout: m.LayoutDuration,
+    style: m.RecalcStyleDuration,
+    chromiumCpu,
   };
 }
 
@@ -293,7 +320,13 @@ async function windowEnd(page, cdp, browserCdp) {
 
 const busy = (a, b) => {
   const s = (b.at - a.at) / 1000;
-  return { main: (b.task - a.task) / s, script: (b.script - a.script) / s, layout: (b.layout - a.layout) / s, style: (b.style - a.style) / s, chromium: (b.chromiumCpu - a.chromiumCpu) / s };
+  return {
+    main: (b.task - a.task) / s,
+    script: (b.script - a.script) / s,
+    layout: (b.layout - a.layout) / s,
+    style: (b.style - a.style) / s,
+    chromium: (b.chromiumCpu - a.chromiumCpu) / s,
+  };
 };
 const pc = (share) => `${fmt(100 * share)} %`;
 
@@ -340,10 +373,20 @@ export async function wallboard() {
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: [
-        '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--js-flags=--expose-gc', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--enable-precise-memory-info',
+        '--js-flags=--expose-gc',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-extensions',
         // A page on a wall is never in the background: nothing may throttle its timers or frames.
-        '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
+        '--disable-background-timer-throttling',
+        '--disable-renderer-backgrounding',
+        '--disable-backgrounding-occluded-windows',
       ],
     });
     console.log(
@@ -388,7 +431,11 @@ export async function wallboard() {
     };
 
     // Warm-up: the center opens (agents sign in, the first calls come) so that the baseline is a board with data on it.
-    feedProc = forkChild(self, ['feed', server.url, KEY, String(BATCH_MS), String(BATCH_EVENTS), String(AGENTS), String(SIM_RATE)], 'the feed');
+    feedProc = forkChild(
+      self,
+      ['feed', server.url, KEY, String(BATCH_MS), String(BATCH_EVENTS), String(AGENTS), String(SIM_RATE)],
+      'the feed',
+    );
     await feedProc.next('started');
     await sleep(WARMUP_S * 1000);
     feedProc.child.send({ type: 'pause' });
@@ -434,7 +481,11 @@ export async function wallboard() {
     const feedEnd = now();
     await drained();
     const load = await windowEnd(page, cdp, browserCdp);
-    const sockets = await page.evaluate(() => ({ sockets: window.__bench.sockets, overPolling: window.__bench.overPolling, firstPatch: window.__bench.firstPatch }));
+    const sockets = await page.evaluate(() => ({
+      sockets: window.__bench.sockets,
+      overPolling: window.__bench.overPolling,
+      firstPatch: window.__bench.firstPatch,
+    }));
 
     server.assertRunning();
 
@@ -524,7 +575,15 @@ async function feedMain([url, key, intervalArg, eventsArg, agentsArg, rateArg]) 
   const counts = () => {
     const { accepted, rejected, errors } = poster.counts;
     const { answerMs, ...rest } = c;
-    return { ...rest, accepted, rejected, errors, cpuSeconds: cpuSecondsSince(cpuStart), ...answerPercentiles(answerMs), answers: answerMs.length };
+    return {
+      ...rest,
+      accepted,
+      rejected,
+      errors,
+      cpuSeconds: cpuSecondsSince(cpuStart),
+      ...answerPercentiles(answerMs),
+      answers: answerMs.length,
+    };
   };
   let lastTs = 0;
   let state = 'run';
@@ -575,7 +634,8 @@ async function feedMain([url, key, intervalArg, eventsArg, agentsArg, rateArg]) 
       c.batches++;
       const p = post(batch);
       pending.add(p);
-      p.then(() => pending.delete(p));
+      // post never rejects: a failed batch is counted in poster.counts.
+      void p.then(() => pending.delete(p));
     }
     await Promise.all(pending);
     if (state === 'stop') break;

@@ -7,7 +7,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 
 export class ApiError extends HttpException {
-  constructor(status: number, readonly code: string, message: string, readonly field?: string) {
+  constructor(
+    status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
     super({ statusCode: status, code, message, ...(field ? { field } : {}) }, status);
   }
 }
@@ -50,10 +55,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const status = (exception as { statusCode?: number }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      void reply.status(status).send({ statusCode: status, code: (exception as { code?: string }).code ?? 'BAD_REQUEST', message: (exception as Error).message });
+      void reply
+        .status(status)
+        .send({ statusCode: status, code: (exception as { code?: string }).code ?? 'BAD_REQUEST', message: (exception as Error).message });
       return;
     }
-    this.logger.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) }, 'unhandled error');
+    this.logger.error(
+      { err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) },
+      'unhandled error',
+    );
     void reply.status(500).send({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });
   }
 }

@@ -41,14 +41,15 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a session secret in the error', () => {
-    expect(() => loadConfig({ CALLBOARD_SESSION_SECRET: 'short-secret' })).toThrow(/^CALLBOARD_SESSION_SECRET must be at least 32 characters$/);
+    expect(() => loadConfig({ CALLBOARD_SESSION_SECRET: 'short-secret' })).toThrow(
+      /^CALLBOARD_SESSION_SECRET must be at least 32 characters$/,
+    );
   });
 
   it('reads the socket origin allowlist as origins, refusing what is not a URL', () => {
-    expect(loadConfig({ CALLBOARD_ALLOWED_ORIGINS: 'https://board.example.com/, http://10.0.0.5:3000' }).CALLBOARD_ALLOWED_ORIGINS).toEqual([
-      'https://board.example.com',
-      'http://10.0.0.5:3000',
-    ]);
+    expect(loadConfig({ CALLBOARD_ALLOWED_ORIGINS: 'https://board.example.com/, http://10.0.0.5:3000' }).CALLBOARD_ALLOWED_ORIGINS).toEqual(
+      ['https://board.example.com', 'http://10.0.0.5:3000'],
+    );
     expect(() => loadConfig({ CALLBOARD_ALLOWED_ORIGINS: 'board.example.com' })).toThrow(/^CALLBOARD_ALLOWED_ORIGINS .*http/);
   });
 

@@ -30,7 +30,12 @@ const url = (protocols: string[]) =>
   );
 
 export const configSchema = z.object({
-  PORT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(65535, 'must be a port number (0–65535)').default(3000),
+  PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0)
+    .max(65535, 'must be a port number (0–65535)')
+    .default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   CALLBOARD_TZ: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }).default('Asia/Shanghai'),
   CALLBOARD_DATA_DIR: z.string().min(1, 'must not be empty').default('./.callboard'),
@@ -41,7 +46,10 @@ export const configSchema = z.object({
   CALLBOARD_INGEST_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   CALLBOARD_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Prefix of every Redis key, so several Callboard instances can share one Redis. */
-  CALLBOARD_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits and _ . : -').default('callboard'),
+  CALLBOARD_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits and _ . : -')
+    .default('callboard'),
   CALLBOARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long the Redis log keeps entries and remembers event ids for de-duplication. */
   CALLBOARD_LOG_RETENTION_H: z.coerce.number().positive().default(48),
@@ -50,19 +58,36 @@ export const configSchema = z.object({
   /** Signs session tokens; without it a random secret is kept in the database (shared by every API process). */
   CALLBOARD_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** A session ends after this many idle minutes (each request extends it) … */
-  CALLBOARD_SESSION_IDLE_MIN: z.coerce.number().positive().max(24 * 60).default(15),
+  CALLBOARD_SESSION_IDLE_MIN: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   /** … and after this many hours in any case (kiosk displays excepted: they last until their token is revoked). */
-  CALLBOARD_SESSION_MAX_H: z.coerce.number().positive().max(24 * 30).default(12),
+  CALLBOARD_SESSION_MAX_H: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** Failed logins per username and address before a pause of CALLBOARD_LOGIN_BLOCK_MIN. */
   CALLBOARD_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  CALLBOARD_LOGIN_BLOCK_MIN: z.coerce.number().positive().max(24 * 60).default(15),
+  CALLBOARD_LOGIN_BLOCK_MIN: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   /**
    * Origins allowed to open a wallboard socket, comma-separated (e.g. https://board.example.com).
    * Default: the origin the request was made to.
    */
   CALLBOARD_ALLOWED_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(url(['http:', 'https:']).transform((o) => new URL(o).origin)))
     .optional(),
   /** The address users reach Callboard at, for kiosk links (default: from the admin's request). */

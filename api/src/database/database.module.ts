@@ -25,7 +25,10 @@ export async function connectDatabase(config: AppConfig): Promise<Db> {
 class DatabaseLifecycle implements OnApplicationShutdown {
   private readonly jobs: EmbeddedJobRunner | undefined;
 
-  constructor(@Inject(DB) private readonly db: Db, logger: Logger) {
+  constructor(
+    @Inject(DB) private readonly db: Db,
+    logger: Logger,
+  ) {
     if (db.kind === 'embedded') {
       this.jobs = new EmbeddedJobRunner(db, (jobId, err) =>
         logger.warn({ jobId, err: (err as Error).message }, 'embedded TimescaleDB job failed'),
@@ -42,10 +45,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 
 @Global()
 @Module({
-  providers: [
-    { provide: DB, inject: [CONFIG], useFactory: (config: AppConfig) => connectDatabase(config) },
-    DatabaseLifecycle,
-  ],
+  providers: [{ provide: DB, inject: [CONFIG], useFactory: (config: AppConfig) => connectDatabase(config) }, DatabaseLifecycle],
   exports: [DB],
 })
 export class DatabaseModule {}

@@ -8,7 +8,10 @@ describe('Agenda', () => {
     times.forEach((t, i) => agenda.push(t, `${t}#${i}`));
     const popped: string[] = [];
     for (let x = agenda.pop(); x; x = agenda.pop()) popped.push(x.item);
-    const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i).map(({ t, i }) => `${t}#${i}`);
+    const expected = times
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => a.t - b.t || a.i - b.i)
+      .map(({ t, i }) => `${t}#${i}`);
     expect(popped).toEqual(expected);
     expect(agenda.size).toBe(0);
   });

@@ -18,7 +18,7 @@ export function mixSeed(...parts: (string | number)[]): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   // randomLcg treats values in [0, 1) as fractions; a 32-bit integer ≥ 1 is used as the state itself.
-  return (h >>> 0) || 1;
+  return h >>> 0 || 1;
 }
 
 export class Rng {

@@ -27,7 +27,11 @@ describe('buildRoster', () => {
     for (const a of roster) expect(a.skills).toContain('general');
     for (const shift of Object.values(SHIFTS)) {
       const onShift = roster.filter((a) => a.shift.name === shift.name);
-      for (const q of QUEUES) expect(onShift.some((a) => a.skills.includes(q)), `${shift.name}/${q}`).toBe(true);
+      for (const q of QUEUES)
+        expect(
+          onShift.some((a) => a.skills.includes(q)),
+          `${shift.name}/${q}`,
+        ).toBe(true);
       // The first agent of every shift is a senior who takes every queue.
       expect(onShift.find((a) => a.shiftSlot === 0)?.skills).toEqual(QUEUES);
     }

@@ -41,9 +41,51 @@ export interface AgentProfile {
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈';
 const GIVEN_NAMES = [
-  '伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '霞', '平', '刚',
-  '秀英', '桂英', '晓燕', '婷婷', '雪', '慧', '欣怡', '子涵', '浩然', '宇轩', '佳怡', '梓萱', '思远', '俊杰', '雨桐',
-  '建华', '志强', '海燕', '丽娟', '文博', '晓东', '春梅', '嘉怡', '一鸣', '诗涵',
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '霞',
+  '平',
+  '刚',
+  '秀英',
+  '桂英',
+  '晓燕',
+  '婷婷',
+  '雪',
+  '慧',
+  '欣怡',
+  '子涵',
+  '浩然',
+  '宇轩',
+  '佳怡',
+  '梓萱',
+  '思远',
+  '俊杰',
+  '雨桐',
+  '建华',
+  '志强',
+  '海燕',
+  '丽娟',
+  '文博',
+  '晓东',
+  '春梅',
+  '嘉怡',
+  '一鸣',
+  '诗涵',
 ];
 
 /**
@@ -51,7 +93,13 @@ const GIVEN_NAMES = [
  * weekday appears twice in the cycle; the first three pairs put the extra days
  * off on Friday, the quietest weekday, never on Monday, the busiest.
  */
-const ROTA_DAYS_OFF: readonly (readonly number[])[] = [[4, 5], [2, 3], [5, 1], [1, 2], [3, 4]];
+const ROTA_DAYS_OFF: readonly (readonly number[])[] = [
+  [4, 5],
+  [2, 3],
+  [5, 1],
+  [1, 2],
+  [3, 4],
+];
 
 /**
  * A roster of `count` agents. About one in eight works nights (at least one once

@@ -123,7 +123,9 @@ describe('simulate: calls and agents stay consistent', () => {
   });
 
   it('finishes every call offered more than two hours before the window ends', () => {
-    const open = [...calls.values()].filter((c) => c.firstOfferedMs < WED + 22 * HOUR && !['ended', 'abandoned', 'timed_out'].includes(c.state));
+    const open = [...calls.values()].filter(
+      (c) => c.firstOfferedMs < WED + 22 * HOUR && !['ended', 'abandoned', 'timed_out'].includes(c.state),
+    );
     expect(open).toEqual([]);
   });
 
@@ -441,7 +443,8 @@ function replay(events: readonly CanonicalEvent[], skills?: ReadonlyMap<string, 
         const c = call(e.payload.callId, 'ringing');
         if (!c || !expect(c, ['waiting'], 'ringing')) break;
         const a = agent(e.payload.agentId, ms);
-        if (a.state !== 'available' || a.call) problems.push(`${e.payload.agentId} rung for ${c.callId} while ${a.state} with ${a.call ?? 'no call'}`);
+        if (a.state !== 'available' || a.call)
+          problems.push(`${e.payload.agentId} rung for ${c.callId} while ${a.state} with ${a.call ?? 'no call'}`);
         const queue = c.queues.at(-1)!;
         if (skills && !skills.get(e.payload.agentId)?.has(queue)) problems.push(`${e.payload.agentId} has no skill for ${queue}`);
         c.state = 'ringing';
@@ -528,7 +531,8 @@ function replay(events: readonly CanonicalEvent[], skills?: ReadonlyMap<string, 
         if ((p.state === 'ringing' || p.state === 'on_call') !== inCall) {
           problems.push(`${p.agentId} ${p.state} ${inCall ? `during ${a.call}` : 'without a call'}`);
         }
-        if (p.state === 'on_call' && calls.get(a.call ?? '')?.state !== 'talking') problems.push(`${p.agentId} on_call but the call is not connected`);
+        if (p.state === 'on_call' && calls.get(a.call ?? '')?.state !== 'talking')
+          problems.push(`${p.agentId} on_call but the call is not connected`);
         if (p.state === a.state && p.reason === a.reason) problems.push(`${p.agentId} repeats ${p.state}`);
         a.state = p.state;
         a.reason = p.reason;

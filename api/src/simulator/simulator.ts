@@ -218,7 +218,11 @@ class CallCenterSimulation {
       this.queueShares[q.name] = q.share;
     }
 
-    const roster = buildRoster(opts.seed, opts.agents ?? DEFAULT_AGENTS, queues.map((q) => q.name));
+    const roster = buildRoster(
+      opts.seed,
+      opts.agents ?? DEFAULT_AGENTS,
+      queues.map((q) => q.name),
+    );
     this.agents = roster.map((profile) => ({
       profile,
       skills: new Set(profile.skills),
@@ -475,9 +479,7 @@ class CallCenterSimulation {
       talkMs: 0,
     };
     const quick = this.rng.chance(PATIENCE.quickHangupShare);
-    const patienceS = quick
-      ? this.rng.between(0.5, PATIENCE.quickHangupMaxS)
-      : this.rng.logNormal(PATIENCE.meanS, PATIENCE.sigma);
+    const patienceS = quick ? this.rng.between(0.5, PATIENCE.quickHangupMaxS) : this.rng.logNormal(PATIENCE.meanS, PATIENCE.sigma);
     this.offer(call, patienceS);
   }
 
