@@ -35,15 +35,26 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   adapter.getInstance().addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url });
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   ROUTES.set(app, routes);
   const logger = app.get(Logger);
   app.useLogger(logger);
   const audit = app.get(AuditService);
-  app.useGlobalFilters(new ApiExceptionFilter(logger, existsSync(WALLBOARD_DIST), (req, code, message) => audit.denied(req, code, message)));
+  app.useGlobalFilters(
+    new ApiExceptionFilter(logger, existsSync(WALLBOARD_DIST), (req, code, message) => audit.denied(req, code, message)),
+  );
   app.useWebSocketAdapter(
     new CallboardIoAdapter(app, config.CALLBOARD_ALLOWED_ORIGINS, (req) =>
-      audit.record({ action: 'socket.denied', outcome: 'denied', target: '/live', ip: req.socket.remoteAddress ?? null, detail: { code: 'ORIGIN', origin: req.headers.origin } }),
+      audit.record({
+        action: 'socket.denied',
+        outcome: 'denied',
+        target: '/live',
+        ip: req.socket.remoteAddress ?? null,
+        detail: { code: 'ORIGIN', origin: req.headers.origin },
+      }),
     ),
   );
   await app.register(fastifyCookie as never);

@@ -43,7 +43,15 @@ beforeAll(async () => {
   admin = await login(api.url, 'admin', ADMIN_PASSWORD);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 180_000);
 
@@ -137,14 +145,15 @@ async function chartsDrawn(page: Page): Promise<void> {
   await expect
     .poll(
       () =>
-        page.evaluate(() =>
-          [...document.querySelectorAll('canvas')].filter((c) => {
-            const ctx = c.getContext('2d');
-            if (!ctx || c.width === 0) return false;
-            const { data } = ctx.getImageData(0, 0, c.width, c.height);
-            for (let i = 3; i < data.length; i += 4 * 97) if (data[i]! > 0) return true;
-            return false;
-          }).length,
+        page.evaluate(
+          () =>
+            [...document.querySelectorAll('canvas')].filter((c) => {
+              const ctx = c.getContext('2d');
+              if (!ctx || c.width === 0) return false;
+              const { data } = ctx.getImageData(0, 0, c.width, c.height);
+              for (let i = 3; i < data.length; i += 4 * 97) if (data[i]! > 0) return true;
+              return false;
+            }).length,
         ),
       { timeout: 30_000 },
     )

@@ -21,12 +21,26 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   // Around noon in the center: the simulator has a morning of calls to show, whenever the tests run.
   app = await startApp({ CALLBOARD_DEMO: '1', CALLBOARD_TZ: middayZone() });
-  await createUser(app.db, { username: 'lin', password: PASSWORD, role: 'supervisor', displayName: 'Lin Wei', scope: { queues: ['general', 'billing'], teams: ['team-a'] } });
+  await createUser(app.db, {
+    username: 'lin',
+    password: PASSWORD,
+    role: 'supervisor',
+    displayName: 'Lin Wei',
+    scope: { queues: ['general', 'billing'], teams: ['team-a'] },
+  });
   await createUser(app.db, { username: 'zhou', password: PASSWORD, role: 'agent', displayName: 'Zhou Min', agentId: 'agent-001' });
   kioskSecret = (await createKioskToken(app.db, 'Floor TV', { queues: ['support'], teams: null }, 'test')).secret;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 120_000);
 
@@ -41,7 +55,16 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByTestId('login-submit').click();
 }
 
-const NAV = ['nav-wallboard', 'nav-trends', 'nav-qa', 'nav-settings', 'nav-admin-users', 'nav-admin-keys', 'nav-admin-kiosk', 'nav-admin-audit'];
+const NAV = [
+  'nav-wallboard',
+  'nav-trends',
+  'nav-qa',
+  'nav-settings',
+  'nav-admin-users',
+  'nav-admin-keys',
+  'nav-admin-kiosk',
+  'nav-admin-audit',
+];
 async function visibleNav(page: Page): Promise<string[]> {
   const shown: string[] = [];
   for (const id of NAV) if (await page.getByTestId(id).isVisible()) shown.push(id);
@@ -64,7 +87,9 @@ describe('a supervisor', () => {
     await signIn(page, 'lin', PASSWORD);
     await page.getByTestId('today-table').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('view-queue').locator('option').allTextContents()).toEqual(['All queues', 'billing', 'general']);
-    await expect.poll(async () => number(await page.getByTestId('today-total-offered').textContent()), { timeout: 60_000, interval: 500 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => number(await page.getByTestId('today-total-offered').textContent()), { timeout: 60_000, interval: 500 })
+      .toBeGreaterThan(0);
     const rows = await page.locator('[data-testid^="today-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(rows.sort()).toEqual(['today-row-billing', 'today-row-general']);
     expect(await page.getByTestId('user-menu').textContent()).toContain('Lin Wei');
@@ -72,7 +97,10 @@ describe('a supervisor', () => {
     expect(await page.getByTestId('demo-badge').isVisible()).toBe(true);
 
     // What the page shows is what the API gives this supervisor (it may have moved on since, never ahead).
-    const api = (await (await login(app.url, 'lin', PASSWORD)).get('/api/v1/live')).body as { totals: { offered: number }; queues: { queue: string }[] };
+    const api = (await (await login(app.url, 'lin', PASSWORD)).get('/api/v1/live')).body as {
+      totals: { offered: number };
+      queues: { queue: string }[];
+    };
     expect(api.queues.map((q) => q.queue).sort()).toEqual(['billing', 'general']);
     expect(number(await page.getByTestId('today-total-offered').textContent())).toBeLessThanOrEqual(api.totals.offered);
     await page.screenshot({ path: `${ARTIFACTS}supervisor-wallboard-1920.png` });
@@ -98,7 +126,9 @@ describe('a supervisor', () => {
     await page.getByTestId('tiles').waitFor({ timeout: 30_000 });
     const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
     const lin = ((await admin.get('/api/v1/users')).body.users as { id: string; username: string }[]).find((u) => u.username === 'lin')!;
-    expect((await admin.request('PATCH', `/api/v1/users/${lin.id}`, { scope: { queues: ['general'], teams: ['team-a'] } })).status).toBe(200);
+    expect((await admin.request('PATCH', `/api/v1/users/${lin.id}`, { scope: { queues: ['general'], teams: ['team-a'] } })).status).toBe(
+      200,
+    );
     await page.waitForURL(/\/login\?.*expired=1/, { timeout: 30_000 });
     expect(await page.getByTestId('session-expired').isVisible()).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}session-expired-1366.png` });
@@ -145,7 +175,12 @@ describe('other roles', () => {
     expect(await page.getByTestId('view-queue').count()).toBe(0);
     const live = (await (await kioskSignIn(app.url, kioskSecret)).get('/api/v1/live')).body as { queues: { queue: string }[] };
     expect(live.queues.map((q) => q.queue)).toEqual(['support']);
-    await expect.poll(async () => number(await page.getByTestId('tile-offered').getByTestId('tile-value').textContent()), { timeout: 60_000, interval: 500 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => number(await page.getByTestId('tile-offered').getByTestId('tile-value').textContent()), {
+        timeout: 60_000,
+        interval: 500,
+      })
+      .toBeGreaterThan(0);
     expect(await visibleNav(page)).toEqual([]);
     expect(await page.getByTestId('logout').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}kiosk-1920.png` });

@@ -17,7 +17,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-
 describe('signing in', () => {
   it('sets an httpOnly, SameSite=Strict session cookie and answers the session with its capabilities', async () => {
     const c = Client.anonymous(app.url);
@@ -29,7 +28,13 @@ describe('signing in', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).toMatch(/Max-Age=900\b/);
-    expect(r.body).toMatchObject({ kind: 'user', role: 'supervisor', tz: 'Asia/Shanghai', user: { username: 'super1' }, scope: { queues: ['general'], teams: ['team-a'] } });
+    expect(r.body).toMatchObject({
+      kind: 'user',
+      role: 'supervisor',
+      tz: 'Asia/Shanghai',
+      user: { username: 'super1' },
+      scope: { queues: ['general'], teams: ['team-a'] },
+    });
     expect(r.body.capabilities).toEqual(['wallboard', 'agentDetail', 'qaResults', 'self']);
     const idle = Date.parse(r.body.expiresAt) - Date.now();
     expect(idle).toBeGreaterThan(14 * 60_000);
@@ -71,7 +76,11 @@ describe('signing in', () => {
 describe('the session token', () => {
   it('refuses an expired token and a tampered one', async () => {
     const c = await login(app.url, 'manager1', PASSWORD);
-    const sid = (await app.db.query<{ id: string }>(`SELECT id FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'manager1') ORDER BY created_at DESC LIMIT 1`)).rows[0]!.id;
+    const sid = (
+      await app.db.query<{ id: string }>(
+        `SELECT id FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'manager1') ORDER BY created_at DESC LIMIT 1`,
+      )
+    ).rows[0]!.id;
     const past = Math.floor(Date.now() / 1000) - 60;
     const expired = await expiredToken(app, sid);
     const r1 = await new Client(app.url, `cb_session=${expired}`, undefined).get('/api/v1/auth/session');
@@ -89,7 +98,9 @@ describe('the session token', () => {
 
   it('ends a session whose idle time ran out in the database, whatever the token says', async () => {
     const c = await login(app.url, 'reviewer1', PASSWORD);
-    await app.db.query(`UPDATE sessions SET expires_at = now() - INTERVAL '1 second' WHERE user_id = (SELECT id FROM users WHERE username = 'reviewer1')`);
+    await app.db.query(
+      `UPDATE sessions SET expires_at = now() - INTERVAL '1 second' WHERE user_id = (SELECT id FROM users WHERE username = 'reviewer1')`,
+    );
     // The process trusts a looked-up session for 5 s.
     await new Promise((r) => setTimeout(r, 5_200));
     const r = await c.get('/api/v1/auth/session');
@@ -99,7 +110,7 @@ describe('the session token', () => {
 });
 
 describe('CSRF', () => {
-  it('refuses a state-changing request without the token, or with another session\'s token', async () => {
+  it("refuses a state-changing request without the token, or with another session's token", async () => {
     const other = await login(app.url, 'admin', ADMIN_PASSWORD);
     const none = await admin.request('POST', '/api/v1/keys', { name: 'x' }, { csrf: null });
     expect(none.status).toBe(403);
@@ -139,7 +150,12 @@ describe('logout and user changes end sessions', () => {
   });
 
   it('a new role applies at once: the user must sign in again and gets the new capabilities', async () => {
-    const created = await admin.request('POST', '/api/v1/users', { username: 'temp1', password: PASSWORD, role: 'agent', agentId: 'agent-007' });
+    const created = await admin.request('POST', '/api/v1/users', {
+      username: 'temp1',
+      password: PASSWORD,
+      role: 'agent',
+      agentId: 'agent-007',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username: 'temp1', role: 'agent', agentId: 'agent-007', disabledAt: null });
     const t = await login(app.url, 'temp1', PASSWORD);
@@ -171,7 +187,7 @@ describe('logout and user changes end sessions', () => {
     expect(r.body.code).toBe('LAST_ADMIN');
   });
 
-  it('changing one\'s password keeps this session, ends the others, and the new password works', async () => {
+  it("changing one's password keeps this session, ends the others, and the new password works", async () => {
     await admin.request('POST', '/api/v1/users', { username: 'pw1', password: PASSWORD, role: 'qa_reviewer' });
     const a = await login(app.url, 'pw1', PASSWORD);
     const b = await login(app.url, 'pw1', PASSWORD);
@@ -195,7 +211,14 @@ describe('kiosk display tokens', () => {
     const stored = await app.db.query<{ token_hash: string }>(`SELECT token_hash FROM kiosk_tokens WHERE id = $1`, [created.body.token.id]);
     expect(stored.rows[0]!.token_hash).not.toContain(created.body.secret);
     const tv = await kioskSignIn(app.url, created.body.secret);
-    expect(tv.session).toMatchObject({ kind: 'kiosk', role: 'kiosk', scope: { queues: ['support'], teams: null }, user: null, kiosk: { name: 'Lobby' }, absoluteExpiresAt: null });
+    expect(tv.session).toMatchObject({
+      kind: 'kiosk',
+      role: 'kiosk',
+      scope: { queues: ['support'], teams: null },
+      user: null,
+      kiosk: { name: 'Lobby' },
+      absoluteExpiresAt: null,
+    });
     expect(tv.session!.capabilities).toEqual(['wallboard']);
     expect((await tv.get('/api/v1/today')).status).toBe(200);
     expect((await tv.post('/api/v1/auth/password', { currentPassword: 'x', newPassword: 'yyyyyyyyyy' })).status).toBe(403);
@@ -204,7 +227,11 @@ describe('kiosk display tokens', () => {
     const again = await Client.anonymous(app.url).request('POST', '/api/v1/auth/kiosk', { token: created.body.secret });
     expect(again.status).toBe(401);
     expect(again.body.code).toBe('BAD_TOKEN');
-    const list = (await admin.get('/api/v1/kiosk-tokens')).body.tokens as { id: string; revokedAt: string | null; lastUsedAt: string | null }[];
+    const list = (await admin.get('/api/v1/kiosk-tokens')).body.tokens as {
+      id: string;
+      revokedAt: string | null;
+      lastUsedAt: string | null;
+    }[];
     const row = list.find((t) => t.id === created.body.token.id)!;
     expect(row.revokedAt).not.toBeNull();
     expect(row.lastUsedAt).not.toBeNull();
@@ -234,12 +261,30 @@ describe('the audit log', () => {
     const all = await admin.get('/api/v1/audit?limit=500');
     expect(all.status).toBe(200);
     const actions = new Set((all.body.entries as { action: string }[]).map((e) => e.action));
-    for (const a of ['auth.login', 'auth.logout', 'auth.kiosk', 'access.denied', 'user.created', 'user.updated', 'user.disabled', 'user.enabled', 'user.password', 'key.created', 'key.revoked', 'kiosk.created', 'kiosk.revoked']) {
+    for (const a of [
+      'auth.login',
+      'auth.logout',
+      'auth.kiosk',
+      'access.denied',
+      'user.created',
+      'user.updated',
+      'user.disabled',
+      'user.enabled',
+      'user.password',
+      'key.created',
+      'key.revoked',
+      'kiosk.created',
+      'kiosk.revoked',
+    ]) {
       expect(actions, a).toContain(a);
     }
     const failed = await admin.get('/api/v1/audit?action=auth.login&outcome=failed&limit=500');
     const failures = failed.body.entries as { target: string; detail: { reason: string }; actorKind: string }[];
-    expect(failures.filter((e) => e.target === 'qalead1').map((e) => e.detail.reason)).toEqual(['wrong password', 'wrong password', 'wrong password']);
+    expect(failures.filter((e) => e.target === 'qalead1').map((e) => e.detail.reason)).toEqual([
+      'wrong password',
+      'wrong password',
+      'wrong password',
+    ]);
     expect(failures.find((e) => e.target === 'ghost')?.detail.reason).toBe('unknown user');
     expect(JSON.stringify(all.body)).not.toContain(PASSWORD);
 
@@ -249,14 +294,18 @@ describe('the audit log', () => {
     const page2 = await admin.get(`/api/v1/audit?action=user.*&limit=2&before=${encodeURIComponent(users.body.next)}`);
     const first = users.body.entries.map((e: { ts: string; action: string; target: string }) => `${e.ts}${e.action}${e.target}`);
     for (const e of page2.body.entries) expect(first).not.toContain(`${e.ts}${e.action}${e.target}`);
-    expect(page2.body.entries.every((e: { action: string; ts: string }) => e.action.startsWith('user.') && e.ts <= users.body.entries[1].ts)).toBe(true);
+    expect(
+      page2.body.entries.every((e: { action: string; ts: string }) => e.action.startsWith('user.') && e.ts <= users.body.entries[1].ts),
+    ).toBe(true);
     const bad = await admin.get('/api/v1/audit?before=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('before');
   });
 
   it('is a hypertable', async () => {
-    const r = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM timescaledb_information.hypertables WHERE hypertable_name = 'audit_log'`);
+    const r = await app.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM timescaledb_information.hypertables WHERE hypertable_name = 'audit_log'`,
+    );
     expect(r.rows[0]!.n).toBe(1);
   });
 });

@@ -118,9 +118,18 @@ describe('the policy table', () => {
       .filter((r) => r.method !== 'HEAD' && /^\/(api|health|metrics)/.test(r.url))
       .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
     expect(served.length).toBeGreaterThan(15);
-    expect(served.filter((op) => !operations.includes(op)), 'served but not in the document').toEqual([]);
-    expect(served.filter((op) => documented[op]?.['x-undocumented']), 'routes without @ApiOperation').toEqual([]);
-    expect(served.filter((op) => documented[op]?.['x-access'] === undefined), 'routes without an access policy').toEqual([]);
+    expect(
+      served.filter((op) => !operations.includes(op)),
+      'served but not in the document',
+    ).toEqual([]);
+    expect(
+      served.filter((op) => documented[op]?.['x-undocumented']),
+      'routes without @ApiOperation',
+    ).toEqual([]);
+    expect(
+      served.filter((op) => documented[op]?.['x-access'] === undefined),
+      'routes without an access policy',
+    ).toEqual([]);
   });
 });
 
@@ -138,7 +147,8 @@ describe.each(PRINCIPALS)('as %s', (who) => {
       const refusedAs = who === 'anonymous' ? 401 : 403;
       const ok = allowed ? r.status !== 401 && r.status !== 403 && r.status < 500 : r.status === refusedAs;
       outcomes.push(`${operation} → ${r.status}`);
-      if (!ok) wrong.push(`${operation}: expected ${allowed ? 'allowed' : refusedAs}, got ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);
+      if (!ok)
+        wrong.push(`${operation}: expected ${allowed ? 'allowed' : refusedAs}, got ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);
     }
     expect(wrong, outcomes.join('\n')).toEqual([]);
   }, 60_000);
@@ -172,6 +182,8 @@ describe('scope', () => {
     const targets = (r.body.entries as { target: string; outcome: string }[]).map((e) => e.target);
     expect(targets).toContain('GET /api/v1/users');
     expect(targets).toContain('GET /api/v1/today');
-    expect(r.body.entries.every((e: { outcome: string; actorName: string }) => e.outcome === 'denied' && e.actorName === 'super1')).toBe(true);
+    expect(r.body.entries.every((e: { outcome: string; actorName: string }) => e.outcome === 'denied' && e.actorName === 'super1')).toBe(
+      true,
+    );
   });
 });

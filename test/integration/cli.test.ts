@@ -42,7 +42,23 @@ describe('callboard users and tokens', () => {
   });
 
   it('adds users with a password from stdin or a generated one, and lists them', async () => {
-    const add = await cli(['users', 'add', 'lin', '--role', 'supervisor', '--queues', 'general,billing', '--teams', 'team-a', '--display-name', 'Lin Wei', '--password-stdin'], 'lins-password-1\n');
+    const add = await cli(
+      [
+        'users',
+        'add',
+        'lin',
+        '--role',
+        'supervisor',
+        '--queues',
+        'general,billing',
+        '--teams',
+        'team-a',
+        '--display-name',
+        'Lin Wei',
+        '--password-stdin',
+      ],
+      'lins-password-1\n',
+    );
     expect(add.stderr).toBe('');
     expect(add.stdout).toContain('added supervisor lin (queues general, billing; teams team-a)');
     const gen = await cli(['users', 'add', 'zhao', '--role', 'qa_reviewer']);
@@ -72,11 +88,16 @@ describe('callboard users and tokens', () => {
   it('the app on the same data folder signs them in with their scope', async () => {
     app = await startApp({ CALLBOARD_DATA_DIR: dataDir });
     const lin = await login(app.url, 'lin', 'lins-password-1');
-    expect(lin.session).toMatchObject({ role: 'supervisor', scope: { queues: ['general', 'billing'], teams: ['team-a'] }, user: { displayName: 'Lin Wei' } });
+    expect(lin.session).toMatchObject({
+      role: 'supervisor',
+      scope: { queues: ['general', 'billing'], teams: ['team-a'] },
+      user: { displayName: 'Lin Wei' },
+    });
     expect((await login(app.url, 'zhao', generated)).session!.role).toBe('qa_reviewer');
     const tv = await kioskSignIn(app.url, kioskUrl.split('#')[1]!);
     expect(tv.session!.scope).toEqual({ queues: ['general'], teams: null });
-    const audit = (await (await login(app.url, 'admin', 'admin-password-for-tests')).get('/api/v1/audit?action=user.created')).body.entries as { target: string; actorName: string }[];
+    const audit = (await (await login(app.url, 'admin', 'admin-password-for-tests')).get('/api/v1/audit?action=user.created')).body
+      .entries as { target: string; actorName: string }[];
     expect(audit.map((e) => e.target).sort()).toEqual(['lin', 'zhao']);
     expect(audit[0]!.actorName).toMatch(/^cli:/);
     await app.close();

@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 const offered = (i: number) => ({
-  id: `api-${i}`, type: 'call.offered', ts: '2026-03-02T03:00:00.000+08:00', source: 'test', payload: { callId: `api-c${i}`, queue: 'general' },
+  id: `api-${i}`,
+  type: 'call.offered',
+  ts: '2026-03-02T03:00:00.000+08:00',
+  source: 'test',
+  payload: { callId: `api-c${i}`, queue: 'general' },
 });
 
 describe('POST /api/v1/events', () => {
@@ -53,7 +57,10 @@ describe('POST /api/v1/events', () => {
   });
 
   it('answers 413 for more than 5,000 events', async () => {
-    const r = await postEvents(app.url, Array.from({ length: 5001 }, (_, i) => offered(100_000 + i)));
+    const r = await postEvents(
+      app.url,
+      Array.from({ length: 5001 }, (_, i) => offered(100_000 + i)),
+    );
     expect(r.status).toBe(413);
     expect(r.body.message).toMatch(/5000/);
   });
@@ -84,7 +91,9 @@ describe('POST /api/v1/events', () => {
   });
 
   it('accepts payload fields given beside the envelope', async () => {
-    const r = await postEvents(app.url, [{ id: 'flat-1', type: 'call.offered', ts: '2026-03-02T03:00:00Z', source: 'pbx', callId: 'flat', queue: 'general' }]);
+    const r = await postEvents(app.url, [
+      { id: 'flat-1', type: 'call.offered', ts: '2026-03-02T03:00:00Z', source: 'pbx', callId: 'flat', queue: 'general' },
+    ]);
     expect(r.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
   });
 });
@@ -93,7 +102,12 @@ describe('service routes', () => {
   it('reports health of database, log and writer', async () => {
     const r = await fetch(`${app.url}/health`);
     expect(r.status).toBe(200);
-    expect(await r.json()).toMatchObject({ status: 'ok', database: { ok: true, kind: 'embedded' }, log: { ok: true, kind: 'embedded' }, writer: { lagEntries: 0 } });
+    expect(await r.json()).toMatchObject({
+      status: 'ok',
+      database: { ok: true, kind: 'embedded' },
+      log: { ok: true, kind: 'embedded' },
+      writer: { lagEntries: 0 },
+    });
   });
 
   it('exposes Prometheus counters that move with ingest', async () => {
@@ -126,7 +140,11 @@ describe('service routes', () => {
     const post = doc.paths['/api/v1/events'].post;
     expect(post['x-access']).toBe('ingest');
     expect(post.security).toEqual([{ ingestKey: [] }]);
-    expect(post.requestBody.content['application/json'].schema).toEqual({ type: 'array', maxItems: 5000, items: { $ref: '#/components/schemas/Event' } });
+    expect(post.requestBody.content['application/json'].schema).toEqual({
+      type: 'array',
+      maxItems: 5000,
+      items: { $ref: '#/components/schemas/Event' },
+    });
     expect(post.responses['202'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/IngestResult' });
     expect(Object.keys(post.responses).sort()).toEqual(['202', '400', '401', '403', '413', '415', '503']);
     expect(doc.components.schemas.Event.oneOf).toHaveLength(18);

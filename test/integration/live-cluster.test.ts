@@ -19,15 +19,23 @@ const TZ = middayZone();
 const prefix = `cluster-${process.pid}-${Date.now().toString(36)}`;
 const dirs = { a: mkdtempSync(path.join(os.tmpdir(), 'callboard-a-')), b: mkdtempSync(path.join(os.tmpdir(), 'callboard-b-')) };
 const env = (dir: string) => ({
-  REDIS_URL: REDIS, CALLBOARD_REDIS_PREFIX: prefix, CALLBOARD_DATA_DIR: dir, CALLBOARD_TZ: TZ, CALLBOARD_DEMO: '0',
-  CALLBOARD_INGEST_KEY: INGEST_KEY, CALLBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
+  REDIS_URL: REDIS,
+  CALLBOARD_REDIS_PREFIX: prefix,
+  CALLBOARD_DATA_DIR: dir,
+  CALLBOARD_TZ: TZ,
+  CALLBOARD_DEMO: '0',
+  CALLBOARD_INGEST_KEY: INGEST_KEY,
+  CALLBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
 });
 let a: ApiProcess;
 let b: ApiProcess;
 
 // Forty minutes of a busy center ending 20 minutes ago: breaches that ended are off the live list, nothing is at risk.
 const now = Date.now();
-const events: CanonicalEvent[] = [...simulate({ seed: 11, tz: TZ, rate: 4 }, now - 60 * 60_000, now - 20 * 60_000)].map((e) => ({ ...e, id: `${prefix}-${e.id}` }));
+const events: CanonicalEvent[] = [...simulate({ seed: 11, tz: TZ, rate: 4 }, now - 60 * 60_000, now - 20 * 60_000)].map((e) => ({
+  ...e,
+  id: `${prefix}-${e.id}`,
+}));
 const third = Math.floor(events.length / 3);
 const parts = [events.slice(0, third), events.slice(third, 2 * third), events.slice(2 * third)];
 
@@ -71,17 +79,21 @@ function comparable(s: LiveSnapshot) {
 }
 
 async function snapshots(): Promise<[LiveSnapshot, LiveSnapshot]> {
-  const [ca, cb]: Client[] = await Promise.all([login(a.url, 'admin', ADMIN_PASSWORD), login(b.url, 'admin', ADMIN_PASSWORD)]);
+  const [ca, cb] = await Promise.all([login(a.url, 'admin', ADMIN_PASSWORD), login(b.url, 'admin', ADMIN_PASSWORD)]);
   const [ra, rb] = await Promise.all([ca.get('/api/v1/live'), cb.get('/api/v1/live')]);
   return [ra.body, rb.body];
 }
 
 async function converged(minOffered: number): Promise<[LiveSnapshot, LiveSnapshot]> {
-  const pair = await until('both processes to show the same figures', async () => {
-    const [sa, sb] = await snapshots();
-    if (sa.totals.offered < minOffered) return undefined;
-    return JSON.stringify(comparable(sa)) === JSON.stringify(comparable(sb)) ? ([sa, sb] as [LiveSnapshot, LiveSnapshot]) : undefined;
-  }, 30_000).catch(async () => snapshots());
+  const pair = await until(
+    'both processes to show the same figures',
+    async () => {
+      const [sa, sb] = await snapshots();
+      if (sa.totals.offered < minOffered) return undefined;
+      return JSON.stringify(comparable(sa)) === JSON.stringify(comparable(sb)) ? ([sa, sb] as [LiveSnapshot, LiveSnapshot]) : undefined;
+    },
+    30_000,
+  ).catch(async () => snapshots());
   expect(comparable(pair[1])).toEqual(comparable(pair[0]));
   return pair;
 }

@@ -58,7 +58,7 @@ const ended = (socket: Socket) =>
 const cookieOf = (c: Client) => c.cookie!;
 
 describe('handshake', () => {
-  it('accepts a supervisor with a session cookie from the app\'s own origin', async () => {
+  it("accepts a supervisor with a session cookie from the app's own origin", async () => {
     expect(await outcome(connect({ cookie: cookieOf(principals.byRole.supervisor!) }))).toBe('connected');
   });
 
@@ -66,15 +66,23 @@ describe('handshake', () => {
     expect(await outcome(connect())).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses another site\'s origin even with a valid cookie, and audits it', async () => {
+  it("refuses another site's origin even with a valid cookie, and audits it", async () => {
     const result = await outcome(connect({ cookie: cookieOf(principals.byRole.supervisor!), origin: 'https://evil.example' }));
     expect(result).not.toBe('connected');
     const audit = await principals.byRole.admin!.get('/api/v1/audit?action=socket.denied&limit=50');
-    expect(audit.body.entries.some((e: { detail: { code: string; origin?: string } }) => e.detail.code === 'ORIGIN' && e.detail.origin === 'https://evil.example')).toBe(true);
+    expect(
+      audit.body.entries.some(
+        (e: { detail: { code: string; origin?: string } }) => e.detail.code === 'ORIGIN' && e.detail.origin === 'https://evil.example',
+      ),
+    ).toBe(true);
   });
 
   it('refuses an expired token', async () => {
-    const sid = (await app.db.query<{ id: string }>(`SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'super1' AND s.revoked_at IS NULL LIMIT 1`)).rows[0]!.id;
+    const sid = (
+      await app.db.query<{ id: string }>(
+        `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'super1' AND s.revoked_at IS NULL LIMIT 1`,
+      )
+    ).rows[0]!.id;
     const token = await expiredToken(app, sid);
     expect(await outcome(connect({ token }))).toBe('SESSION_EXPIRED');
     expect(await outcome(connect({ cookie: `cb_session=${token}` }))).toBe('SESSION_EXPIRED');
@@ -117,7 +125,7 @@ describe('subscribe', () => {
 });
 
 describe('sessions ending while connected', () => {
-  it('logout disconnects the session\'s sockets', async () => {
+  it("logout disconnects the session's sockets", async () => {
     const c = await login(app.url, 'manager1', PASSWORD);
     const socket = connect({ cookie: c.cookie });
     expect(await outcome(socket)).toBe('connected');
@@ -128,7 +136,12 @@ describe('sessions ending while connected', () => {
 
   it('disabling the user disconnects every socket of theirs', async () => {
     const admin = principals.byRole.admin!;
-    const created = await admin.request('POST', '/api/v1/users', { username: 'sup2', password: PASSWORD, role: 'supervisor', scope: { queues: ['general'], teams: [] } });
+    const created = await admin.request('POST', '/api/v1/users', {
+      username: 'sup2',
+      password: PASSWORD,
+      role: 'supervisor',
+      scope: { queues: ['general'], teams: [] },
+    });
     const [first, second] = [await login(app.url, 'sup2', PASSWORD), await login(app.url, 'sup2', PASSWORD)];
     const a = connect({ cookie: first.cookie });
     const b = connect({ cookie: second.cookie });
@@ -151,4 +164,3 @@ describe('sessions ending while connected', () => {
     expect(await outcome(connect({ cookie: tv.cookie }))).toBe('SESSION_EXPIRED');
   });
 });
-

@@ -40,14 +40,18 @@ beforeAll(async () => {
   const week = BASE - (BASE % 3_600_000) - 7 * 86_400_000;
   const at = (s: number) => new Date(week + s * 1000).toISOString();
   const lw = (n: number, type: string, s: number, payload: object) => ({ id: `lw-${n}`, type, ts: at(s), source: 'test', payload });
-  expect((await postEvents(app.url, [
-    lw(1, 'call.offered', 60, { callId: 'lw1', queue: 'general', callType: 'billing' }),
-    lw(2, 'call.answered', 65, { callId: 'lw1', agentId: 'a1' }),
-    lw(3, 'call.offered', 120, { callId: 'lw2', queue: 'general', callType: 'billing' }),
-    lw(4, 'call.abandoned', 150, { callId: 'lw2' }),
-    lw(5, 'call.offered', 180, { callId: 'lw3', queue: 'general', callType: 'billing' }),
-    lw(6, 'call.answered', 200, { callId: 'lw3', agentId: 'a1' }),
-  ])).status).toBe(202);
+  expect(
+    (
+      await postEvents(app.url, [
+        lw(1, 'call.offered', 60, { callId: 'lw1', queue: 'general', callType: 'billing' }),
+        lw(2, 'call.answered', 65, { callId: 'lw1', agentId: 'a1' }),
+        lw(3, 'call.offered', 120, { callId: 'lw2', queue: 'general', callType: 'billing' }),
+        lw(4, 'call.abandoned', 150, { callId: 'lw2' }),
+        lw(5, 'call.offered', 180, { callId: 'lw3', queue: 'general', callType: 'billing' }),
+        lw(6, 'call.answered', 200, { callId: 'lw3', agentId: 'a1' }),
+      ])
+    ).status,
+  ).toBe(202);
 }, 60_000);
 
 afterAll(async () => {
@@ -63,7 +67,11 @@ const live = async (who: Client, query = ''): Promise<LiveSnapshot> => {
 };
 
 function connect(who: Client): Socket {
-  const socket = io(`${app.url}/live`, { transports: ['websocket'], extraHeaders: { cookie: who.cookie!, origin: app.url }, reconnection: false });
+  const socket = io(`${app.url}/live`, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: who.cookie!, origin: app.url },
+    reconnection: false,
+  });
   sockets.push(socket);
   return socket;
 }
@@ -84,11 +92,23 @@ describe('GET /api/v1/live: figures by hand (SPEC §3)', () => {
   it('general and sales as worked out in the scenario', async () => {
     const snap = await until('all scenario calls counted', async () => {
       const s = await live(principals.byRole.manager!);
-      return s.queues.find((q) => q.queue === 'general')?.today.offered === 8 && s.queues.find((q) => q.queue === 'sales')?.today.offered === 3 ? s : undefined;
+      return s.queues.find((q) => q.queue === 'general')?.today.offered === 8 &&
+        s.queues.find((q) => q.queue === 'sales')?.today.offered === 3
+        ? s
+        : undefined;
     });
     expect(snap.tz).toBe(TZ);
     const general = snap.queues.find((q) => q.queue === 'general')!;
-    expect(general.today).toMatchObject({ offered: 8, answered: 3, answeredInThreshold: 3, abandoned: 3, shortAbandoned: 1, abandonedInThreshold: 2, timedOut: 0, handled: 3 });
+    expect(general.today).toMatchObject({
+      offered: 8,
+      answered: 3,
+      answeredInThreshold: 3,
+      abandoned: 3,
+      shortAbandoned: 1,
+      abandonedInThreshold: 2,
+      timedOut: 0,
+      handled: 3,
+    });
     expect(general.today.threeRingRate).toBeCloseTo(0.6, 12);
     expect(general.today.slAnsweredOnly).toBe(1);
     expect(general.today.slAbandonNeutral).toBeCloseTo(5 / 6, 12);
@@ -106,9 +126,21 @@ describe('GET /api/v1/live: figures by hand (SPEC §3)', () => {
     // the whole center: 11 offered, 5 answered, 3 within
     expect(snap.totals).toMatchObject({ offered: 11, answered: 5, answeredInThreshold: 3, abandoned: 3, timedOut: 1 });
     expect(snap.breachCounts).toEqual({ answer: 5, not_ready_overrun: 1, atRisk: 1 });
-    expect(snap.agents.map((a) => [a.agentId, a.state, a.handledToday])).toEqual([['a1', 'available', 2], ['a3', 'not_ready', 0]]);
+    expect(snap.agents.map((a) => [a.agentId, a.state, a.handledToday])).toEqual([
+      ['a1', 'available', 2],
+      ['a3', 'not_ready', 0],
+    ]);
     // Staffing inputs over the last 30 minutes: c6, c8, c9, c10 offered → 8 an hour; AHT from c8's 120 s.
-    expect(general.staffing).toMatchObject({ offeredInWindow: 4, arrivalsPerHour: 8, ahtS: 120, ahtFrom: 'window', staffed: 1, available: 1, slThresholdS: 15, slTarget: 0.8 });
+    expect(general.staffing).toMatchObject({
+      offeredInWindow: 4,
+      arrivalsPerHour: 8,
+      ahtS: 120,
+      ahtFrom: 'window',
+      staffed: 1,
+      available: 1,
+      slThresholdS: 15,
+      slTarget: 0.8,
+    });
     expect(general.staffing.trafficErlangs).toBeCloseTo((8 / 3600) * 120, 3);
     expect(general.staffing.requiredErlangC).toBeGreaterThanOrEqual(1);
     expect(general.staffing.gapErlangC).toBe(1 - general.staffing.requiredErlangC!);
@@ -142,26 +174,53 @@ describe('GET /api/v1/live: figures by hand (SPEC §3)', () => {
 describe('/live patches', () => {
   it('numbers patches after the snapshot and carries the changed queue and agent', async () => {
     const { snapshot, patches } = await watch(principals.byRole.manager!);
-    expect((await postEvents(app.url, [
-      { id: 'lv-new-1', type: 'call.offered', ts: new Date(NOW - 1000).toISOString(), source: 'test', payload: { callId: 'lv-c11', queue: 'general', callType: 'billing' } },
-      { id: 'lv-new-2', type: 'agent.state', ts: new Date(NOW - 1000).toISOString(), source: 'test', payload: { agentId: 'a1', state: 'ringing' } },
-    ])).status).toBe(202);
+    expect(
+      (
+        await postEvents(app.url, [
+          {
+            id: 'lv-new-1',
+            type: 'call.offered',
+            ts: new Date(NOW - 1000).toISOString(),
+            source: 'test',
+            payload: { callId: 'lv-c11', queue: 'general', callType: 'billing' },
+          },
+          {
+            id: 'lv-new-2',
+            type: 'agent.state',
+            ts: new Date(NOW - 1000).toISOString(),
+            source: 'test',
+            payload: { agentId: 'a1', state: 'ringing' },
+          },
+        ])
+      ).status,
+    ).toBe(202);
     const patch = await until('a patch with general', async () => patches.find((p) => p.queues?.some((q) => q.queue === 'general')));
     expect(patches[0]!.seq).toBe(snapshot.seq + 1);
     patches.forEach((p, i) => expect(p.seq).toBe(snapshot.seq + 1 + i));
     const general = patch.queues!.find((q) => q.queue === 'general')!;
     expect(general.waiting).toBe(3);
-    expect(general.today.offered).toBe(9);
+    expect(general.today?.offered).toBe(9);
     expect(patch.totals!.offered).toBe(12);
     const agents = await until('a patch with a1', async () => patches.find((p) => p.agents?.some((a) => a.agentId === 'a1'))?.agents);
     expect(agents.find((a) => a.agentId === 'a1')!.state).toBe('ringing');
     expect(patch.lastEventAt).not.toBeNull();
     // Once the room has a queue, patches leave out its rules and last week's volume: c11 starts ringing.
-    expect((await postEvents(app.url, [
-      { id: 'lv-new-3', type: 'call.ringing', ts: new Date(NOW - 500).toISOString(), source: 'test', payload: { callId: 'lv-c11', agentId: 'a1' } },
-    ])).status).toBe(202);
+    expect(
+      (
+        await postEvents(app.url, [
+          {
+            id: 'lv-new-3',
+            type: 'call.ringing',
+            ts: new Date(NOW - 500).toISOString(),
+            source: 'test',
+            payload: { callId: 'lv-c11', agentId: 'a1' },
+          },
+        ])
+      ).status,
+    ).toBe(202);
     const later = await until('a patch with c11 ringing', async () =>
-      patches.find((p) => p.queues?.some((q) => q.queue === 'general' && q.waitingCalls?.some((w) => w.callId === 'lv-c11' && w.ringing))));
+      patches.find((p) => p.queues?.some((q) => q.queue === 'general' && q.waitingCalls?.some((w) => w.callId === 'lv-c11' && w.ringing))),
+    );
     const partial = later.queues!.find((q) => q.queue === 'general')!;
     expect(partial.today!.offered).toBe(9);
     expect(partial.rules).toBeUndefined();
@@ -210,7 +269,13 @@ describe('GET /api/v1/live/calls: the calls behind a figure', () => {
 
   it('lists breached calls, refuses kiosks and bad figures', async () => {
     const breached = await principals.byRole.manager!.get('/api/v1/live/calls?figure=breached');
-    expect(breached.body.rows.map((r: { callId: string; queue: string }) => `${r.callId}@${r.queue}`)).toEqual(['lv-c9@general', 'lv-c8@sales', 'lv-c7@sales', 'lv-c6@general', 'lv-c3@sales']);
+    expect(breached.body.rows.map((r: { callId: string; queue: string }) => `${r.callId}@${r.queue}`)).toEqual([
+      'lv-c9@general',
+      'lv-c8@sales',
+      'lv-c7@sales',
+      'lv-c6@general',
+      'lv-c3@sales',
+    ]);
     expect((await principals.byRole.kiosk!.get('/api/v1/live/calls?figure=abandoned')).status).toBe(403);
     expect((await principals.byRole.supervisor!.get('/api/v1/live/calls?figure=abandoned&queue=sales')).status).toBe(403);
     const bad = await principals.byRole.manager!.get('/api/v1/live/calls?figure=lost');
@@ -234,9 +299,22 @@ describe('rebuild on start', () => {
     const lastWeek = after.queues.find((q) => q.queue === 'general')!.lastWeek;
     expect(lastWeek).toHaveLength(24);
     const hour = lastWeek.find((h) => h.offered > 0)!;
-    expect(hour).toMatchObject({ byCallType: { billing: 3 }, offered: 3, answered: 2, answeredInThreshold: 1, abandoned: 1, shortAbandoned: 0, timedOut: 0 });
+    expect(hour).toMatchObject({
+      byCallType: { billing: 3 },
+      offered: 3,
+      answered: 2,
+      answeredInThreshold: 1,
+      abandoned: 1,
+      shortAbandoned: 0,
+      timedOut: 0,
+    });
     expect(hour.threeRingRate).toBeCloseTo(1 / 3, 12);
-    expect(hour.hour.slice(11, 13)).toBe(before.queues.find((q) => q.queue === 'general')!.byHour.find((h) => h.offered > 0)!.hour.slice(11, 13));
+    expect(hour.hour.slice(11, 13)).toBe(
+      before.queues
+        .find((q) => q.queue === 'general')!
+        .byHour.find((h) => h.offered > 0)!
+        .hour.slice(11, 13),
+    );
     const health = await (await fetch(`${app.url}/health`)).json();
     // 36 scenario events and the 3 posted by the patch test; calls c1 … c11; agents a1, a2, a3
     expect(health.live).toMatchObject({ ready: true, day: before.day, events: 39, calls: 11, agents: 3 });
@@ -246,12 +324,26 @@ describe('rebuild on start', () => {
 describe('live figures and TimescaleDB', () => {
   it('agree: the live engine counts what the writer stores', async () => {
     // Forty simulated minutes before the fixed now, on top of the scenario.
-    const events = [...simulate({ seed: 5, tz: TZ, rate: 3 }, NOW - 45 * 60_000, NOW - 5 * 60_000)].map((e) => ({ ...e, id: `sim-${e.id}` }));
+    const events = [...simulate({ seed: 5, tz: TZ, rate: 3 }, NOW - 45 * 60_000, NOW - 5 * 60_000)].map((e) => ({
+      ...e,
+      id: `sim-${e.id}`,
+    }));
     expect(events.length).toBeGreaterThan(200);
     expect((await postEvents(app.url, events)).status).toBe(202);
     const manager = await login(app.url, 'manager1', PASSWORD);
-    const keys = ['offered', 'answered', 'answeredInThreshold', 'abandoned', 'shortAbandoned', 'timedOut', 'threeRingRate', 'asaS', 'abandonRate'] as const;
-    const pick = (f: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, typeof f[k] === 'number' ? Number((f[k] as number).toFixed(9)) : f[k]]));
+    const keys = [
+      'offered',
+      'answered',
+      'answeredInThreshold',
+      'abandoned',
+      'shortAbandoned',
+      'timedOut',
+      'threeRingRate',
+      'asaS',
+      'abandonRate',
+    ] as const;
+    const pick = (f: Record<string, unknown>) =>
+      Object.fromEntries(keys.map((k) => [k, typeof f[k] === 'number' ? Number((f[k] as number).toFixed(9)) : f[k]]));
     const [liveTotals, dbTotals] = await until('the database to hold every call the live engine counts', async () => {
       const [l, d] = await Promise.all([live(manager), manager.get('/api/v1/today')]);
       return JSON.stringify(pick(l.totals)) === JSON.stringify(pick(d.body.totals)) ? [l.totals, d.body.totals] : undefined;
@@ -260,14 +352,17 @@ describe('live figures and TimescaleDB', () => {
     expect(liveTotals.offered).toBeGreaterThan(30);
   }, 60_000);
 
-  it('agree on today\'s breaches: the sla_breaches view lists what the wallboard counts', async () => {
+  it("agree on today's breaches: the sla_breaches view lists what the wallboard counts", async () => {
     const service = app.get(LiveService);
     service.now = Date.now;
     const manager = await login(app.url, 'manager1', PASSWORD);
     const dayStart = new Date(service.state.today.startMs);
     const counts = await until('the same breach counts', async () => {
       const snap = await live(manager);
-      const db = await app.db.query<{ rule: string; n: number }>(`SELECT rule, count(*) AS n FROM sla_breaches WHERE due_at >= $1 GROUP BY rule`, [dayStart]);
+      const db = await app.db.query<{ rule: string; n: number }>(
+        `SELECT rule, count(*) AS n FROM sla_breaches WHERE due_at >= $1 GROUP BY rule`,
+        [dayStart],
+      );
       const stored = Object.fromEntries(db.rows.map((r) => [r.rule, Number(r.n)]));
       const shown = { answer: snap.breachCounts.answer, not_ready_overrun: snap.breachCounts.not_ready_overrun };
       return JSON.stringify(stored) === JSON.stringify(shown) ? shown : undefined;

@@ -46,7 +46,11 @@ describe.each([
     const r1 = await postEvents(app.url, [...first, bad, first[0]]);
     expect(r1.status).toBe(202);
     // 12 new; the repeated first item is a duplicate; the bad item lacks payload.agentId.
-    expect(r1.body).toEqual({ accepted: 12, duplicates: 1, rejected: [{ index: 12, error: expect.stringMatching(/^payload\.agentId: /) }] });
+    expect(r1.body).toEqual({
+      accepted: 12,
+      duplicates: 1,
+      rejected: [{ index: 12, error: expect.stringMatching(/^payload\.agentId: /) }],
+    });
     const r2 = await postEvents(app.url, order.slice(12));
     expect(r2.status).toBe(202);
     expect(r2.body).toEqual({ accepted: events.length - 12, duplicates: 0, rejected: [] });
@@ -58,12 +62,72 @@ describe.each([
       `SELECT call_id, outcome, wait_s, talk_s, hold_s, wrap_s, answered_in_threshold, short_abandon, caller_masked FROM calls ORDER BY call_id`,
     );
     expect(r.rows).toEqual([
-      { call_id: 'c1', outcome: 'answered', wait_s: 10, talk_s: 180, hold_s: 0, wrap_s: 30, answered_in_threshold: true, short_abandon: false, caller_masked: '*******5678' },
-      { call_id: 'c2', outcome: 'answered', wait_s: 15, talk_s: 120, hold_s: 0, wrap_s: null, answered_in_threshold: true, short_abandon: false, caller_masked: '*******1111' },
-      { call_id: 'c3', outcome: 'answered', wait_s: 20, talk_s: 220, hold_s: 20, wrap_s: null, answered_in_threshold: false, short_abandon: false, caller_masked: null },
-      { call_id: 'c4', outcome: 'abandoned', wait_s: 3, talk_s: null, hold_s: 0, wrap_s: null, answered_in_threshold: false, short_abandon: true, caller_masked: null },
-      { call_id: 'c5', outcome: 'abandoned', wait_s: 40, talk_s: null, hold_s: 0, wrap_s: null, answered_in_threshold: false, short_abandon: false, caller_masked: null },
-      { call_id: 'c6', outcome: 'timed_out', wait_s: 300, talk_s: null, hold_s: 0, wrap_s: null, answered_in_threshold: false, short_abandon: false, caller_masked: null },
+      {
+        call_id: 'c1',
+        outcome: 'answered',
+        wait_s: 10,
+        talk_s: 180,
+        hold_s: 0,
+        wrap_s: 30,
+        answered_in_threshold: true,
+        short_abandon: false,
+        caller_masked: '*******5678',
+      },
+      {
+        call_id: 'c2',
+        outcome: 'answered',
+        wait_s: 15,
+        talk_s: 120,
+        hold_s: 0,
+        wrap_s: null,
+        answered_in_threshold: true,
+        short_abandon: false,
+        caller_masked: '*******1111',
+      },
+      {
+        call_id: 'c3',
+        outcome: 'answered',
+        wait_s: 20,
+        talk_s: 220,
+        hold_s: 20,
+        wrap_s: null,
+        answered_in_threshold: false,
+        short_abandon: false,
+        caller_masked: null,
+      },
+      {
+        call_id: 'c4',
+        outcome: 'abandoned',
+        wait_s: 3,
+        talk_s: null,
+        hold_s: 0,
+        wrap_s: null,
+        answered_in_threshold: false,
+        short_abandon: true,
+        caller_masked: null,
+      },
+      {
+        call_id: 'c5',
+        outcome: 'abandoned',
+        wait_s: 40,
+        talk_s: null,
+        hold_s: 0,
+        wrap_s: null,
+        answered_in_threshold: false,
+        short_abandon: false,
+        caller_masked: null,
+      },
+      {
+        call_id: 'c6',
+        outcome: 'timed_out',
+        wait_s: 300,
+        talk_s: null,
+        hold_s: 0,
+        wrap_s: null,
+        answered_in_threshold: false,
+        short_abandon: false,
+        caller_masked: null,
+      },
     ]);
   });
 
@@ -75,12 +139,27 @@ describe.each([
     );
     expect(r.rows).toEqual([
       {
-        bucket: SCENARIO_HOUR_LOCAL_START, offered: 6, answered: 3, answered_in_threshold: 2, abandoned: 2, short_abandoned: 1, timed_out: 1,
-        answered_wait_s: 10 + 15 + 20, max_wait_s: 300, talk_s: 180 + 120 + 220, hold_s: 20, wrap_s: 30, handled: 3,
+        bucket: SCENARIO_HOUR_LOCAL_START,
+        offered: 6,
+        answered: 3,
+        answered_in_threshold: 2,
+        abandoned: 2,
+        short_abandoned: 1,
+        timed_out: 1,
+        answered_wait_s: 10 + 15 + 20,
+        max_wait_s: 300,
+        talk_s: 180 + 120 + 220,
+        hold_s: 20,
+        wrap_s: 30,
+        handled: 3,
       },
     ]);
-    const rate = (r.rows[0]!.answered_in_threshold as number) /
-      ((r.rows[0]!.answered as number) + (r.rows[0]!.abandoned as number) - (r.rows[0]!.short_abandoned as number) + (r.rows[0]!.timed_out as number));
+    const rate =
+      (r.rows[0]!.answered_in_threshold as number) /
+      ((r.rows[0]!.answered as number) +
+        (r.rows[0]!.abandoned as number) -
+        (r.rows[0]!.short_abandoned as number) +
+        (r.rows[0]!.timed_out as number));
     expect(rate).toBe(0.4);
   });
 
@@ -89,7 +168,9 @@ describe.each([
     const r = await app.db.query<{ state: string; started_at: Date; ended_at: Date | null; name: string }>(
       `SELECT state, started_at, ended_at, name FROM agent_states WHERE agent_id = 'a1' ORDER BY started_at`,
     );
-    expect(r.rows.map((x) => [x.state, x.started_at.toISOString().slice(11, 19), x.ended_at?.toISOString().slice(11, 19) ?? null, x.name])).toEqual([
+    expect(
+      r.rows.map((x) => [x.state, x.started_at.toISOString().slice(11, 19), x.ended_at?.toISOString().slice(11, 19) ?? null, x.name]),
+    ).toEqual([
       ['available', '00:59:00', '01:00:02', '张伟'],
       ['ringing', '01:00:02', '01:00:10', '张伟'],
       ['on_call', '01:00:10', '01:03:10', '张伟'],
@@ -104,20 +185,36 @@ describe.each([
     const r = await postEvents(app.url, events);
     expect(r.body).toEqual({ accepted: 0, duplicates: events.length, rejected: [] });
     await new Promise((res) => setTimeout(res, 300));
-    const after = await app.db.query<{ n: number; calls: number }>(`SELECT (SELECT count(*) FROM events) AS n, (SELECT count(*) FROM calls) AS calls`);
+    const after = await app.db.query<{ n: number; calls: number }>(
+      `SELECT (SELECT count(*) FROM events) AS n, (SELECT count(*) FROM calls) AS calls`,
+    );
     expect(after.rows[0]).toEqual({ n: before.rows[0]!.n, calls: 6 });
     expect(before.rows[0]!.n).toBe(events.length);
   });
 
   it('places a call whose offer arrives after its answer, and resolves the anomaly', async () => {
-    const answer = { id: 'late-ans', type: 'call.answered', ts: '2026-03-02T02:00:08Z', source: 'test', payload: { callId: 'late', agentId: 'a3' } };
+    const answer = {
+      id: 'late-ans',
+      type: 'call.answered',
+      ts: '2026-03-02T02:00:08Z',
+      source: 'test',
+      payload: { callId: 'late', agentId: 'a3' },
+    };
     expect((await postEvents(app.url, [answer])).body.accepted).toBe(1);
     const open = await until('the anomaly', async () => {
-      const r = await app.db.query<{ reason: string }>(`SELECT reason FROM ingest_anomalies WHERE subject = 'call:late' AND resolved_at IS NULL`);
+      const r = await app.db.query<{ reason: string }>(
+        `SELECT reason FROM ingest_anomalies WHERE subject = 'call:late' AND resolved_at IS NULL`,
+      );
       return r.rows.length > 0 ? r.rows : undefined;
     });
     expect(open[0]!.reason).toMatch(/call\.offered/);
-    const offer = { id: 'late-off', type: 'call.offered', ts: '2026-03-02T02:00:00Z', source: 'test', payload: { callId: 'late', queue: 'billing' } };
+    const offer = {
+      id: 'late-off',
+      type: 'call.offered',
+      ts: '2026-03-02T02:00:00Z',
+      source: 'test',
+      payload: { callId: 'late', queue: 'billing' },
+    };
     expect((await postEvents(app.url, [offer])).body.accepted).toBe(1);
     const row = await until('the late call row', async () => {
       const r = await app.db.query<{ outcome: string; wait_s: number }>(`SELECT outcome, wait_s FROM calls WHERE call_id = 'late'`);

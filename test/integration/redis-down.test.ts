@@ -13,7 +13,15 @@ it('stops with exit code 3 and a line naming Redis when REDIS_URL does not answe
   const dir = mkdtempSync(path.join(os.tmpdir(), 'callboard-noredis-'));
   const closed = await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', CALLBOARD_DATA_DIR: dir, CALLBOARD_DEMO: '0', CALLBOARD_LOG_LEVEL: 'silent', REDIS_URL: `redis://:secret-pass@127.0.0.1:${closed}` },
+    env: {
+      ...process.env,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      CALLBOARD_DATA_DIR: dir,
+      CALLBOARD_DEMO: '0',
+      CALLBOARD_LOG_LEVEL: 'silent',
+      REDIS_URL: `redis://:secret-pass@127.0.0.1:${closed}`,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -265,7 +265,13 @@ describe('the audit log', () => {
     await admin().request('PUT', '/api/v1/settings/not-ready-limits', { limits: [{ reason: 'coaching', limitS: 1500 }] });
     const r = await admin().get('/api/v1/audit?action=settings.*&limit=50');
     expect(r.status).toBe(200);
-    const entries = r.body.entries as { action: string; actorName: string; target: string; outcome: string; detail: { before: unknown; after: unknown } }[];
+    const entries = r.body.entries as {
+      action: string;
+      actorName: string;
+      target: string;
+      outcome: string;
+      detail: { before: unknown; after: unknown };
+    }[];
 
     const queue = entries.find((e) => e.action === 'settings.queue' && e.target === 'audited')!;
     expect(queue).toMatchObject({ actorName: 'admin', outcome: 'ok' });

@@ -55,7 +55,10 @@ it('loses and doubles nothing when the writer dies between commit and ack', asyn
   // Writer 2 takes over the entries writer 1 left pending.
   const second = await RedisEventLog.connect(clients, { ...opts, consumer: 'w2', claimIdleMs: 50 });
   second.startWriter((batch) => writer.write(batch));
-  await until('writer 2 to acknowledge everything', async () => ((await redis.xPending(stream, WRITER_GROUP)) as { pending: number }).pending === 0);
+  await until(
+    'writer 2 to acknowledge everything',
+    async () => ((await redis.xPending(stream, WRITER_GROUP)) as { pending: number }).pending === 0,
+  );
   await second.close();
   await redis.quit();
 

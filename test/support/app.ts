@@ -50,6 +50,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are JSON of many shapes; each test reads the fields it asserts
 export async function postEvents(url: string, body: unknown, key = INGEST_KEY): Promise<{ status: number; body: any }> {
   const res = await fetch(`${url}/api/v1/events`, {
     method: 'POST',

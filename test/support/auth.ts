@@ -7,6 +7,7 @@ import { ADMIN_PASSWORD } from './app.js';
 
 export interface Reply {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are JSON of many shapes; each test reads the fields it asserts
   body: any;
   headers: Headers;
 }
@@ -29,7 +30,12 @@ export class Client {
     return new Client(url, undefined, undefined, key);
   }
 
-  async request(method: string, path: string, body?: unknown, opts: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<Reply> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = this.cookie;
@@ -75,7 +81,12 @@ export async function kioskSignIn(url: string, token: string): Promise<Client> {
 export const PASSWORD = 'password-for-tests-1';
 
 /** The people of the test center: one per role; the supervisor sees queue general and team-a. */
-export const PEOPLE: readonly { username: string; role: UserRole; scope?: { queues: string[] | null; teams: string[] | null }; agentId?: string }[] = [
+export const PEOPLE: readonly {
+  username: string;
+  role: UserRole;
+  scope?: { queues: string[] | null; teams: string[] | null };
+  agentId?: string;
+}[] = [
   { username: 'manager1', role: 'manager' },
   { username: 'super1', role: 'supervisor', scope: { queues: ['general'], teams: ['team-a'] } },
   { username: 'qalead1', role: 'qa_lead' },
@@ -108,5 +119,9 @@ export async function signInEveryRole(app: RunningApp): Promise<Principals> {
 export async function expiredToken(app: RunningApp, sid: string): Promise<string> {
   const secret = (await app.db.query<{ s: string }>(`SELECT value #>> '{}' AS s FROM settings WHERE key = 'session_secret'`)).rows[0]!.s;
   const past = Math.floor(Date.now() / 1000) - 60;
-  return new SignJWT({ sid }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(past - 900).setExpirationTime(past).sign(new TextEncoder().encode(secret));
+  return new SignJWT({ sid })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(past - 900)
+    .setExpirationTime(past)
+    .sign(new TextEncoder().encode(secret));
 }

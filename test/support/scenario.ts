@@ -16,10 +16,12 @@
  * abandon rate = (2 − 1) ÷ (6 − 1) = 0.2;  max wait 300 s.
  * All six fall in the local hour 09:00–10:00 of 2026-03-02.
  */
+import type { CanonicalEvent, EventOf, EventType } from '@callboard/api/wire';
+
 export const SCENARIO_HOUR_LOCAL_START = new Date('2026-03-02T01:00:00Z');
 
 let n = 0;
-const ev = (type: string, ts: string, payload: Record<string, unknown>) => ({
+const ev = <T extends EventType>(type: T, ts: string, payload: EventOf<T>['payload']) => ({
   id: `scn-${type}-${String(++n).padStart(3, '0')}`,
   type,
   ts: `2026-03-02T${ts}Z`,
@@ -27,7 +29,7 @@ const ev = (type: string, ts: string, payload: Record<string, unknown>) => ({
   payload,
 });
 
-export function scenarioEvents() {
+export function scenarioEvents(): CanonicalEvent[] {
   n = 0;
   return [
     ev('agent.state', '00:59:00.000', { agentId: 'a1', state: 'available', name: '张伟', team: 'team-a' }),

@@ -82,7 +82,9 @@ describe('App', () => {
     const { wrapper: w } = await mountApp('/');
 
     // ASA 123 s ÷ 10 answered = 12.3 s.
-    await serveLive(sockets, snapshot({ totals: figures({ offered: 12, answered: 10, answeredWaitS: 123 }) }), (fn) => vi.waitFor(fn, LAZY));
+    await serveLive(sockets, snapshot({ totals: figures({ offered: 12, answered: 10, answeredWaitS: 123 }) }), (fn) =>
+      vi.waitFor(fn, LAZY),
+    );
     await flushPromises();
     await w.get('[data-testid="locale-select"]').setValue('zh-CN');
 

@@ -27,7 +27,10 @@ const first = (value: LocationQuery[string] | undefined): string | null => {
 export function parseRotate(text: string | null): WallboardView[] {
   if (!text) return [];
   const views: WallboardView[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     if (part === '*') views.push({ queue: null, team: null });
     else if (part.startsWith('team:') && part.length > 5) views.push({ queue: null, team: part.slice(5) });
     else views.push({ queue: part, team: null });

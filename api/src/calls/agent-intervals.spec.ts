@@ -20,9 +20,36 @@ describe('buildAgentIntervals', () => {
       state(t('09:03:10.000'), { agentId: 'A1', state: 'wrap_up' }, 'e3'),
     ];
     expect(buildAgentIntervals(events)).toEqual([
-      { agentId: 'A1', startedAt: at('09:00:00.000'), endedAt: at('09:00:10.000'), state: 'available', reason: null, name: null, team: null, eventId: 'e1' },
-      { agentId: 'A1', startedAt: at('09:00:10.000'), endedAt: at('09:03:10.000'), state: 'on_call', reason: null, name: null, team: null, eventId: 'e2' },
-      { agentId: 'A1', startedAt: at('09:03:10.000'), endedAt: null, state: 'wrap_up', reason: null, name: null, team: null, eventId: 'e3' },
+      {
+        agentId: 'A1',
+        startedAt: at('09:00:00.000'),
+        endedAt: at('09:00:10.000'),
+        state: 'available',
+        reason: null,
+        name: null,
+        team: null,
+        eventId: 'e1',
+      },
+      {
+        agentId: 'A1',
+        startedAt: at('09:00:10.000'),
+        endedAt: at('09:03:10.000'),
+        state: 'on_call',
+        reason: null,
+        name: null,
+        team: null,
+        eventId: 'e2',
+      },
+      {
+        agentId: 'A1',
+        startedAt: at('09:03:10.000'),
+        endedAt: null,
+        state: 'wrap_up',
+        reason: null,
+        name: null,
+        team: null,
+        eventId: 'e3',
+      },
     ]);
   });
 

@@ -39,10 +39,7 @@ export function buildAgentIntervals(events: EventOf<'agent.state'>[]): AgentInte
   const items = events
     .filter((e) => e.type === 'agent.state')
     .map((e) => ({ e, ms: Date.parse(e.ts) }))
-    .sort(
-      (a, b) =>
-        cmp(a.e.payload.agentId, b.e.payload.agentId) || a.ms - b.ms || cmp(a.e.id, b.e.id),
-    );
+    .sort((a, b) => cmp(a.e.payload.agentId, b.e.payload.agentId) || a.ms - b.ms || cmp(a.e.id, b.e.id));
 
   const out: AgentInterval[] = [];
   let agentId: string | null = null;

@@ -14,8 +14,13 @@ let seq = 0;
 function ev<T extends EventType>(type: T, hms: string, payload: EventOf<T>['payload'], id?: string): EventOf<T> {
   return { id: id ?? `ev-${String(++seq).padStart(5, '0')}`, type, ts: t(hms), source: 'test', payload } as EventOf<T>;
 }
-const offered = (callId: string, hms: string, queue = 'general', extra: { callType?: string; caller?: string; channel?: string } = {}, id?: string) =>
-  ev('call.offered', hms, { callId, queue, ...extra }, id);
+const offered = (
+  callId: string,
+  hms: string,
+  queue = 'general',
+  extra: { callType?: string; caller?: string; channel?: string } = {},
+  id?: string,
+) => ev('call.offered', hms, { callId, queue, ...extra }, id);
 const ringing = (callId: string, hms: string, agentId = 'A1') => ev('call.ringing', hms, { callId, agentId });
 const answered = (callId: string, hms: string, agentId = 'A1', id?: string) => ev('call.answered', hms, { callId, agentId }, id);
 const held = (callId: string, hms: string) => ev('call.held', hms, { callId });
@@ -204,7 +209,11 @@ describe('buildCalls: placing events', () => {
     expect(before.calls).toEqual([]);
     expect(before.anomalies).toEqual([
       // 09:00:12.500 +08:00 is 01:00:12.500 UTC
-      { subject: 'call:C1', eventId: 'e-answer', reason: 'call.answered for call C1 has no call.offered at or before 2026-03-02T01:00:12.500Z' },
+      {
+        subject: 'call:C1',
+        eventId: 'e-answer',
+        reason: 'call.answered for call C1 has no call.offered at or before 2026-03-02T01:00:12.500Z',
+      },
       { subject: 'call:C1', eventId: end.id, reason: 'call.ended for call C1 has no call.offered at or before 2026-03-02T01:01:12.500Z' },
     ]);
 
@@ -318,7 +327,11 @@ describe('buildCalls: conflicting events', () => {
   });
 
   it('keeps the answer when an abandon stamped after it contradicts it', () => {
-    const { calls, anomalies } = run([offered('C1', '09:00:00.000'), answered('C1', '09:00:07.000'), abandoned('C1', '09:00:09.000', 'late-abandon')]);
+    const { calls, anomalies } = run([
+      offered('C1', '09:00:00.000'),
+      answered('C1', '09:00:07.000'),
+      abandoned('C1', '09:00:09.000', 'late-abandon'),
+    ]);
     expect(calls[0]).toMatchObject({ outcome: 'answered', waitS: 7 });
     expect(anomalies.map((a) => a.eventId)).toEqual(['late-abandon']);
   });
@@ -435,7 +448,9 @@ describe('buildCalls: transfers and legs', () => {
       ['general', 'timed_out', 40], // "left the queue without answer" (SPEC §2 call.timed_out)
       ['overflow', 'waiting', null],
     ]);
-    expect(anomalies).toEqual([expect.objectContaining({ eventId: 'o-2', reason: expect.stringContaining('counts as timed out') as string })]);
+    expect(anomalies).toEqual([
+      expect.objectContaining({ eventId: 'o-2', reason: expect.stringContaining('counts as timed out') as string }),
+    ]);
   });
 
   it('gives the disposition to the leg its agent answered and the recording to the latest answered leg', () => {
@@ -445,14 +460,26 @@ describe('buildCalls: transfers and legs', () => {
       transferred('C1', '09:01:05.000', { toQueue: 'complaints' }),
       offered('C1', '09:01:06.000', 'complaints'),
       // A1 files the record while the caller already waits in the next queue.
-      ev('call.dispositioned', '09:01:30.000', { callId: 'C1', agentId: 'A1', category: 'complex', callType: 'refund', summary: 'wants a refund' }),
+      ev('call.dispositioned', '09:01:30.000', {
+        callId: 'C1',
+        agentId: 'A1',
+        category: 'complex',
+        callType: 'refund',
+        summary: 'wants a refund',
+      }),
       answered('C1', '09:01:40.000', 'A2'),
       ended('C1', '09:03:00.000', 'caller'),
       ev('call.dispositioned', '09:03:20.000', { callId: 'C1', agentId: 'A2', category: 'complaint' }),
       ev('call.recording', '09:03:05.000', { callId: 'C1', url: 'https://rec.example/C1.wav', durationS: 180 }),
     ]);
     expect(calls[0]).toMatchObject({ category: 'complex', callType: 'refund', summary: 'wants a refund', recordingUrl: null });
-    expect(calls[1]).toMatchObject({ category: 'complaint', callType: null, summary: null, recordingUrl: 'https://rec.example/C1.wav', recordingDurationS: 180 });
+    expect(calls[1]).toMatchObject({
+      category: 'complaint',
+      callType: null,
+      summary: null,
+      recordingUrl: 'https://rec.example/C1.wav',
+      recordingDurationS: 180,
+    });
   });
 });
 
@@ -471,8 +498,7 @@ describe('buildCalls: wrap-up', () => {
   });
 
   it('takes a wrap-up starting 10 s after the end but not 10.001 s after', () => {
-    const wrapAt = (hms: string) =>
-      buildAgentIntervals([agentState('A1', hms, 'wrap_up'), agentState('A1', '09:02:00.000', 'available')]);
+    const wrapAt = (hms: string) => buildAgentIntervals([agentState('A1', hms, 'wrap_up'), agentState('A1', '09:02:00.000', 'available')]);
     expect(only(call('09:01:00.000'), wrapAt('09:01:10.000')).wrapS).toBe(50); // 09:02:00 − 09:01:10
     expect(only(call('09:01:00.000'), wrapAt('09:01:10.001')).wrapS).toBeNull();
   });

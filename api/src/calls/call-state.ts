@@ -314,7 +314,10 @@ class CallMachine {
       current.callType ??= p.callType ?? null;
       current.caller ??= p.caller ?? null;
       current.channel ??= p.channel ?? null;
-      this.anomaly(x, `duplicate call.offered for call ${this.callId} in queue ${p.queue}; the leg offered at ${iso(current.offeredMs)} (event ${current.offerEventId}) is kept`);
+      this.anomaly(
+        x,
+        `duplicate call.offered for call ${this.callId} in queue ${p.queue}; the leg offered at ${iso(current.offeredMs)} (event ${current.offerEventId}) is kept`,
+      );
       return;
     }
     if (current && !finished(current)) this.supersede(x, current, p.queue);
@@ -354,18 +357,27 @@ class CallMachine {
   private supersede(x: Item, leg: Leg, toQueue: string): void {
     if (leg.answeredMs === null) {
       leg.exit = { kind: 'timed_out', ms: x.ms, eventId: x.e.id };
-      this.anomaly(x, `call ${this.callId} was offered to queue ${toQueue} while still waiting in ${leg.queue} with no exit event; that leg counts as timed out at ${iso(x.ms)}`);
+      this.anomaly(
+        x,
+        `call ${this.callId} was offered to queue ${toQueue} while still waiting in ${leg.queue} with no exit event; that leg counts as timed out at ${iso(x.ms)}`,
+      );
     } else {
       leg.transferMs = x.ms;
       leg.transferred = true;
       leg.transferTarget = toQueue;
-      this.anomaly(x, `call ${this.callId} was offered to queue ${toQueue} while answered in ${leg.queue} with no transfer or end event; that leg counts as transferred at ${iso(x.ms)}`);
+      this.anomaly(
+        x,
+        `call ${this.callId} was offered to queue ${toQueue} while answered in ${leg.queue} with no transfer or end event; that leg counts as transferred at ${iso(x.ms)}`,
+      );
     }
   }
 
   private ringing(x: Item, leg: Leg): void {
     if (leg.answeredMs !== null || finished(leg)) {
-      this.anomaly(x, `call.ringing for call ${this.callId} at ${iso(x.ms)} after the leg in ${leg.queue} was ${stateWord(leg)}; not counted as a ring`);
+      this.anomaly(
+        x,
+        `call.ringing for call ${this.callId} at ${iso(x.ms)} after the leg in ${leg.queue} was ${stateWord(leg)}; not counted as a ring`,
+      );
       return;
     }
     leg.ringCount++;
@@ -380,13 +392,19 @@ class CallMachine {
     const agentId = e.payload.agentId;
     if (leg.answeredMs !== null) {
       const same = leg.agentId === agentId;
-      this.anomaly(x, same
-        ? `repeated call.answered for call ${this.callId} by agent ${agentId}; the answer at ${iso(leg.answeredMs)} is kept`
-        : `second call.answered for call ${this.callId} by agent ${agentId} at ${iso(x.ms)}; the leg was already answered by agent ${leg.agentId ?? '?'} at ${iso(leg.answeredMs)}, which is kept`);
+      this.anomaly(
+        x,
+        same
+          ? `repeated call.answered for call ${this.callId} by agent ${agentId}; the answer at ${iso(leg.answeredMs)} is kept`
+          : `second call.answered for call ${this.callId} by agent ${agentId} at ${iso(x.ms)}; the leg was already answered by agent ${leg.agentId ?? '?'} at ${iso(leg.answeredMs)}, which is kept`,
+      );
       return;
     }
     if (leg.exit) {
-      this.anomaly(x, `call.answered for call ${this.callId} at ${iso(x.ms)} conflicts with ${exitWord(leg.exit.kind)} at ${iso(leg.exit.ms)} (event ${leg.exit.eventId}); the earlier one stands`);
+      this.anomaly(
+        x,
+        `call.answered for call ${this.callId} at ${iso(x.ms)} conflicts with ${exitWord(leg.exit.kind)} at ${iso(leg.exit.ms)} (event ${leg.exit.eventId}); the earlier one stands`,
+      );
       return;
     }
     leg.answeredMs = x.ms;
@@ -426,7 +444,10 @@ class CallMachine {
    */
   private transferredEv(x: Item, leg: Leg, e: EventOf<'call.transferred'>): void {
     if (finished(leg)) {
-      this.anomaly(x, `call.transferred for call ${this.callId} at ${iso(x.ms)} after the leg in ${leg.queue} was ${stateWord(leg)}; ignored`);
+      this.anomaly(
+        x,
+        `call.transferred for call ${this.callId} at ${iso(x.ms)} after the leg in ${leg.queue} was ${stateWord(leg)}; ignored`,
+      );
       return;
     }
     leg.transferred = true;
@@ -437,13 +458,19 @@ class CallMachine {
 
   private left(x: Item, leg: Leg, kind: 'abandoned' | 'timed_out'): void {
     if (leg.answeredMs !== null) {
-      this.anomaly(x, `${exitWord(kind)} for call ${this.callId} at ${iso(x.ms)} conflicts with call.answered at ${iso(leg.answeredMs)} (event ${leg.answerEventId ?? '?'}); the earlier one stands`);
+      this.anomaly(
+        x,
+        `${exitWord(kind)} for call ${this.callId} at ${iso(x.ms)} conflicts with call.answered at ${iso(leg.answeredMs)} (event ${leg.answerEventId ?? '?'}); the earlier one stands`,
+      );
       return;
     }
     if (leg.exit) {
-      this.anomaly(x, leg.exit.kind === kind
-        ? `repeated ${exitWord(kind)} for call ${this.callId}; the one at ${iso(leg.exit.ms)} is kept`
-        : `${exitWord(kind)} for call ${this.callId} at ${iso(x.ms)} conflicts with ${exitWord(leg.exit.kind)} at ${iso(leg.exit.ms)} (event ${leg.exit.eventId}); the earlier one stands`);
+      this.anomaly(
+        x,
+        leg.exit.kind === kind
+          ? `repeated ${exitWord(kind)} for call ${this.callId}; the one at ${iso(leg.exit.ms)} is kept`
+          : `${exitWord(kind)} for call ${this.callId} at ${iso(x.ms)} conflicts with ${exitWord(leg.exit.kind)} at ${iso(leg.exit.ms)} (event ${leg.exit.eventId}); the earlier one stands`,
+      );
       return;
     }
     leg.exit = { kind, ms: x.ms, eventId: x.e.id };

@@ -55,7 +55,14 @@ describe('SPEC §3 formulas', () => {
 
   it('is null, not zero, when nothing could be measured', () => {
     const none = emptyCounts();
-    expect([threeRingRate(none), slAnsweredOnly(none), slAbandonNeutral(none), asaS(none), abandonRate(none), ahtS(none)]).toEqual([null, null, null, null, null, null]);
+    expect([threeRingRate(none), slAnsweredOnly(none), slAbandonNeutral(none), asaS(none), abandonRate(none), ahtS(none)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(occupancy({ busyS: 0, availableS: 0 })).toBeNull();
   });
 

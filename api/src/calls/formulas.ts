@@ -11,15 +11,18 @@ export const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : n
 export const roundMs = (s: number): number => Math.round(s * 1000) / 1000;
 
 /** Three-ring rate (the primary service level): answered within three rings ÷ (answered + abandoned − short abandoned + timed out). */
-export const threeRingRate = (c: Pick<Counts, 'answeredInThreshold' | 'answered' | 'abandoned' | 'shortAbandoned' | 'timedOut'>): number | null =>
-  ratio(c.answeredInThreshold, c.answered + c.abandoned - c.shortAbandoned + c.timedOut);
+export const threeRingRate = (
+  c: Pick<Counts, 'answeredInThreshold' | 'answered' | 'abandoned' | 'shortAbandoned' | 'timedOut'>,
+): number | null => ratio(c.answeredInThreshold, c.answered + c.abandoned - c.shortAbandoned + c.timedOut);
 
 /** Service level, answered-only (Asterisk SL): answered within three rings ÷ answered. */
-export const slAnsweredOnly = (c: Pick<Counts, 'answeredInThreshold' | 'answered'>): number | null => ratio(c.answeredInThreshold, c.answered);
+export const slAnsweredOnly = (c: Pick<Counts, 'answeredInThreshold' | 'answered'>): number | null =>
+  ratio(c.answeredInThreshold, c.answered);
 
 /** Service level, abandon-neutral (Asterisk SL2): (answered + abandoned, each within threshold) ÷ (answered + abandoned). */
-export const slAbandonNeutral = (c: Pick<Counts, 'answeredInThreshold' | 'abandonedInThreshold' | 'answered' | 'abandoned'>): number | null =>
-  ratio(c.answeredInThreshold + c.abandonedInThreshold, c.answered + c.abandoned);
+export const slAbandonNeutral = (
+  c: Pick<Counts, 'answeredInThreshold' | 'abandonedInThreshold' | 'answered' | 'abandoned'>,
+): number | null => ratio(c.answeredInThreshold + c.abandonedInThreshold, c.answered + c.abandoned);
 
 /** ASA: mean wait of answered calls. */
 export const asaS = (c: Pick<Counts, 'answeredWaitS' | 'answered'>): number | null => ratio(roundMs(c.answeredWaitS), c.answered);

@@ -1,13 +1,6 @@
 /** Erlang C and A against published worked examples, hand-derived closed forms and their limits. */
 import { describe, expect, it } from 'vitest';
-import {
-  agentsForServiceLevelA,
-  agentsForServiceLevelC,
-  asaErlangC,
-  erlangA,
-  erlangC,
-  serviceLevelErlangC,
-} from './staffing.js';
+import { agentsForServiceLevelA, agentsForServiceLevelC, asaErlangC, erlangA, erlangC, serviceLevelErlangC } from './staffing.js';
 
 /** |actual − expected| ≤ tol. */
 const near = (actual: number, expected: number, tol: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol);

@@ -153,8 +153,8 @@ function clamp01(v: number): number {
 }
 
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /** ln Γ(a) for a > 0 (Lanczos, g = 7, below 10; Stirling's series above). */
@@ -427,12 +427,7 @@ function discountedOfferedWait(x: number, y: number): number {
 
 function validA(arrivalsPerS: number, ahtS: number, patienceS: number, thresholdS: number, shortAbandonS: number): boolean {
   return (
-    isNonNeg(arrivalsPerS) &&
-    isPos(ahtS) &&
-    !Number.isNaN(patienceS) &&
-    patienceS > 0 &&
-    isNonNeg(thresholdS) &&
-    isNonNeg(shortAbandonS)
+    isNonNeg(arrivalsPerS) && isPos(ahtS) && !Number.isNaN(patienceS) && patienceS > 0 && isNonNeg(thresholdS) && isNonNeg(shortAbandonS)
   );
 }
 

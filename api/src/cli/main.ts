@@ -61,7 +61,9 @@ const BY_SHELL: ChangedBy = { actor: { kind: 'system', name: `cli:${process.env.
  */
 function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   return withDb(async (db) => {
-    const audit = new AuditService(new AuditRepository(db), { error: (entry: unknown, message: string) => console.error(`callboard: ${message}`, entry) });
+    const audit = new AuditService(new AuditRepository(db), {
+      error: (entry: unknown, message: string) => console.error(`callboard: ${message}`, entry),
+    });
     const sessions = new SessionsService(new SessionsRepository(db), loadConfig(), new LocalRevocationBus());
     const keys = new ApiKeysRepository(db);
     try {
@@ -104,7 +106,9 @@ keys
   .action((opts: { name: string; role: KeyRole }) =>
     withServices(async ({ credentials }) => {
       const { key, secret } = await credentials.createKey(opts.name, opts.role, BY_SHELL);
-      console.log(`created ${opts.role} key ${key.id} (${opts.name})\n\n  ${secret}\n\nStore it now: it cannot be shown again. Use it as "Authorization: Bearer <key>".`);
+      console.log(
+        `created ${opts.role} key ${key.id} (${opts.name})\n\n  ${secret}\n\nStore it now: it cannot be shown again. Use it as "Authorization: Bearer <key>".`,
+      );
     }),
   );
 keys
@@ -130,7 +134,11 @@ keys
     }).catch(refused),
   );
 
-const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const scopeFrom = (opts: { queues?: string[]; teams?: string[] }): Scope | undefined =>
   opts.queues || opts.teams ? { queues: opts.queues ?? null, teams: opts.teams ?? null } : undefined;
 
@@ -152,14 +160,21 @@ users
   .option('-t, --teams <list>', 'teams the user sees, comma-separated', list)
   .option('-a, --agent-id <id>', 'for role agent: which agent this user is')
   .option('--password-stdin', 'read the password from standard input')
-  .action((username: string, opts: { role: UserRole; displayName?: string; queues?: string[]; teams?: string[]; agentId?: string; passwordStdin?: boolean }) =>
-    withServices(async ({ users }) => {
-      const { password, generated } = await passwordInput(Boolean(opts.passwordStdin));
-      if (password.length < PASSWORD_MIN_LENGTH) return fail(`the password must be at least ${PASSWORD_MIN_LENGTH} characters`);
-      const user = await users.create({ username, password, role: opts.role, displayName: opts.displayName, scope: scopeFrom(opts), agentId: opts.agentId }, BY_SHELL);
-      console.log(`added ${user.role} ${user.username} (${describeScope(user.scope)})`);
-      if (generated) console.log(`password: ${password}\nIt is shown once; the user can change it under "Change password".`);
-    }).catch(refused),
+  .action(
+    (
+      username: string,
+      opts: { role: UserRole; displayName?: string; queues?: string[]; teams?: string[]; agentId?: string; passwordStdin?: boolean },
+    ) =>
+      withServices(async ({ users }) => {
+        const { password, generated } = await passwordInput(Boolean(opts.passwordStdin));
+        if (password.length < PASSWORD_MIN_LENGTH) return fail(`the password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+        const user = await users.create(
+          { username, password, role: opts.role, displayName: opts.displayName, scope: scopeFrom(opts), agentId: opts.agentId },
+          BY_SHELL,
+        );
+        console.log(`added ${user.role} ${user.username} (${describeScope(user.scope)})`);
+        if (generated) console.log(`password: ${password}\nIt is shown once; the user can change it under "Change password".`);
+      }).catch(refused),
   );
 users
   .command('list')
@@ -200,7 +215,9 @@ tokens
       const scope: Scope = { queues: opts.queues ?? null, teams: opts.teams ?? null };
       const { token, secret } = await credentials.createKioskToken(opts.name, scope, BY_SHELL);
       const base = opts.url ?? config.CALLBOARD_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-      console.log(`created kiosk token ${token.id} (${opts.name}: ${describeScope(scope)})\n\n  ${kioskUrl(base, secret)}\n\nOpen this link on the TV. It is shown once; revoke it with \`callboard tokens revoke ${token.id}\`.`);
+      console.log(
+        `created kiosk token ${token.id} (${opts.name}: ${describeScope(scope)})\n\n  ${kioskUrl(base, secret)}\n\nOpen this link on the TV. It is shown once; revoke it with \`callboard tokens revoke ${token.id}\`.`,
+      );
     }),
   );
 tokens

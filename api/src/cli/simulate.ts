@@ -58,7 +58,10 @@ export async function simulateCommand(opts: SimulateOptions): Promise<void> {
     return;
   }
   const key = opts.key ?? process.env.CALLBOARD_INGEST_KEY;
-  if (!key) throw new Error('an ingest key is required: --key or CALLBOARD_INGEST_KEY (create one with "npx callboard keys create --name simulator")');
+  if (!key)
+    throw new Error(
+      'an ingest key is required: --key or CALLBOARD_INGEST_KEY (create one with "npx callboard keys create --name simulator")',
+    );
 
   if (opts.fast) {
     if (!opts.to) throw new Error('--fast needs --to: the window to post');

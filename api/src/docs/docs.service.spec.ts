@@ -32,7 +32,11 @@ class WidgetsController {
 
 describe('DocsService', () => {
   it('finds each route with its OpenAPI path, success status, policy (the method before the class) and contract', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], controllers: [WidgetsController], providers: [DocsService] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      controllers: [WidgetsController],
+      providers: [DocsService],
+    }).compile();
     const routes = moduleRef.get(DocsService).routes();
     expect(routes).toEqual([
       { method: 'get', path: '/api/v1/widgets', status: 200, policy: { kind: 'session' }, operation: listWidgets },

@@ -21,7 +21,11 @@ const METHODS: Partial<Record<RequestMethod, HttpMethod>> = {
 
 /** `api/v1/users` + `:id` → `/api/v1/users/{id}`. */
 export const openApiPath = (...parts: string[]) =>
-  `/${parts.flatMap((p) => p.split('/')).filter(Boolean).map((s) => s.replace(/^:(\w+)$/, '{$1}')).join('/')}`;
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .map((s) => s.replace(/^:(\w+)$/, '{$1}'))
+    .join('/')}`;
 
 @Injectable()
 export class DocsService implements OnModuleInit {

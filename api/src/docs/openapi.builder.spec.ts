@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { SocketNamespaceSpec } from './socket-events.js';
 import { buildOpenApiDocument, type DocumentedRoute } from './openapi.builder.js';
 
-const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const error = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
 const INVALID = error('The input is invalid (field names it)');
 const UNAUTHENTICATED = error('Not signed in, or the session expired (code UNAUTHENTICATED / SESSION_EXPIRED)');
 const FORBIDDEN = error('The role may not do this (FORBIDDEN), or a state-changing request lacks the X-CSRF-Token header (CSRF)');
@@ -27,7 +30,8 @@ const patchWidget: DocumentedRoute = {
   },
 };
 
-const opOf = (doc: ReturnType<typeof buildOpenApiDocument>, path: string, method: string) => (doc.paths?.[path] as Record<string, Record<string, unknown>>)[method]!;
+const opOf = (doc: ReturnType<typeof buildOpenApiDocument>, path: string, method: string) =>
+  (doc.paths?.[path] as Record<string, Record<string, unknown>>)[method]!;
 
 describe('buildOpenApiDocument', () => {
   it('gives a route exactly its parameters, body, success, input and policy failures, and access', () => {
@@ -45,7 +49,12 @@ describe('buildOpenApiDocument', () => {
         required: true,
         content: {
           'application/json': {
-            schema: { type: 'object', properties: { size: { type: 'integer', minimum: 1 } }, required: ['size'], additionalProperties: false },
+            schema: {
+              type: 'object',
+              properties: { size: { type: 'integer', minimum: 1 } },
+              required: ['size'],
+              additionalProperties: false,
+            },
           },
         },
       },
@@ -83,7 +92,11 @@ describe('buildOpenApiDocument', () => {
         description: 'OK',
         content: {
           'application/json': {
-            schema: { type: 'object', properties: { widgets: { type: 'array', items: { $ref: '#/components/schemas/SpecWidget' } } }, required: ['widgets'] },
+            schema: {
+              type: 'object',
+              properties: { widgets: { type: 'array', items: { $ref: '#/components/schemas/SpecWidget' } } },
+              required: ['widgets'],
+            },
           },
         },
       },
@@ -105,14 +118,33 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('asks no credentials of a public route and answers it without 401 or 403', () => {
-    const doc = buildOpenApiDocument([{ method: 'get', path: '/health', status: 200, policy: { kind: 'public' }, operation: { summary: 'Health' } }]);
-    expect(opOf(doc, '/health', 'get')).toEqual({ tags: ['health'], 'x-access': 'public', summary: 'Health', responses: { 200: { description: 'OK' } } });
+    const doc = buildOpenApiDocument([
+      { method: 'get', path: '/health', status: 200, policy: { kind: 'public' }, operation: { summary: 'Health' } },
+    ]);
+    expect(opOf(doc, '/health', 'get')).toEqual({
+      tags: ['health'],
+      'x-access': 'public',
+      summary: 'Health',
+      responses: { 200: { description: 'OK' } },
+    });
   });
 
   it('accepts the key of a key role, and the session of a person, for a capability', () => {
     const doc = buildOpenApiDocument([
-      { method: 'post', path: '/api/v1/events', status: 202, policy: { kind: 'capability', capability: 'ingest' }, operation: { summary: 'Post events' } },
-      { method: 'get', path: '/metrics', status: 200, policy: { kind: 'capability', capability: 'metrics' }, operation: { summary: 'Metrics', contentType: 'text/plain' } },
+      {
+        method: 'post',
+        path: '/api/v1/events',
+        status: 202,
+        policy: { kind: 'capability', capability: 'ingest' },
+        operation: { summary: 'Post events' },
+      },
+      {
+        method: 'get',
+        path: '/metrics',
+        status: 200,
+        policy: { kind: 'capability', capability: 'metrics' },
+        operation: { summary: 'Metrics', contentType: 'text/plain' },
+      },
     ]);
     const events = opOf(doc, '/api/v1/events', 'post');
     expect(events.security).toEqual([{ ingestKey: [] }]);
@@ -120,7 +152,10 @@ describe('buildOpenApiDocument', () => {
     const metrics = opOf(doc, '/metrics', 'get');
     expect(metrics['x-access']).toBe('metrics');
     expect(metrics.security).toEqual([{ metricsKey: [] }, { sessionCookie: [] }]);
-    expect((metrics.responses as Record<string, unknown>)[200]).toEqual({ description: 'OK', content: { 'text/plain': { schema: { type: 'string' } } } });
+    expect((metrics.responses as Record<string, unknown>)[200]).toEqual({
+      description: 'OK',
+      content: { 'text/plain': { schema: { type: 'string' } } },
+    });
     expect(Object.keys(doc.components?.securitySchemes ?? {}).sort()).toEqual(['ingestKey', 'metricsKey', 'sessionCookie']);
   });
 
@@ -150,7 +185,13 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('refuses a documented status the route does not answer with', () => {
-    const route: DocumentedRoute = { method: 'post', path: '/api/v1/widgets', status: 201, policy: { kind: 'public' }, operation: { summary: 'Add', status: 202 } };
+    const route: DocumentedRoute = {
+      method: 'post',
+      path: '/api/v1/widgets',
+      status: 201,
+      policy: { kind: 'public' },
+      operation: { summary: 'Add', status: 202 },
+    };
     expect(() => buildOpenApiDocument([route])).toThrow('POST /api/v1/widgets: documented as 202, but the route answers 201');
   });
 
@@ -172,7 +213,11 @@ describe('buildOpenApiDocument', () => {
       '/spec': {
         description: 'A namespace',
         clientToServer: {
-          hello: { description: 'Says hello', payload: { $ref: '#/components/schemas/SpecHello' }, ack: { $ref: '#/components/schemas/SpecWelcome' } },
+          hello: {
+            description: 'Says hello',
+            payload: { $ref: '#/components/schemas/SpecHello' },
+            ack: { $ref: '#/components/schemas/SpecWelcome' },
+          },
         },
         serverToClient: { news: { description: 'Tells news', payload: { $ref: '#/components/schemas/SpecNews' } } },
       },

@@ -5,7 +5,13 @@
  * document can be checked without starting the app.
  */
 import { z } from 'zod';
-import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpenApiOverride, type ZodOpenApiResponseObject } from 'zod-openapi';
+import {
+  createDocument,
+  type oas31,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiOverride,
+  type ZodOpenApiResponseObject,
+} from 'zod-openapi';
 import { CAPABILITIES, KEY_ROLES, type KeyRole } from '../auth/access/roles.js';
 import type { RoutePolicy } from '../auth/access/policy.js';
 import { apiErrorSchema } from '../common/errors.wire.js';
@@ -196,11 +202,14 @@ export function buildOpenApiDocument(routes: DocumentedRoute[], sockets: SocketN
     item[route.method] = operationOf(route);
   }
   const events = socketEvents(sockets);
-  return createDocument({
-    openapi: '3.1.0',
-    info: { title: 'Callboard API', version: '1.0.0', description: DESCRIPTION },
-    paths,
-    components: { securitySchemes: SECURITY_SCHEMES, schemas: { Error: apiErrorSchema, ...events.schemas } },
-    ...(sockets.length > 0 ? { 'x-socket-events': events.doc } : {}),
-  }, { override: concise });
+  return createDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'Callboard API', version: '1.0.0', description: DESCRIPTION },
+      paths,
+      components: { securitySchemes: SECURITY_SCHEMES, schemas: { Error: apiErrorSchema, ...events.schemas } },
+      ...(sockets.length > 0 ? { 'x-socket-events': events.doc } : {}),
+    },
+    { override: concise },
+  );
 }

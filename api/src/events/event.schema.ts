@@ -86,8 +86,7 @@ export const caseOpened = ev('case.opened', {
   customerRef: z.string().max(200).optional(),
   foreign: z.boolean().optional(),
 });
-const caseStep = <T extends string>(t: T) =>
-  ev(t, { caseId: id('caseId'), resolution: z.enum(CASE_RESOLUTIONS).optional() });
+const caseStep = <T extends string>(t: T) => ev(t, { caseId: id('caseId'), resolution: z.enum(CASE_RESOLUTIONS).optional() });
 export const caseReplied = caseStep('case.replied');
 export const caseResolved = caseStep('case.resolved');
 export const caseClosed = caseStep('case.closed');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { validateBatch, validateEvent } from './validate.js';
 
-const offered = { id: 'e1', type: 'call.offered', ts: '2026-03-02T09:00:00.123+08:00', source: 'pbx', payload: { callId: 'c1', queue: 'billing' } };
+const offered = {
+  id: 'e1',
+  type: 'call.offered',
+  ts: '2026-03-02T09:00:00.123+08:00',
+  source: 'pbx',
+  payload: { callId: 'c1', queue: 'billing' },
+};
 
 describe('validateEvent', () => {
   it('accepts a canonical event', () => {
@@ -10,7 +16,10 @@ describe('validateEvent', () => {
 
   it('moves payload fields given beside the envelope into payload', () => {
     const r = validateEvent({ id: 'e1', type: 'call.offered', ts: '2026-03-02T01:00:00Z', source: 'pbx', callId: 'c1', queue: 'q' });
-    expect(r).toEqual({ ok: true, event: { id: 'e1', type: 'call.offered', ts: '2026-03-02T01:00:00Z', source: 'pbx', payload: { callId: 'c1', queue: 'q' } } });
+    expect(r).toEqual({
+      ok: true,
+      event: { id: 'e1', type: 'call.offered', ts: '2026-03-02T01:00:00Z', source: 'pbx', payload: { callId: 'c1', queue: 'q' } },
+    });
   });
 
   it.each([

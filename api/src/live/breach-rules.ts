@@ -46,11 +46,25 @@ export const answerRule: BreachRule = {
   *deadlines(source, scope, nowMs) {
     for (const q of source.queues(scope, nowMs)) {
       for (const l of q.waiting) {
-        yield { subject: `call:${l.callId}`, queue: q.queue, agentId: null, startMs: l.offeredAt.getTime(), limitMs: l.slThresholdS * 1000, endMs: null };
+        yield {
+          subject: `call:${l.callId}`,
+          queue: q.queue,
+          agentId: null,
+          startMs: l.offeredAt.getTime(),
+          limitMs: l.slThresholdS * 1000,
+          endMs: null,
+        };
       }
       for (const l of q.late) {
         const startMs = l.offeredAt.getTime();
-        yield { subject: `call:${l.callId}`, queue: q.queue, agentId: l.agentId, startMs, limitMs: l.slThresholdS * 1000, endMs: startMs + Math.round(l.waitS! * 1000) };
+        yield {
+          subject: `call:${l.callId}`,
+          queue: q.queue,
+          agentId: l.agentId,
+          startMs,
+          limitMs: l.slThresholdS * 1000,
+          endMs: startMs + Math.round(l.waitS! * 1000),
+        };
       }
     }
   },

@@ -8,11 +8,35 @@ const T0 = Date.parse('2026-03-02T01:00:00Z');
 /** An answered leg offered `atS` seconds after T0, answered 5 s later. */
 function leg(callId: string, queue: string, atS: number, extra: Partial<CallRow> = {}): CallRow {
   return {
-    callId, queue, offeredAt: new Date(T0 + atS * 1000), callType: 'billing', callerMasked: null, channel: null, agentId: 'a1',
-    answeredAt: new Date(T0 + (atS + 5) * 1000), endedAt: null, endedBy: null, outcome: 'answered', waitS: 5, talkS: null,
-    holdS: 0, holdCount: 0, wrapS: null, ringCount: 0, answeredInThreshold: true, abandonedInThreshold: false, shortAbandon: false,
-    slThresholdS: 15, shortAbandonS: 5, category: null, summary: null, transferred: false, transferTarget: null,
-    recordingUrl: null, recordingDurationS: null, ...extra,
+    callId,
+    queue,
+    offeredAt: new Date(T0 + atS * 1000),
+    callType: 'billing',
+    callerMasked: null,
+    channel: null,
+    agentId: 'a1',
+    answeredAt: new Date(T0 + (atS + 5) * 1000),
+    endedAt: null,
+    endedBy: null,
+    outcome: 'answered',
+    waitS: 5,
+    talkS: null,
+    holdS: 0,
+    holdCount: 0,
+    wrapS: null,
+    ringCount: 0,
+    answeredInThreshold: true,
+    abandonedInThreshold: false,
+    shortAbandon: false,
+    slThresholdS: 15,
+    shortAbandonS: 5,
+    category: null,
+    summary: null,
+    transferred: false,
+    transferTarget: null,
+    recordingUrl: null,
+    recordingDurationS: null,
+    ...extra,
   };
 }
 
@@ -21,7 +45,13 @@ const keys = (rows: CallRow[]) => rows.map((r) => `${r.callId}/${r.queue}`);
 
 describe('drillPage', () => {
   // c2 was offered into sales and support at the same millisecond: its legs differ only by queue.
-  const legs = [leg('c1', 'general', 0), leg('c2', 'support', 60), leg('c3', 'general', 60), leg('c2', 'sales', 60), leg('c4', 'general', 120)];
+  const legs = [
+    leg('c1', 'general', 0),
+    leg('c2', 'support', 60),
+    leg('c3', 'general', 60),
+    leg('c2', 'sales', 60),
+    leg('c4', 'general', 120),
+  ];
 
   it('lists newest offer first, then call id descending, then queue ascending, whatever order the legs come in', () => {
     const expected = ['c4/general', 'c3/general', 'c2/sales', 'c2/support', 'c1/general'];

@@ -11,7 +11,14 @@ import { LiveState, carryEvent } from './live-state.js';
 import { liveScenario } from '../testing/live.scenario.js';
 
 const DEFAULT_RULES: QueueRulesRow = {
-  queue: '*', effectiveFromMs: -Infinity, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null,
+  queue: '*',
+  effectiveFromMs: -Infinity,
+  rings: 3,
+  ringCycleS: 5,
+  shortAbandonS: 5,
+  slTarget: 0.8,
+  asaTargetS: null,
+  abandonTarget: null,
 };
 const book = (extra: QueueRulesRow[] = []) =>
   new RulesBook([DEFAULT_RULES, ...extra], [{ reason: 'break', effectiveFromMs: -Infinity, limitS: 900 }]);
@@ -55,8 +62,15 @@ describe('live state: figures by hand (SPEC §3)', () => {
   it('counts billing: 8 offered, 3 answered all within 15 s, 3 abandoned (1 short), 2 waiting', () => {
     const b = s.queueView('billing', NOW);
     expect(b.today).toMatchObject({
-      offered: 8, answered: 3, answeredInThreshold: 3, abandoned: 3, shortAbandoned: 1, abandonedInThreshold: 2,
-      timedOut: 0, transferredOut: 0, handled: 3,
+      offered: 8,
+      answered: 3,
+      answeredInThreshold: 3,
+      abandoned: 3,
+      shortAbandoned: 1,
+      abandonedInThreshold: 2,
+      timedOut: 0,
+      transferredOut: 0,
+      handled: 3,
     });
     // three-ring rate = 3 ÷ (3 + 3 − 1 + 0)
     expect(b.today.threeRingRate).toBeCloseTo(3 / 5, 12);
@@ -72,7 +86,10 @@ describe('live state: figures by hand (SPEC §3)', () => {
     expect(b.waiting).toBe(2);
     expect(b.longestWaitS).toBe(120);
     expect(b.oldestOfferedAt).toBe('2026-03-02T09:58:00.000+08:00');
-    expect(b.waitingCalls.map((w) => [w.callId, w.waitS])).toEqual([['c9', 120], ['c10', 13]]);
+    expect(b.waitingCalls.map((w) => [w.callId, w.waitS])).toEqual([
+      ['c9', 120],
+      ['c10', 13],
+    ]);
   });
 
   it('counts sales: the transferred call counts once where answered, and again as a new leg in sales', () => {
@@ -104,17 +121,38 @@ describe('live state: figures by hand (SPEC §3)', () => {
     expect(b.byHour[0]!.hour).toBe('2026-03-02T00:00:00.000+08:00');
     // the hour's own three-ring rate: 3 ÷ (3 + 3 − 1 + 0)
     expect(b.byHour[9]).toEqual({
-      hour: '2026-03-02T09:00:00.000+08:00', byCallType: { billing: 8 },
-      offered: 8, answered: 3, answeredInThreshold: 3, abandoned: 3, shortAbandoned: 1, timedOut: 0, threeRingRate: 0.6,
+      hour: '2026-03-02T09:00:00.000+08:00',
+      byCallType: { billing: 8 },
+      offered: 8,
+      answered: 3,
+      answeredInThreshold: 3,
+      abandoned: 3,
+      shortAbandoned: 1,
+      timedOut: 0,
+      threeRingRate: 0.6,
     });
     expect(b.byHour[10]).toEqual({
-      hour: '2026-03-02T10:00:00.000+08:00', byCallType: {},
-      offered: 0, answered: 0, answeredInThreshold: 0, abandoned: 0, shortAbandoned: 0, timedOut: 0, threeRingRate: null,
+      hour: '2026-03-02T10:00:00.000+08:00',
+      byCallType: {},
+      offered: 0,
+      answered: 0,
+      answeredInThreshold: 0,
+      abandoned: 0,
+      shortAbandoned: 0,
+      timedOut: 0,
+      threeRingRate: null,
     });
   });
 
   it('shows agents with state, time in state, calls handled and not-ready overrun', () => {
-    expect(s.agentView('a1', NOW)).toMatchObject({ name: '张伟', team: 'team-a', state: 'available', since: '2026-03-02T09:52:05.000+08:00', handledToday: 2, overrun: false });
+    expect(s.agentView('a1', NOW)).toMatchObject({
+      name: '张伟',
+      team: 'team-a',
+      state: 'available',
+      since: '2026-03-02T09:52:05.000+08:00',
+      handledToday: 2,
+      overrun: false,
+    });
     expect(s.agentView('a2', NOW)).toBeUndefined();
     expect(s.agentView('a3', NOW)).toMatchObject({ state: 'not_ready', reason: 'break', limitS: 900, overrun: true, handledToday: 0 });
     const b = s.queueView('billing', NOW);
@@ -134,7 +172,12 @@ describe('live state: figures by hand (SPEC §3)', () => {
       ['call:c8', 'ended'], // due 01:52:20 in sales, answered 01:52:35
     ]);
     const a3 = list.find((b) => b.subject === 'agent:a3')!;
-    expect(a3).toMatchObject({ rule: 'not_ready_overrun', dueAt: '2026-03-02T09:55:00.000+08:00', breachedAt: '2026-03-02T09:55:00.000+08:00', endedAt: null });
+    expect(a3).toMatchObject({
+      rule: 'not_ready_overrun',
+      dueAt: '2026-03-02T09:55:00.000+08:00',
+      breachedAt: '2026-03-02T09:55:00.000+08:00',
+      endedAt: null,
+    });
     const c10 = list.find((b) => b.subject === 'call:c10')!;
     expect(c10).toMatchObject({ rule: 'answer', queue: 'billing', dueAt: '2026-03-02T10:00:02.000+08:00', breachedAt: null });
   });
@@ -151,9 +194,18 @@ describe('live state: figures by hand (SPEC §3)', () => {
     expect(page1.total).toBe(3);
     expect(page1.rows.map((r) => r.callId)).toEqual(['c6', 'c5']);
     const last = page1.rows.at(-1)!;
-    const page2 = s.drill({ queues: ['billing'], figure: 'abandoned' }, NOW, { limit: 2, before: { offeredMs: last.offeredAt.getTime(), callId: last.callId, queue: last.queue } });
+    const page2 = s.drill({ queues: ['billing'], figure: 'abandoned' }, NOW, {
+      limit: 2,
+      before: { offeredMs: last.offeredAt.getTime(), callId: last.callId, queue: last.queue },
+    });
     expect(page2.rows.map((r) => r.callId)).toEqual(['c4']);
-    expect(s.drill({ queues: null, figure: 'breached' }, NOW, { limit: 50 }).rows.map((r) => r.callId)).toEqual(['c9', 'c8', 'c7', 'c6', 'c3']);
+    expect(s.drill({ queues: null, figure: 'breached' }, NOW, { limit: 50 }).rows.map((r) => r.callId)).toEqual([
+      'c9',
+      'c8',
+      'c7',
+      'c6',
+      'c3',
+    ]);
     expect(s.drill({ queues: ['billing'], figure: 'short_abandoned' }, NOW, { limit: 50 }).rows.map((r) => r.callId)).toEqual(['c4']);
     expect(s.callerOf('c1')).toBe('13812345678');
   });
@@ -176,12 +228,15 @@ describe('live state: order, duplicates, late events', () => {
 
   it('places a late wrap-up on the call it follows (AHT changes when the agent leaves wrap-up)', () => {
     n = 500;
-    const s = stateWith([
-      ev('call.offered', t('03:00:00'), { callId: 'w1', queue: 'q', callType: 'x' }),
-      ev('call.answered', t('03:00:05'), { callId: 'w1', agentId: 'b1' }),
-      ev('call.ended', t('03:01:05'), { callId: 'w1', endedBy: 'agent' }),
-      ev('agent.state', t('03:01:05'), { agentId: 'b1', state: 'wrap_up' }),
-    ], ms('03:05:00'));
+    const s = stateWith(
+      [
+        ev('call.offered', t('03:00:00'), { callId: 'w1', queue: 'q', callType: 'x' }),
+        ev('call.answered', t('03:00:05'), { callId: 'w1', agentId: 'b1' }),
+        ev('call.ended', t('03:01:05'), { callId: 'w1', endedBy: 'agent' }),
+        ev('agent.state', t('03:01:05'), { agentId: 'b1', state: 'wrap_up' }),
+      ],
+      ms('03:05:00'),
+    );
     // wrap-up still open: the call's handle time is its talk alone
     expect(s.queueView('q', ms('03:05:00')).today.ahtS).toBe(60);
     s.apply([ev('agent.state', t('03:01:50'), { agentId: 'b1', state: 'available' })]);
@@ -237,12 +292,16 @@ describe('live state: the day and its rules', () => {
     n = 900;
     const change = ms('04:00:00');
     const rules = book([{ ...DEFAULT_RULES, queue: 'q', effectiveFromMs: change, rings: 2 }]);
-    const s = stateWith([
-      ev('call.offered', t('03:59:00'), { callId: 'r1', queue: 'q', callType: 'x' }),
-      ev('call.answered', t('03:59:12'), { callId: 'r1', agentId: 'z' }),
-      ev('call.offered', t('04:01:00'), { callId: 'r2', queue: 'q', callType: 'x' }),
-      ev('call.answered', t('04:01:12'), { callId: 'r2', agentId: 'z' }),
-    ], ms('04:05:00'), rules);
+    const s = stateWith(
+      [
+        ev('call.offered', t('03:59:00'), { callId: 'r1', queue: 'q', callType: 'x' }),
+        ev('call.answered', t('03:59:12'), { callId: 'r1', agentId: 'z' }),
+        ev('call.offered', t('04:01:00'), { callId: 'r2', queue: 'q', callType: 'x' }),
+        ev('call.answered', t('04:01:12'), { callId: 'r2', agentId: 'z' }),
+      ],
+      ms('04:05:00'),
+      rules,
+    );
     const q = s.queueView('q', ms('04:05:00'));
     // r1: 12 s ≤ 15 s (old rule); r2: 12 s > 10 s (2 rings × 5 s from 04:00)
     expect(q.today.answeredInThreshold).toBe(1);
@@ -266,7 +325,9 @@ describe('live state: the day and its rules', () => {
     const rebuilt = new LiveState(clock, book(), NOW);
     const from = rebuilt.windowStart;
     const agentEvents = events.filter((e) => e.type === 'agent.state') as Parameters<typeof buildAgentIntervals>[0];
-    const carries = buildAgentIntervals(agentEvents).filter((i) => i.startedAt.getTime() < from && (i.endedAt === null || i.endedAt.getTime() > from) && i.state !== 'offline');
+    const carries = buildAgentIntervals(agentEvents).filter(
+      (i) => i.startedAt.getTime() < from && (i.endedAt === null || i.endedAt.getTime() > from) && i.state !== 'offline',
+    );
     rebuilt.apply(carries.map(carryEvent), { carry: true });
     rebuilt.apply(events.filter((e) => Date.parse(e.ts) >= from));
     expect(observable(rebuilt)).toEqual(observable(always));

@@ -253,7 +253,10 @@ export class LiveState {
 
   /** Agent ids of the given teams (null: all). */
   agentIds(teams: string[] | null): string[] {
-    const ids = [...this.agents.values()].filter((a) => a.intervals.length > 0).map((a) => a.agentId).sort(cmp);
+    const ids = [...this.agents.values()]
+      .filter((a) => a.intervals.length > 0)
+      .map((a) => a.agentId)
+      .sort(cmp);
     return teams === null ? ids : ids.filter((id) => teams.includes(this.teamOf(this.agents.get(id)!) ?? ''));
   }
 
@@ -377,7 +380,16 @@ export class LiveState {
   private agent(agentId: string): AgentEntry {
     let a = this.agents.get(agentId);
     if (!a) {
-      a = { agentId, events: [], intervals: [], callIds: new Set(), serving: new Map(), handledToday: 0, closedBusyMs: 0, closedAvailMs: 0 };
+      a = {
+        agentId,
+        events: [],
+        intervals: [],
+        callIds: new Set(),
+        serving: new Map(),
+        handledToday: 0,
+        closedBusyMs: 0,
+        closedAvailMs: 0,
+      };
       this.agents.set(agentId, a);
     }
     return a;
@@ -393,7 +405,17 @@ export class LiveState {
   }
 
   private emptyQueue(queue: string): QueueEntry {
-    return { queue, counts: emptyCounts(), byType: new Map(), hours: new Map(), legs: new Map(), open: new Map(), late: new Map(), serving: new Map(), servingByType: new Map() };
+    return {
+      queue,
+      counts: emptyCounts(),
+      byType: new Map(),
+      hours: new Map(),
+      legs: new Map(),
+      open: new Map(),
+      late: new Map(),
+      serving: new Map(),
+      servingByType: new Map(),
+    };
   }
 
   private deriveAgent(a: AgentEntry): void {
@@ -571,7 +593,11 @@ export class LiveState {
     const until = Math.min(nowMs, this.day.endMs - 1);
     return this.clock.hours(this.day.startMs, until + 1).map((h) => {
       const entry = q.hours.get(h);
-      return hourVolume(this.clock.iso(h), Object.fromEntries([...(entry?.types ?? [])].sort((a, b) => cmp(a[0], b[0]))), entry?.counts ?? emptyCounts());
+      return hourVolume(
+        this.clock.iso(h),
+        Object.fromEntries([...(entry?.types ?? [])].sort((a, b) => cmp(a[0], b[0]))),
+        entry?.counts ?? emptyCounts(),
+      );
     });
   }
 
@@ -635,7 +661,11 @@ export class LiveState {
 const CARRY_SOURCE = 'callboard.carry';
 
 /** An hour's volume by call type and the counts behind its three-ring rate (SPEC §3). */
-export function hourVolume(hour: string, byCallType: Record<string, number>, c: Pick<Counts, 'offered' | 'answered' | 'answeredInThreshold' | 'abandoned' | 'shortAbandoned' | 'timedOut'>): HourVolume {
+export function hourVolume(
+  hour: string,
+  byCallType: Record<string, number>,
+  c: Pick<Counts, 'offered' | 'answered' | 'answeredInThreshold' | 'abandoned' | 'shortAbandoned' | 'timedOut'>,
+): HourVolume {
   return {
     hour,
     byCallType,
@@ -650,7 +680,9 @@ export function hourVolume(hour: string, byCallType: Record<string, number>, c: 
 }
 
 /** The agent's state at the start of the window, as an event (the rebuild loads the same from agent_states). */
-export function carryEvent(i: Pick<AgentInterval, 'agentId' | 'startedAt' | 'state' | 'reason' | 'name' | 'team' | 'eventId'>): EventOf<'agent.state'> {
+export function carryEvent(
+  i: Pick<AgentInterval, 'agentId' | 'startedAt' | 'state' | 'reason' | 'name' | 'team' | 'eventId'>,
+): EventOf<'agent.state'> {
   return {
     id: i.eventId,
     type: 'agent.state',
@@ -665,4 +697,3 @@ export function carryEvent(i: Pick<AgentInterval, 'agentId' | 'startedAt' | 'sta
     },
   } as EventOf<'agent.state'>;
 }
-

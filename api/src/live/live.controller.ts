@@ -22,7 +22,12 @@ import { type LiveCallsPage, type LiveSnapshot, type Subscription, liveCallsPage
 const list = z
   .string()
   .max(4000)
-  .transform((v) => v.split(',').map((q) => q.trim()).filter(Boolean));
+  .transform((v) =>
+    v
+      .split(',')
+      .map((q) => q.trim())
+      .filter(Boolean),
+  );
 
 const liveQuery = z.strictObject({
   queue: list.optional().describe('one queue, or several comma-separated; default: every queue in scope'),
@@ -34,7 +39,11 @@ const callsQuery = z.strictObject({
   queue: list.optional().describe('one queue, or several comma-separated; default: every queue in scope'),
   callType: z.string().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(DRILL_MAX_LIMIT).default(DRILL_DEFAULT_LIMIT),
-  before: z.string().max(800).optional().describe('the `next` cursor of the previous page (call id and queue are up to 200 characters each)'),
+  before: z
+    .string()
+    .max(800)
+    .optional()
+    .describe('the `next` cursor of the previous page (call id and queue are up to 200 characters each)'),
 });
 
 function cursorOf(before: string): DrillCursor {
@@ -87,11 +96,10 @@ export class LiveController {
     assertInScope(principal.scope, { queues: q.queue });
     const nowMs = this.live.now();
     const state = this.live.state;
-    const { rows, total } = state.drill(
-      { queues: q.queue ?? principal.scope.queues, figure: q.figure, callType: q.callType },
-      nowMs,
-      { limit: q.limit, before: q.before ? cursorOf(q.before) : undefined },
-    );
+    const { rows, total } = state.drill({ queues: q.queue ?? principal.scope.queues, figure: q.figure, callType: q.callType }, nowMs, {
+      limit: q.limit,
+      before: q.before ? cursorOf(q.before) : undefined,
+    });
     const iso = (d: Date | null) => (d === null ? null : this.live.clock.iso(d.getTime()));
     const last = rows.at(-1);
     return {

@@ -7,14 +7,7 @@
  * sessions that simply expired.
  */
 import type { OnModuleDestroy } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  type OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-  WebSocketServer,
-} from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { fastifyCookie } from '@fastify/cookie';
 import type { Namespace, Socket } from 'socket.io';
 import { can, inScope } from '../auth/access/roles.js';
@@ -101,7 +94,10 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
 
   afterInit(ns: LiveNamespace): void {
     ns.use((socket, next) => {
-      this.handshake(socket).then(() => next(), (err: Error) => next(err));
+      this.handshake(socket).then(
+        () => next(),
+        (err: Error) => next(err),
+      );
     });
     this.sessions.onRevoked((r) => void this.revoked(r));
     this.sweep = setInterval(() => void this.sweepExpired(), SWEEP_MS);
@@ -129,12 +125,28 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     if (!token) throw new HandshakeError('UNAUTHENTICATED', 'sign in first: no session token');
     const check = await this.sessions.check(token, { fresh: true });
     if (!check.ok) {
-      this.audit.record({ action: 'socket.denied', outcome: 'denied', target: '/live', ip, detail: { code: 'SESSION_EXPIRED', reason: check.reason } });
-      throw new HandshakeError(check.reason === 'invalid' ? 'UNAUTHENTICATED' : 'SESSION_EXPIRED', `session ${check.reason}; sign in again`);
+      this.audit.record({
+        action: 'socket.denied',
+        outcome: 'denied',
+        target: '/live',
+        ip,
+        detail: { code: 'SESSION_EXPIRED', reason: check.reason },
+      });
+      throw new HandshakeError(
+        check.reason === 'invalid' ? 'UNAUTHENTICATED' : 'SESSION_EXPIRED',
+        `session ${check.reason}; sign in again`,
+      );
     }
     const principal = check.session.principal;
     if (!can(principal.role, 'wallboard')) {
-      this.audit.record({ action: 'socket.denied', outcome: 'denied', actor: principal, target: '/live', ip, detail: { code: 'FORBIDDEN' } });
+      this.audit.record({
+        action: 'socket.denied',
+        outcome: 'denied',
+        actor: principal,
+        target: '/live',
+        ip,
+        detail: { code: 'FORBIDDEN' },
+      });
       throw new HandshakeError('FORBIDDEN', `role ${principal.role} may not watch the live wallboard`);
     }
     socket.data.principal = principal;
@@ -163,7 +175,14 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const team = outsideScope(principal.scope.teams, request.teams ?? []);
     if (queue !== undefined || team !== undefined) {
       const message = queue !== undefined ? `queue "${queue}" is outside your scope` : `team "${team}" is outside your scope`;
-      this.audit.record({ action: 'socket.denied', outcome: 'denied', actor: principal, target: '/live subscribe', ip: socket.handshake.address ?? null, detail: { code: 'FORBIDDEN', message } });
+      this.audit.record({
+        action: 'socket.denied',
+        outcome: 'denied',
+        actor: principal,
+        target: '/live subscribe',
+        ip: socket.handshake.address ?? null,
+        detail: { code: 'FORBIDDEN', message },
+      });
       return { ok: false, error: { code: 'FORBIDDEN', message, field: queue !== undefined ? 'queues' : 'teams' } };
     }
     const subscription: Subscription = { queues: request.queues ?? principal.scope.queues, teams: request.teams ?? principal.scope.teams };

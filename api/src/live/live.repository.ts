@@ -27,14 +27,29 @@ export class LiveRepository {
 
   /** Each agent's state at `at` (the interval running then), except agents who were offline. */
   async statesAt(at: Date): Promise<AgentInterval[]> {
-    const r = await this.db.query<{ agent_id: string; started_at: Date; ended_at: Date | null; state: AgentInterval['state']; reason: string | null; name: string | null; team: string | null; event_id: string }>(
+    const r = await this.db.query<{
+      agent_id: string;
+      started_at: Date;
+      ended_at: Date | null;
+      state: AgentInterval['state'];
+      reason: string | null;
+      name: string | null;
+      team: string | null;
+      event_id: string;
+    }>(
       `SELECT agent_id, started_at, ended_at, state, reason, name, team, event_id FROM agent_states
         WHERE started_at < $1 AND (ended_at IS NULL OR ended_at > $1) AND state <> 'offline'`,
       [at],
     );
     return r.rows.map((x) => ({
-      agentId: x.agent_id, startedAt: x.started_at, endedAt: x.ended_at, state: x.state,
-      reason: x.reason, name: x.name, team: x.team, eventId: x.event_id,
+      agentId: x.agent_id,
+      startedAt: x.started_at,
+      endedAt: x.ended_at,
+      state: x.state,
+      reason: x.reason,
+      name: x.name,
+      team: x.team,
+      eventId: x.event_id,
     }));
   }
 
@@ -51,7 +66,17 @@ export class LiveRepository {
 
   /** Calls offered per local hour and call type over one local day, with the counts behind each hour's three-ring rate, per queue; every hour of the day present. */
   async hourlyVolume(clock: CenterClock, day: CenterDay): Promise<Map<string, HourVolume[]>> {
-    const r = await this.db.query<{ bucket: Date; queue: string; call_type: string; offered: number; answered: number; answered_in_threshold: number; abandoned: number; short_abandoned: number; timed_out: number }>(
+    const r = await this.db.query<{
+      bucket: Date;
+      queue: string;
+      call_type: string;
+      offered: number;
+      answered: number;
+      answered_in_threshold: number;
+      abandoned: number;
+      short_abandoned: number;
+      timed_out: number;
+    }>(
       `SELECT bucket, queue, call_type, sum(offered) AS offered, sum(answered) AS answered, sum(answered_in_threshold) AS answered_in_threshold,
               sum(abandoned) AS abandoned, sum(short_abandoned) AS short_abandoned, sum(timed_out) AS timed_out
          FROM calls_hourly WHERE bucket >= $1 AND bucket < $2 GROUP BY bucket, queue, call_type`,
@@ -78,10 +103,13 @@ export class LiveRepository {
     const out = new Map<string, HourVolume[]>();
     const all = clock.hours(day.startMs, day.endMs);
     for (const [queue, hours] of byQueue) {
-      out.set(queue, all.map((h) => {
-        const x = hours.get(h) ?? empty();
-        return hourVolume(clock.iso(h), sortKeys(x.types), x.counts);
-      }));
+      out.set(
+        queue,
+        all.map((h) => {
+          const x = hours.get(h) ?? empty();
+          return hourVolume(clock.iso(h), sortKeys(x.types), x.counts);
+        }),
+      );
     }
     return out;
   }

@@ -26,7 +26,18 @@ const COALESCE_MS = 40;
 const events = liveScenario(Date.parse('2026-03-02T01:00:00Z'), { queue: 'billing', prefix: '' });
 const offerOf = (callId: string) => events.find((e) => e.type === 'call.offered' && e.payload.callId === callId)!;
 const book = new RulesBook(
-  [{ queue: '*', effectiveFromMs: -Infinity, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null }],
+  [
+    {
+      queue: '*',
+      effectiveFromMs: -Infinity,
+      rings: 3,
+      ringCycleS: 5,
+      shortAbandonS: 5,
+      slTarget: 0.8,
+      asaTargetS: null,
+      abandonTarget: null,
+    },
+  ],
   [{ reason: 'break', effectiveFromMs: -Infinity, limitS: 900 }],
 );
 const flushMicrotasks = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -99,7 +110,7 @@ describe('LiveService start-up', () => {
     expect(live.state.agentName('a2')).toBe('王芳');
   });
 
-  it("compares with the same weekday last week, and keeps that line empty when it cannot be read", async () => {
+  it('compares with the same weekday last week, and keeps that line empty when it cannot be read', async () => {
     const volume: HourVolume[] = [];
     repo.windowEvents.mockResolvedValue(events);
     repo.hourlyVolume.mockResolvedValue(new Map([['billing', volume]]));
@@ -122,7 +133,10 @@ describe('LiveService start-up', () => {
     repo.hourlyVolume.mockRejectedValue(new Error('connection refused'));
     await other.onApplicationBootstrap();
     await flushMicrotasks();
-    expect(logger.warn).toHaveBeenCalledWith({ err: 'connection refused' }, "last week's volume could not be read; the comparison line stays empty");
+    expect(logger.warn).toHaveBeenCalledWith(
+      { err: 'connection refused' },
+      "last week's volume could not be read; the comparison line stays empty",
+    );
     expect(other.snapshot({ queues: ['billing'], teams: null }, 0).queues[0]!.lastWeek).toEqual([]);
     other.onApplicationShutdown();
   });

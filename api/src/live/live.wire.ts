@@ -201,7 +201,10 @@ export const subscribeAckSchema = z
       error: z.object({ code: z.enum(['BAD_REQUEST', 'FORBIDDEN', 'SESSION_EXPIRED']), message: z.string(), field: z.string().optional() }),
     }),
   ])
-  .meta({ id: 'SubscribeAck', description: 'The answer to `subscribe`: the seq of the snapshot that follows, or why the scope is refused' });
+  .meta({
+    id: 'SubscribeAck',
+    description: 'The answer to `subscribe`: the seq of the snapshot that follows, or why the scope is refused',
+  });
 export type SubscribeAck = z.infer<typeof subscribeAckSchema>;
 
 export const liveSnapshotSchema = z
@@ -222,7 +225,8 @@ export const liveSnapshotSchema = z
   })
   .meta({
     id: 'LiveSnapshot',
-    description: 'The whole state of a scope: sent on subscribe, after a gap, and by GET /api/v1/live; totals are the subscribed queues together',
+    description:
+      'The whole state of a scope: sent on subscribe, after a gap, and by GET /api/v1/live; totals are the subscribed queues together',
   });
 export type LiveSnapshot = z.infer<typeof liveSnapshotSchema>;
 
@@ -249,7 +253,7 @@ export const livePatchSchema = z
     seq: count,
     asOf: ts,
     lastEventAt: ts.nullable(),
-    queues: z.array(liveQueuePatchSchema).optional().describe("each changed queue; a queue the client does not have yet comes whole"),
+    queues: z.array(liveQueuePatchSchema).optional().describe('each changed queue; a queue the client does not have yet comes whole'),
     totals: figuresSchema.optional(),
     totalsAgents: agentCountsSchema.optional(),
     agents: z.array(liveAgentSchema).optional().describe("whole agents that replace the client's copy by agentId"),
@@ -329,8 +333,14 @@ export const liveSocketSpec: SocketNamespaceSpec<LiveServerToClientEvents, LiveC
     },
   },
   serverToClient: {
-    snapshot: { description: 'After each accepted subscribe, and when a slow connection caught up: as GET /api/v1/live', payload: liveSnapshotSchema },
+    snapshot: {
+      description: 'After each accepted subscribe, and when a slow connection caught up: as GET /api/v1/live',
+      payload: liveSnapshotSchema,
+    },
     patch: { description: 'What changed, at least every 2 s (an empty patch is a heartbeat)', payload: livePatchSchema },
-    session_ended: { description: 'The session ended (logout, disabled user, revoked kiosk token, expiry); the server disconnects next', payload: sessionEndedSchema },
+    session_ended: {
+      description: 'The session ended (logout, disabled user, revoked kiosk token, expiry); the server disconnects next',
+      payload: sessionEndedSchema,
+    },
   },
 };

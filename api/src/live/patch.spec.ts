@@ -11,7 +11,18 @@ import { buildPatch, heartbeat, nothingSent, queueForRoom, sentSnapshot, type Ch
 
 const NOW = Date.parse('2026-03-02T02:00:00Z');
 const book = new RulesBook(
-  [{ queue: '*', effectiveFromMs: -Infinity, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null }],
+  [
+    {
+      queue: '*',
+      effectiveFromMs: -Infinity,
+      rings: 3,
+      ringCycleS: 5,
+      shortAbandonS: 5,
+      slTarget: 0.8,
+      asaTargetS: null,
+      abandonTarget: null,
+    },
+  ],
   [{ reason: 'break', effectiveFromMs: -Infinity, limitS: 900 }],
 );
 const state = new LiveState(new CenterClock('Asia/Shanghai'), book, NOW);

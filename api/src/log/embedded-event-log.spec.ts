@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import { EmbeddedEventLog } from './embedded-event-log.js';
 
-const ev = (id: string) => ({ id, type: 'call.abandoned', ts: '2026-03-02T01:00:00Z', source: 't', payload: { callId: id } }) as CanonicalEvent;
+const ev = (id: string) =>
+  ({ id, type: 'call.abandoned', ts: '2026-03-02T01:00:00Z', source: 't', payload: { callId: id } }) as CanonicalEvent;
 
 /** A writer that stores ids in memory and lets the test decide when a commit finishes. */
 function fakeWriter() {

@@ -24,7 +24,13 @@ class LogLifecycle implements OnApplicationShutdown {
     {
       provide: EVENT_LOG,
       inject: [CONFIG, REDIS, WriterService, MetricsService, Logger],
-      async useFactory(config: AppConfig, redis: RedisClients | null, writer: WriterService, metrics: MetricsService, logger: Logger): Promise<EventLog> {
+      async useFactory(
+        config: AppConfig,
+        redis: RedisClients | null,
+        writer: WriterService,
+        metrics: MetricsService,
+        logger: Logger,
+      ): Promise<EventLog> {
         const onBatch = (size: number, ms: number) => metrics.recordBatch(size, ms);
         const write = (events: Parameters<WriterService['write']>[0]) => writer.write(events);
         if (!redis) return new EmbeddedEventLog(write, { maxBatch: config.CALLBOARD_WRITER_BATCH, onBatch });

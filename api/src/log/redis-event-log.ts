@@ -121,7 +121,11 @@ export class RedisEventLog implements EventLog {
         if (batch.length === 0) continue;
         const started = Date.now();
         await write(this.parse(batch));
-        await this.client.xAck(this.stream, WRITER_GROUP, batch.map((b) => b.id));
+        await this.client.xAck(
+          this.stream,
+          WRITER_GROUP,
+          batch.map((b) => b.id),
+        );
         this.opts.onBatch?.(batch.length, Date.now() - started);
         failures = 0;
       } catch (err) {
@@ -142,10 +146,15 @@ export class RedisEventLog implements EventLog {
       const remaining = this.opts.maxBatch - out.length;
       // Block long only for the first entry; then wait at most maxWaitMs for the batch to fill.
       const block = out.length === 0 ? 1000 : Math.max(1, deadline - Date.now());
-      const res = (await this.reader.xReadGroup(WRITER_GROUP, this.consumer, { key: this.stream, id: from }, {
-        COUNT: remaining,
-        ...(from === '>' ? { BLOCK: block } : {}),
-      })) as { messages: Entry[] }[] | null;
+      const res = (await this.reader.xReadGroup(
+        WRITER_GROUP,
+        this.consumer,
+        { key: this.stream, id: from },
+        {
+          COUNT: remaining,
+          ...(from === '>' ? { BLOCK: block } : {}),
+        },
+      )) as { messages: Entry[] }[] | null;
       const got = res?.[0]?.messages ?? [];
       out.push(...got);
       if (from === '0' || this.stopped || out.length >= this.opts.maxBatch || (out.length > 0 && Date.now() >= deadline)) return out;
@@ -219,7 +228,12 @@ export class RedisEventLog implements EventLog {
   async health(): Promise<LogHealth> {
     try {
       await this.client.ping();
-      const groups = (await this.client.xInfoGroups(this.stream)) as unknown as { name: string; lag: number | null; pending: number; 'last-delivered-id': string }[];
+      const groups = (await this.client.xInfoGroups(this.stream)) as unknown as {
+        name: string;
+        lag: number | null;
+        pending: number;
+        'last-delivered-id': string;
+      }[];
       const g = groups.find((x) => x.name === WRITER_GROUP);
       const pending = (await this.client.xPending(this.stream, WRITER_GROUP)) as { firstId: string | null };
       const lagEntries = (g?.lag ?? 0) + (g?.pending ?? 0);

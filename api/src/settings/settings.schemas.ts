@@ -6,17 +6,28 @@ const between = (min: number, max: number) =>
 
 /** A queue as events name it; '*' is the default of every queue. */
 export const queueParamSchema = z.object({
-  queue: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').meta({ description: "queue name, or '*' for the default" }),
+  queue: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .meta({ description: "queue name, or '*' for the default" }),
 });
 
-export const updateQueueRulesSchema = z.strictObject({
-  rings: z.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(20, 'must be at most 20'),
-  ringCycleS: between(1, 30),
-  shortAbandonS: between(0, 60),
-  slTarget: between(0, 1),
-  asaTargetS: between(1, 3600).nullable().optional().meta({ description: 'left out or null: no target' }),
-  abandonTarget: between(0, 1).nullable().optional().meta({ description: 'left out or null: no target' }),
-}).meta({ id: 'QueueRulesInput' });
+export const updateQueueRulesSchema = z
+  .strictObject({
+    rings: z
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(20, 'must be at most 20'),
+    ringCycleS: between(1, 30),
+    shortAbandonS: between(0, 60),
+    slTarget: between(0, 1),
+    asaTargetS: between(1, 3600).nullable().optional().meta({ description: 'left out or null: no target' }),
+    abandonTarget: between(0, 1).nullable().optional().meta({ description: 'left out or null: no target' }),
+  })
+  .meta({ id: 'QueueRulesInput' });
 /** `PUT /api/v1/settings/queues/{queue}`. Targets left out are cleared (no target). */
 export type UpdateQueueRulesRequest = z.infer<typeof updateQueueRulesSchema>;
 

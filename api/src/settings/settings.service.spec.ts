@@ -104,7 +104,10 @@ describe('SettingsService', () => {
   });
 
   it('audits the limits of the reasons listed only, and answers every limit in force', async () => {
-    stored.limits.push({ reason: 'break', effectiveFromMs: -Infinity, limitS: 900 }, { reason: 'lunch', effectiveFromMs: -Infinity, limitS: 3600 });
+    stored.limits.push(
+      { reason: 'break', effectiveFromMs: -Infinity, limitS: 900 },
+      { reason: 'lunch', effectiveFromMs: -Infinity, limitS: 3600 },
+    );
     await service.reload();
     const limits = await service.setNotReadyLimits({ limits: [{ reason: 'break', limitS: 1200 }] }, ADMIN);
     expect(limits).toEqual([

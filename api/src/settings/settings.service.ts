@@ -110,7 +110,11 @@ export class SettingsService implements OnApplicationShutdown {
   }
 
   /** Stores a queue's rules (queue '*': the default) effective now, audited; answers what applied before and what applies now. */
-  async setQueueRules(queue: string, input: UpdateQueueRulesRequest, by: ChangedBy): Promise<{ before: QueueSettings; after: QueueSettings }> {
+  async setQueueRules(
+    queue: string,
+    input: UpdateQueueRulesRequest,
+    by: ChangedBy,
+  ): Promise<{ before: QueueSettings; after: QueueSettings }> {
     const { before, effectiveFromMs } = await this.settings.appendQueueRules({
       queue,
       rings: input.rings,

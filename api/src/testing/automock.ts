@@ -21,7 +21,11 @@ export type Mocked<T> = T & {
 
 export function automock<T extends object>(cls: abstract new (...args: never[]) => T, fields: Partial<T> = {}): Mocked<T> {
   const fake: Record<string, unknown> = {};
-  for (let proto = cls.prototype as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = cls.prototype as object | null;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === 'constructor' || name in fake) continue;
       const descriptor = Object.getOwnPropertyDescriptor(proto, name);

@@ -29,7 +29,10 @@ import type { CanonicalEvent } from '../events/event.schema.js';
 export const SCENARIO_NOW_S = 3600;
 
 /** `queue`: the name of the main queue (general in the table); `prefix`: prepended to call ids, none when empty. */
-export function liveScenario(base: number, { queue = 'general', prefix = 'lv' }: { queue?: string; prefix?: string } = {}): CanonicalEvent[] {
+export function liveScenario(
+  base: number,
+  { queue = 'general', prefix = 'lv' }: { queue?: string; prefix?: string } = {},
+): CanonicalEvent[] {
   let n = 0;
   const ev = (type: string, at: number, payload: Record<string, unknown>) =>
     ({

@@ -28,11 +28,34 @@ afterEach(() => {
 describe('TodayService.today', () => {
   it('reads the local day and computes each queue and the totals by the SPEC §3 formulas', async () => {
     repo.countsBetween.mockResolvedValue([
-      { queue: 'general', offered: 10, answered: 7, answered_in_threshold: 5, abandoned: 2, short_abandoned: 1, timed_out: 1, answered_wait_s: 70 },
-      { queue: 'sales', offered: 4, answered: 4, answered_in_threshold: 4, abandoned: 0, short_abandoned: 0, timed_out: 0, answered_wait_s: 20 },
+      {
+        queue: 'general',
+        offered: 10,
+        answered: 7,
+        answered_in_threshold: 5,
+        abandoned: 2,
+        short_abandoned: 1,
+        timed_out: 1,
+        answered_wait_s: 70,
+      },
+      {
+        queue: 'sales',
+        offered: 4,
+        answered: 4,
+        answered_in_threshold: 4,
+        abandoned: 0,
+        short_abandoned: 0,
+        timed_out: 0,
+        answered_wait_s: 20,
+      },
     ]);
     // support has a call waiting but none offered in the aggregate yet: it counts in the totals only.
-    repo.waitingNow.mockResolvedValue(new Map([['general', 1], ['support', 2]]));
+    repo.waitingNow.mockResolvedValue(
+      new Map([
+        ['general', 1],
+        ['support', 2],
+      ]),
+    );
 
     const today = await service.today(['general', 'sales', 'support']);
 
@@ -46,20 +69,46 @@ describe('TodayService.today', () => {
       demo: false,
       queues: [
         {
-          queue: 'general', offered: 10, answered: 7, answeredInThreshold: 5, abandoned: 2, shortAbandoned: 1, timedOut: 1, waiting: 1,
+          queue: 'general',
+          offered: 10,
+          answered: 7,
+          answeredInThreshold: 5,
+          abandoned: 2,
+          shortAbandoned: 1,
+          timedOut: 1,
+          waiting: 1,
           // 5 ÷ (7 + 2 − 1 + 1); 70 s ÷ 7; (2 − 1) ÷ (10 − 1)
-          threeRingRate: 5 / 9, asaS: 10, abandonRate: 1 / 9,
+          threeRingRate: 5 / 9,
+          asaS: 10,
+          abandonRate: 1 / 9,
         },
         {
-          queue: 'sales', offered: 4, answered: 4, answeredInThreshold: 4, abandoned: 0, shortAbandoned: 0, timedOut: 0, waiting: 0,
+          queue: 'sales',
+          offered: 4,
+          answered: 4,
+          answeredInThreshold: 4,
+          abandoned: 0,
+          shortAbandoned: 0,
+          timedOut: 0,
+          waiting: 0,
           // 4 ÷ 4; 20 s ÷ 4; 0 ÷ 4
-          threeRingRate: 1, asaS: 5, abandonRate: 0,
+          threeRingRate: 1,
+          asaS: 5,
+          abandonRate: 0,
         },
       ],
       totals: {
-        offered: 14, answered: 11, answeredInThreshold: 9, abandoned: 2, shortAbandoned: 1, timedOut: 1, waiting: 3,
+        offered: 14,
+        answered: 11,
+        answeredInThreshold: 9,
+        abandoned: 2,
+        shortAbandoned: 1,
+        timedOut: 1,
+        waiting: 3,
         // 9 ÷ (11 + 2 − 1 + 1); 90 s ÷ 11; (2 − 1) ÷ (14 − 1)
-        threeRingRate: 9 / 13, asaS: 90 / 11, abandonRate: 1 / 13,
+        threeRingRate: 9 / 13,
+        asaS: 90 / 11,
+        abandonRate: 1 / 13,
       },
     });
   });
@@ -71,8 +120,16 @@ describe('TodayService.today', () => {
     expect(repo.countsBetween).toHaveBeenCalledWith(MIDNIGHT, NEXT_MIDNIGHT, null);
     expect(today.queues).toEqual([]);
     expect(today.totals).toEqual({
-      offered: 0, answered: 0, answeredInThreshold: 0, abandoned: 0, shortAbandoned: 0, timedOut: 0, waiting: 0,
-      threeRingRate: null, asaS: null, abandonRate: null,
+      offered: 0,
+      answered: 0,
+      answeredInThreshold: 0,
+      abandoned: 0,
+      shortAbandoned: 0,
+      timedOut: 0,
+      waiting: 0,
+      threeRingRate: null,
+      asaS: null,
+      abandonRate: null,
     });
   });
 });

@@ -62,7 +62,10 @@ export class TodayService {
       day: start.toISODate()!,
       demo: this.config.CALLBOARD_DEMO,
       queues: rows.map((r) => ({ queue: r.queue, ...figuresOf(countsOf(r), waiting.get(r.queue) ?? 0) })),
-      totals: figuresOf(total, [...waiting.values()].reduce((a, b) => a + b, 0)),
+      totals: figuresOf(
+        total,
+        [...waiting.values()].reduce((a, b) => a + b, 0),
+      ),
     };
   }
 }

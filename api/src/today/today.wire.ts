@@ -8,7 +8,12 @@ export const todayQuerySchema = z.object({
   queue: z
     .string()
     .max(2000)
-    .transform((v) => v.split(',').map((q) => q.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((q) => q.trim())
+        .filter(Boolean),
+    )
     .optional()
     .describe('one queue, or several comma-separated'),
 });

@@ -45,8 +45,14 @@ export class WriterRepository {
   async insertEvents(q: Queryable, events: CanonicalEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
     const cols = {
-      id: [] as string[], ts: [] as string[], type: [] as string[], source: [] as string[],
-      callId: [] as (string | null)[], agentId: [] as (string | null)[], queue: [] as (string | null)[], caseId: [] as (string | null)[],
+      id: [] as string[],
+      ts: [] as string[],
+      type: [] as string[],
+      source: [] as string[],
+      callId: [] as (string | null)[],
+      agentId: [] as (string | null)[],
+      queue: [] as (string | null)[],
+      caseId: [] as (string | null)[],
       payload: [] as string[],
     };
     for (const e of events) {
@@ -90,7 +96,12 @@ export class WriterRepository {
    * to the first change after `to`, so the intervals around the new events
    * (including the one that a new event cuts short) are rebuilt completely.
    */
-  async agentEvents(q: Queryable, agentIds: string[], from: Date, to: Date): Promise<{ events: StoredEvent[]; windows: Map<string, { from: Date; to: Date }> }> {
+  async agentEvents(
+    q: Queryable,
+    agentIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<{ events: StoredEvent[]; windows: Map<string, { from: Date; to: Date }> }> {
     const windows = new Map<string, { from: Date; to: Date }>();
     if (agentIds.length === 0) return { events: [], windows };
     const w = await q.query<{ agent_id: string; from_ts: Date; to_ts: Date }>(
@@ -153,15 +164,30 @@ export class WriterRepository {
 
   async wrapIntervals(q: Queryable, agentIds: string[], from: Date, to: Date): Promise<AgentInterval[]> {
     if (agentIds.length === 0) return [];
-    const r = await q.query<{ agent_id: string; started_at: Date; ended_at: Date | null; state: AgentInterval['state']; reason: string | null; name: string | null; team: string | null; event_id: string }>(
+    const r = await q.query<{
+      agent_id: string;
+      started_at: Date;
+      ended_at: Date | null;
+      state: AgentInterval['state'];
+      reason: string | null;
+      name: string | null;
+      team: string | null;
+      event_id: string;
+    }>(
       `SELECT agent_id, started_at, ended_at, state, reason, name, team, event_id FROM agent_states
         WHERE agent_id = ANY($1::text[]) AND state = 'wrap_up'
           AND started_at >= $2::timestamptz - INTERVAL '1 day' AND started_at <= $3::timestamptz + INTERVAL '1 day'`,
       [agentIds, from, to],
     );
     return r.rows.map((x) => ({
-      agentId: x.agent_id, startedAt: x.started_at, endedAt: x.ended_at, state: x.state,
-      reason: x.reason, name: x.name, team: x.team, eventId: x.event_id,
+      agentId: x.agent_id,
+      startedAt: x.started_at,
+      endedAt: x.ended_at,
+      state: x.state,
+      reason: x.reason,
+      name: x.name,
+      team: x.team,
+      eventId: x.event_id,
     }));
   }
 
@@ -185,11 +211,34 @@ export class WriterRepository {
                             $17::int[], $18::bool[], $19::bool[], $20::bool[], $21::float8[], $22::float8[], $23::text[], $24::text[],
                             $25::bool[], $26::text[], $27::text[], $28::float8[])`,
       [
-        col('callId'), col('queue'), col('offeredAt'), rows.map(callTypeOf), col('callerMasked'), col('channel'),
-        col('agentId'), col('answeredAt'), col('endedAt'), col('endedBy'), col('outcome'), col('waitS'), col('talkS'), col('holdS'),
-        col('holdCount'), col('wrapS'), col('ringCount'), col('answeredInThreshold'), col('abandonedInThreshold'), col('shortAbandon'),
-        col('slThresholdS'), col('shortAbandonS'), col('category'), col('summary'), col('transferred'), col('transferTarget'),
-        col('recordingUrl'), col('recordingDurationS'),
+        col('callId'),
+        col('queue'),
+        col('offeredAt'),
+        rows.map(callTypeOf),
+        col('callerMasked'),
+        col('channel'),
+        col('agentId'),
+        col('answeredAt'),
+        col('endedAt'),
+        col('endedBy'),
+        col('outcome'),
+        col('waitS'),
+        col('talkS'),
+        col('holdS'),
+        col('holdCount'),
+        col('wrapS'),
+        col('ringCount'),
+        col('answeredInThreshold'),
+        col('abandonedInThreshold'),
+        col('shortAbandon'),
+        col('slThresholdS'),
+        col('shortAbandonS'),
+        col('category'),
+        col('summary'),
+        col('transferred'),
+        col('transferTarget'),
+        col('recordingUrl'),
+        col('recordingDurationS'),
       ],
     );
   }

@@ -18,14 +18,27 @@ const ev = (id: string, type: string, hms: string, payload: Record<string, unkno
 const stored = (e: CanonicalEvent): StoredEvent => ({ id: e.id, ts: new Date(e.ts), type: e.type, source: e.source, payload: e.payload });
 
 const book = new RulesBook(
-  [{ queue: '*', effectiveFromMs: -Infinity, rings: 3, ringCycleS: 5, shortAbandonS: 5, slTarget: 0.8, asaTargetS: null, abandonTarget: null }],
+  [
+    {
+      queue: '*',
+      effectiveFromMs: -Infinity,
+      rings: 3,
+      ringCycleS: 5,
+      shortAbandonS: 5,
+      slTarget: 0.8,
+      asaTargetS: null,
+      abandonTarget: null,
+    },
+  ],
   [],
 );
 const tx = { query: () => Promise.reject(new Error('SQL belongs to the repository')) } as unknown as Queryable;
 
 /** The repository methods the service called, in call order. */
 function callOrder(repo: Mocked<WriterRepository>): string[] {
-  const calls = Object.entries(repo).flatMap(([name, fn]) => (fn as { mock: { invocationCallOrder: number[] } }).mock.invocationCallOrder.map((n) => [n, name] as const));
+  const calls = Object.entries(repo).flatMap(([name, fn]) =>
+    (fn as { mock: { invocationCallOrder: number[] } }).mock.invocationCallOrder.map((n) => [n, name] as const),
+  );
   return calls.sort((a, b) => a[0] - b[0]).map(([, name]) => name);
 }
 
@@ -62,8 +75,16 @@ describe('WriterService.write', () => {
     const result = await writer.write([e0, e1, e2, e3]);
 
     expect(callOrder(repo)).toEqual([
-      'transaction', 'insertEvents', 'agentEvents', 'replaceAgentIntervals', 'callIdsEndedNear',
-      'callEvents', 'wrapIntervals', 'rulesBook', 'replaceCalls', 'syncAnomalies',
+      'transaction',
+      'insertEvents',
+      'agentEvents',
+      'replaceAgentIntervals',
+      'callIdsEndedNear',
+      'callEvents',
+      'wrapIntervals',
+      'rulesBook',
+      'replaceCalls',
+      'syncAnomalies',
     ]);
     expect(repo.insertEvents).toHaveBeenCalledWith(tx, [e0, e1, e2, e3]);
     expect(repo.agentEvents).toHaveBeenCalledWith(tx, ['a1'], from, to);
@@ -80,8 +101,18 @@ describe('WriterService.write', () => {
     // Offered 09:00:05, answered 09:00:12: a 7 s wait, within 3 rings × 5 s; still on the call.
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      callId: 'c1', queue: 'general', callType: 'billing', agentId: 'a1', offeredAt: new Date(t('09:00:05')), answeredAt: to,
-      outcome: 'answered', waitS: 7, answeredInThreshold: true, slThresholdS: 15, shortAbandonS: 5, endedAt: null,
+      callId: 'c1',
+      queue: 'general',
+      callType: 'billing',
+      agentId: 'a1',
+      offeredAt: new Date(t('09:00:05')),
+      answeredAt: to,
+      outcome: 'answered',
+      waitS: 7,
+      answeredInThreshold: true,
+      slThresholdS: 15,
+      shortAbandonS: 5,
+      endedAt: null,
     });
 
     const [, subjects, anomalies] = repo.syncAnomalies.mock.calls[0]!;

@@ -73,7 +73,11 @@ export class WriterService {
       const calls = uniqueBy(derived.calls, (c) => `${c.callId}\u0000${c.queue}\u0000${c.offeredAt.getTime()}`);
       const anomalies = uniqueBy<Anomaly>(derived.anomalies, (a) => `${a.subject}\u0000${a.eventId}\u0000${a.reason}`);
       await this.repo.replaceCalls(tx, ids, from, to, calls);
-      await this.repo.syncAnomalies(tx, ids.map((id) => `call:${id}`), anomalies);
+      await this.repo.syncAnomalies(
+        tx,
+        ids.map((id) => `call:${id}`),
+        anomalies,
+      );
       return { inserted, calls: calls.length, anomalies: anomalies.length };
     });
   }

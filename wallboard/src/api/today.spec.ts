@@ -16,7 +16,10 @@ describe('fetchToday', () => {
   });
 
   it('rejects an error status with that status', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ message: 'unavailable' }, 503)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ message: 'unavailable' }, 503)),
+    );
 
     const error = await fetchToday().catch((e: unknown) => e);
 
@@ -26,7 +29,10 @@ describe('fetchToday', () => {
 
   it('rejects a network failure without a status, keeping the cause', async () => {
     const cause = new TypeError('Failed to fetch');
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(cause)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(cause)),
+    );
 
     const error = await fetchToday().catch((e: unknown) => e);
 
@@ -36,7 +42,10 @@ describe('fetchToday', () => {
   });
 
   it('rejects a body that is not today’s figures', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ asOf: '2025-03-04T02:05:09Z', queues: 'none' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ asOf: '2025-03-04T02:05:09Z', queues: 'none' })),
+    );
 
     await expect(fetchToday()).rejects.toThrow('unexpected shape');
   });

@@ -130,7 +130,12 @@ export function threeRingByHour(
           silent: true,
           symbol: 'none',
           lineStyle: { color: colors.reference, type: 'dashed', width: 2 },
-          label: { color: colors.text, ...(opts.fontSize === undefined ? {} : { fontSize: opts.fontSize }), position: 'insideEndTop', formatter: targetText },
+          label: {
+            color: colors.text,
+            ...(opts.fontSize === undefined ? {} : { fontSize: opts.fontSize }),
+            position: 'insideEndTop',
+            formatter: targetText,
+          },
           // An empty list clears a line an earlier option drew, when the target goes.
           data: target === null ? [] : [{ name: targetText, yAxis: target }],
         },

@@ -106,7 +106,13 @@ export function volumeByHour(queues: readonly Volumes[], opts: VolumeByHourOptio
         return tooltips[first?.dataIndex ?? -1] ?? '';
       },
     },
-    xAxis: { id: 'hour', type: 'category', data: slots.map((s) => s.label), ...axisStyle(theme, opts.fontSize), splitLine: { show: false } },
+    xAxis: {
+      id: 'hour',
+      type: 'category',
+      data: slots.map((s) => s.label),
+      ...axisStyle(theme, opts.fontSize),
+      splitLine: { show: false },
+    },
     yAxis: {
       id: 'calls',
       type: 'value',

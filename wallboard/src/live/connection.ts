@@ -50,7 +50,10 @@ export interface ConnectError extends Error {
 }
 
 /** The arguments of a client event answered with an acknowledgement: the payload, and what the answer carries. */
-type AckedEvent<E extends keyof LiveClientToServerEvents> = LiveClientToServerEvents[E] extends (payload: infer P, ack: (response: infer A) => void) => void
+type AckedEvent<E extends keyof LiveClientToServerEvents> = LiveClientToServerEvents[E] extends (
+  payload: infer P,
+  ack: (response: infer A) => void,
+) => void
   ? { payload: P; ack: A }
   : never;
 
@@ -226,6 +229,9 @@ export class LiveConnection {
         case 'ORIGIN':
           this.end('forbidden', { code, message: err.message });
           return;
+        default:
+          // No code, or one of a later server: the connection failed, try again.
+          break;
       }
       this.error = { code: code ?? 'UNREACHABLE', message: err.message };
       this.lost();
@@ -294,10 +300,13 @@ export class LiveConnection {
   private retryLater(action: () => void): void {
     clearTimeout(this.retryTimer);
     const socket = this.socket;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      if (socket === this.socket) action();
-    }, backoffMs(this.retries++, this.random));
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = undefined;
+        if (socket === this.socket) action();
+      },
+      backoffMs(this.retries++, this.random),
+    );
   }
 
   /** Lets go of the socket: whatever it still reports is ignored. */

@@ -59,7 +59,11 @@ describe('applyPatch', () => {
     expect('byHourTail' in same.queues[0]!).toBe(false);
 
     const next = applyPatch(same, patch(12, { queues: [{ ...sales, byHourTail: [hour('2026-03-02T11:00:00.000+08:00', 1)] }] })).state;
-    expect(next.queues[0]!.byHour.map((h) => [h.hour.slice(11, 16), h.offered])).toEqual([['09:00', 5], ['10:00', 3], ['11:00', 1]]);
+    expect(next.queues[0]!.byHour.map((h) => [h.hour.slice(11, 16), h.offered])).toEqual([
+      ['09:00', 5],
+      ['10:00', 3],
+      ['11:00', 1],
+    ]);
   });
 
   it('refuses a new queue that comes without its hours', () => {

@@ -134,7 +134,10 @@ describe('WallboardPage', () => {
   it('flashes a tile that turns red, but not one that was red when the page opened', async () => {
     const { w } = await mountPage();
     const socket = connect(
-      snapshot({ queues: [queue('sales', { today: { ...salesToday, answeredInThreshold: 30 } })], totals: { ...salesToday, answeredInThreshold: 30 } }),
+      snapshot({
+        queues: [queue('sales', { today: { ...salesToday, answeredInThreshold: 30 } })],
+        totals: { ...salesToday, answeredInThreshold: 30 },
+      }),
     );
     await flushPromises();
     // 30 ÷ 37 = 81.1 %: green; abandon rate is red from the start and stays quiet.
@@ -154,7 +157,10 @@ describe('WallboardPage', () => {
   });
 
   it('applies tile colours the person saved', async () => {
-    localStorage.setItem('callboard.wallboard.user:u-supervisor', JSON.stringify({ thresholds: { version: 1, tiles: { threeRingRate: { off: true } } } }));
+    localStorage.setItem(
+      'callboard.wallboard.user:u-supervisor',
+      JSON.stringify({ thresholds: { version: 1, tiles: { threeRingRate: { off: true } } } }),
+    );
     const { w } = await mountPage();
     connect();
     await flushPromises();

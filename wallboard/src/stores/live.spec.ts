@@ -74,9 +74,7 @@ describe('live store', () => {
   });
 
   it('sorts queues by name, reading numbers as numbers', () => {
-    const { live } = startLive(
-      snapshot({ queues: [queue('queue-10'), queue('queue-2'), queue('Billing'), queue('alpha')] }),
-    );
+    const { live } = startLive(snapshot({ queues: [queue('queue-10'), queue('queue-2'), queue('Billing'), queue('alpha')] }));
 
     expect(live.queues.map((q) => q.queue)).toEqual(['alpha', 'Billing', 'queue-2', 'queue-10']);
   });
@@ -164,7 +162,12 @@ describe('live store', () => {
     live.start();
     const seen: number[] = [];
     const scope = effectScope();
-    scope.run(() => watch(() => live.nowMs, (ms) => seen.push(ms - T0)));
+    scope.run(() =>
+      watch(
+        () => live.nowMs,
+        (ms) => seen.push(ms - T0),
+      ),
+    );
 
     await vi.advanceTimersByTimeAsync(3_000);
     scope.stop();

@@ -1,6 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, watch } from 'vue';
-import { NO_SAVED_THRESHOLDS, parseSavedTileThresholds, type SavedTileThresholds, type TileThresholdOverride, type TileMetric } from '../tiles/thresholds';
+import {
+  NO_SAVED_THRESHOLDS,
+  parseSavedTileThresholds,
+  type SavedTileThresholds,
+  type TileThresholdOverride,
+  type TileMetric,
+} from '../tiles/thresholds';
 
 /** What the wallboard shows: one queue or all of them, one team or all; null is "all". */
 export interface WallboardView {

@@ -7,7 +7,11 @@
 import type { LiveSnapshot } from '@callboard/api/wire';
 import type { FakeSocket } from './fakeSocket';
 
-export async function serveLive(sockets: FakeSocket[], snapshot: LiveSnapshot, waitFor: (fn: () => void) => Promise<void>): Promise<FakeSocket> {
+export async function serveLive(
+  sockets: FakeSocket[],
+  snapshot: LiveSnapshot,
+  waitFor: (fn: () => void) => Promise<void>,
+): Promise<FakeSocket> {
   await waitFor(() => {
     if (sockets.length === 0) throw new Error('no live socket opened yet');
   });

@@ -120,8 +120,14 @@ describe('scopeTiles', () => {
 
 describe('scopeRules', () => {
   it('weights the three-ring target by calls offered and takes the strictest ceilings', () => {
-    const a = queue('a', { today: figures({ offered: 30 }), rules: { ...sales.rules, slTarget: 0.9, slThresholdS: 20, asaTargetS: 30, abandonTarget: null } });
-    const b = queue('b', { today: figures({ offered: 10 }), rules: { ...sales.rules, slTarget: 0.7, slThresholdS: 15, asaTargetS: null, abandonTarget: 0.08 } });
+    const a = queue('a', {
+      today: figures({ offered: 30 }),
+      rules: { ...sales.rules, slTarget: 0.9, slThresholdS: 20, asaTargetS: 30, abandonTarget: null },
+    });
+    const b = queue('b', {
+      today: figures({ offered: 10 }),
+      rules: { ...sales.rules, slTarget: 0.7, slThresholdS: 15, asaTargetS: null, abandonTarget: 0.08 },
+    });
     const rules = scopeRules([a, b])!;
     // (0.9 × 30 + 0.7 × 10) ÷ 40 = 0.85.
     expect(rules.slTarget).toBeCloseTo(0.85, 12);

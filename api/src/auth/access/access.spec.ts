@@ -5,7 +5,17 @@ import { originAllowed } from '../../live/io-adapter.js';
 
 describe('roles (SPEC §1)', () => {
   it('gives each role what the roles table says', () => {
-    expect(capabilitiesOf('admin')).toEqual(['wallboard', 'agentDetail', 'trends', 'qaResults', 'qaReview', 'qaManage', 'admin', 'metrics', 'self']);
+    expect(capabilitiesOf('admin')).toEqual([
+      'wallboard',
+      'agentDetail',
+      'trends',
+      'qaResults',
+      'qaReview',
+      'qaManage',
+      'admin',
+      'metrics',
+      'self',
+    ]);
     expect(capabilitiesOf('manager')).toEqual(['wallboard', 'agentDetail', 'trends', 'qaResults', 'self']);
     expect(capabilitiesOf('supervisor')).toEqual(['wallboard', 'agentDetail', 'qaResults', 'self']);
     expect(capabilitiesOf('qa_lead')).toEqual(['qaResults', 'qaReview', 'qaManage', 'self']);

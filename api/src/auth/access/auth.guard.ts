@@ -44,20 +44,31 @@ export class AuthGuard implements CanActivate {
       if (!principal) throw new ApiError(403, 'FORBIDDEN', 'unknown or revoked API key', 'authorization');
       req.principal = principal;
       if (policy.kind === 'session') throw new ApiError(403, 'FORBIDDEN', `an API key cannot use ${route}`);
-      if (!can(principal.role, policy.capability)) throw new ApiError(403, 'FORBIDDEN', `a key with role ${principal.role} may not use ${route}`);
+      if (!can(principal.role, policy.capability))
+        throw new ApiError(403, 'FORBIDDEN', `a key with role ${principal.role} may not use ${route}`);
       return true;
     }
 
     const token = sessionCookieOf(req);
     if (!token) {
-      const hint = policy.kind === 'capability' && policy.capability === 'ingest' ? 'Authorization: Bearer <ingest key> is required' : 'sign in first';
-      throw new ApiError(401, 'UNAUTHENTICATED', hint, policy.kind === 'capability' && policy.capability === 'ingest' ? 'authorization' : undefined);
+      const hint =
+        policy.kind === 'capability' && policy.capability === 'ingest' ? 'Authorization: Bearer <ingest key> is required' : 'sign in first';
+      throw new ApiError(
+        401,
+        'UNAUTHENTICATED',
+        hint,
+        policy.kind === 'capability' && policy.capability === 'ingest' ? 'authorization' : undefined,
+      );
     }
     const check = await this.sessions.check(token);
     if (!check.ok) {
       clearSessionCookie(req, reply);
       if (check.reason === 'invalid') throw new ApiError(401, 'UNAUTHENTICATED', 'the session cookie is not valid; sign in again');
-      throw new ApiError(401, 'SESSION_EXPIRED', check.reason === 'expired' ? 'your session has expired; sign in again' : 'your session has ended; sign in again');
+      throw new ApiError(
+        401,
+        'SESSION_EXPIRED',
+        check.reason === 'expired' ? 'your session has expired; sign in again' : 'your session has ended; sign in again',
+      );
     }
     const { session } = check;
     req.principal = session.principal;
@@ -68,7 +79,12 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
       if (!this.sessions.verifyCsrf(session, typeof header === 'string' ? header : undefined)) {
-        throw new ApiError(403, 'CSRF', `missing or wrong ${CSRF_HEADER} header (take csrfToken from GET /api/v1/auth/session)`, CSRF_HEADER);
+        throw new ApiError(
+          403,
+          'CSRF',
+          `missing or wrong ${CSRF_HEADER} header (take csrfToken from GET /api/v1/auth/session)`,
+          CSRF_HEADER,
+        );
       }
     }
     const renewed = await this.sessions.touch(session, check.issuedAt);

@@ -30,7 +30,10 @@ export async function verifyPassword(hash: string | null, password: string): Pro
 
 /** A readable random password for generated accounts (demo users, a first admin). */
 export function generatePassword(): string {
-  const words = 'amber cedar delta ember fjord grove harbor indigo jasper kestrel lumen maple nectar onyx pewter quartz raven sierra tundra umber violet willow xenon yarrow zephyr'.split(' ');
+  const words =
+    'amber cedar delta ember fjord grove harbor indigo jasper kestrel lumen maple nectar onyx pewter quartz raven sierra tundra umber violet willow xenon yarrow zephyr'.split(
+      ' ',
+    );
   const pick = () => words[Math.floor(Math.random() * words.length)]!;
   const digits = String(Math.floor(Math.random() * 9000) + 1000);
   return `${pick()}-${pick()}-${pick()}-${digits}`;

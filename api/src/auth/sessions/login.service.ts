@@ -34,7 +34,14 @@ export function loginLimiters(
   const block = Math.round(config.CALLBOARD_LOGIN_BLOCK_MIN * 60);
   const make = (keyPrefix: string, points: number, duration: number, blockDuration: number) =>
     redis
-      ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix: `${config.CALLBOARD_REDIS_PREFIX}:${keyPrefix}`, points, duration, blockDuration })
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          useRedisPackage: true,
+          keyPrefix: `${config.CALLBOARD_REDIS_PREFIX}:${keyPrefix}`,
+          points,
+          duration,
+          blockDuration,
+        })
       : new RateLimiterMemory({ keyPrefix, points, duration, blockDuration });
   return {
     byUser: make('login-fail-user', config.CALLBOARD_LOGIN_MAX_FAILURES, block, block),
@@ -68,7 +75,14 @@ export class LoginService {
     if (!user || !ok || user.disabled_at) {
       await Promise.all([this.fail(this.limiters.byUser, userKey), this.fail(this.limiters.byAddress, addressKey)]);
       const reason = !user ? 'unknown user' : !ok ? 'wrong password' : 'user disabled';
-      this.audit.record({ action: 'auth.login', outcome: 'failed', actor: { kind: 'anonymous', name: username }, target: username, ip: client.ip, detail: { reason } });
+      this.audit.record({
+        action: 'auth.login',
+        outcome: 'failed',
+        actor: { kind: 'anonymous', name: username },
+        target: username,
+        ip: client.ip,
+        detail: { reason },
+      });
       // One answer for all three: which usernames exist is nobody's business.
       throw new ApiError(401, 'BAD_CREDENTIALS', 'wrong username or password');
     }
@@ -86,7 +100,13 @@ export class LoginService {
     const token = await this.kioskTokens.findByHash(hashSecret(secret));
     if (!token || token.revoked_at) {
       await this.fail(this.limiters.byAddress, addressKey);
-      this.audit.record({ action: 'auth.kiosk', outcome: 'failed', ip: client.ip, target: token?.id ?? null, detail: { reason: token ? 'token revoked' : 'unknown token' } });
+      this.audit.record({
+        action: 'auth.kiosk',
+        outcome: 'failed',
+        ip: client.ip,
+        target: token?.id ?? null,
+        detail: { reason: token ? 'token revoked' : 'unknown token' },
+      });
       throw new ApiError(401, 'BAD_TOKEN', 'this display link is not valid (unknown or revoked kiosk token)', 'token');
     }
     const created = await this.sessions.create('kiosk', token.id, client);
@@ -124,7 +144,14 @@ export class LoginService {
     ]);
     const blocked = [byUser, byAddress].find((r) => r !== null && r.remainingPoints <= 0);
     if (blocked) {
-      this.audit.record({ action: 'auth.login', outcome: 'denied', actor: { kind: 'anonymous', name: username }, target: username, ip: client.ip, detail: { reason: 'too many failed attempts' } });
+      this.audit.record({
+        action: 'auth.login',
+        outcome: 'denied',
+        actor: { kind: 'anonymous', name: username },
+        target: username,
+        ip: client.ip,
+        detail: { reason: 'too many failed attempts' },
+      });
       throw tooMany(blocked.msBeforeNext);
     }
   }

@@ -6,10 +6,7 @@
 import { type Broadcast, LocalBroadcast, RedisBroadcast } from '../../infra/broadcast.js';
 import type { RedisClients } from '../../infra/redis.js';
 
-export type Revocation =
-  | { kind: 'session'; id: string }
-  | { kind: 'user'; id: string }
-  | { kind: 'kiosk'; id: string };
+export type Revocation = { kind: 'session'; id: string } | { kind: 'user'; id: string } | { kind: 'kiosk'; id: string };
 
 export type RevocationBus = Broadcast<Revocation>;
 

@@ -36,9 +36,7 @@ export interface Session {
   kiosk: SessionInfo['kiosk'];
 }
 
-export type SessionCheck =
-  | { ok: true; session: Session; issuedAt: number }
-  | { ok: false; reason: 'invalid' | 'expired' | 'ended' };
+export type SessionCheck = { ok: true; session: Session; issuedAt: number } | { ok: false; reason: 'invalid' | 'expired' | 'ended' };
 
 export interface ClientContext {
   ip: string | null;
@@ -57,7 +55,8 @@ export class SessionsService implements OnApplicationShutdown {
 
   constructor(
     private readonly sessions: SessionsRepository,
-    @Inject(CONFIG) config: Pick<AppConfig, 'CALLBOARD_SESSION_IDLE_MIN' | 'CALLBOARD_SESSION_MAX_H' | 'CALLBOARD_SESSION_SECRET' | 'CALLBOARD_TZ'>,
+    @Inject(CONFIG)
+    config: Pick<AppConfig, 'CALLBOARD_SESSION_IDLE_MIN' | 'CALLBOARD_SESSION_MAX_H' | 'CALLBOARD_SESSION_SECRET' | 'CALLBOARD_TZ'>,
     @Inject(REVOCATION_BUS) private readonly bus: RevocationBus,
   ) {
     this.idleMs = config.CALLBOARD_SESSION_IDLE_MIN * 60_000;

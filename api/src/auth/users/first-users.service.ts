@@ -15,7 +15,12 @@ import { addUser } from './users.service.js';
 
 export const DEMO_USERS: readonly { username: string; role: UserRole; displayName: string; scope?: Scope; agentId?: string }[] = [
   { username: 'manager', role: 'manager', displayName: 'Demo Manager' },
-  { username: 'supervisor', role: 'supervisor', displayName: 'Demo Supervisor', scope: { queues: ['general', 'billing'], teams: ['team-a', 'team-b'] } },
+  {
+    username: 'supervisor',
+    role: 'supervisor',
+    displayName: 'Demo Supervisor',
+    scope: { queues: ['general', 'billing'], teams: ['team-a', 'team-b'] },
+  },
   { username: 'qalead', role: 'qa_lead', displayName: 'Demo QA Lead' },
   { username: 'reviewer', role: 'qa_reviewer', displayName: 'Demo QA Reviewer' },
   { username: 'agent', role: 'agent', displayName: 'Demo Agent', agentId: 'agent-001' },
