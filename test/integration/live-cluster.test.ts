@@ -10,7 +10,7 @@ import path from 'node:path';
 import { type CanonicalEvent, type LiveSnapshot, simulate } from '@callboard/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, INGEST_KEY, postEvents, until } from '../support/app.js';
-import { type Client, login } from '../support/auth.js';
+import { login } from '../support/auth.js';
 import { middayZone } from '../support/live-scenario.js';
 import { type ApiProcess, startApiProcess } from '../support/process.js';
 
