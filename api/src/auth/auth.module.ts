@@ -53,7 +53,7 @@ class KeyUsageFlusher implements OnApplicationShutdown {
       useFactory: (config: AppConfig, redis: RedisClients | null, logger: Logger): Promise<RevocationBus> | RevocationBus =>
         redis
           ? RedisRevocationBus.connect(redis, config.CALLBOARD_REDIS_PREFIX, (err) =>
-              logger.error({ err: (err as Error).message }, 'revocation channel error'),
+              logger.error({ msg: 'revocation channel error', err: (err as Error).message }),
             )
           : new LocalRevocationBus(),
     },
@@ -64,7 +64,7 @@ class KeyUsageFlusher implements OnApplicationShutdown {
         if (!redis) return loginLimiters(config);
         return loginLimiters(
           config,
-          await redis.connect('sign-in limits', (err) => logger.error({ err: (err as Error).message }, 'redis (auth) error')),
+          await redis.connect('sign-in limits', (err) => logger.error({ msg: 'redis (auth) error', err: (err as Error).message })),
         );
       },
     },

@@ -60,10 +60,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
         .send({ statusCode: status, code: (exception as { code?: string }).code ?? 'BAD_REQUEST', message: (exception as Error).message });
       return;
     }
-    this.logger.error(
-      { err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) },
-      'unhandled error',
-    );
+    this.logger.error({
+      msg: 'unhandled error',
+      err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception),
+    });
     void reply.status(500).send({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });
   }
 }

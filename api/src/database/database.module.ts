@@ -31,7 +31,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   ) {
     if (db.kind === 'embedded') {
       this.jobs = new EmbeddedJobRunner(db, (jobId, err) =>
-        logger.warn({ jobId, err: (err as Error).message }, 'embedded TimescaleDB job failed'),
+        logger.warn({ msg: 'embedded TimescaleDB job failed', jobId, err: (err as Error).message }),
       );
       this.jobs.start();
     }

@@ -28,7 +28,7 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.running = this.run().catch((err) => {
-      if (!this.abort.signal.aborted) this.logger.error({ err: (err as Error).message }, 'demo simulator stopped');
+      if (!this.abort.signal.aborted) this.logger.error({ msg: 'demo simulator stopped', err: (err as Error).message });
     });
   }
 
@@ -69,7 +69,7 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
     }
     if (batch.length > 0) await this.append(batch);
     replayed += batch.length;
-    this.logger.log({ replayed }, "demo: today's simulated traffic replayed; continuing in real time");
+    this.logger.log({ msg: "demo: today's simulated traffic replayed; continuing in real time", replayed });
     if (next.done) return;
     const first = next.value;
     const rest = (function* () {

@@ -133,10 +133,10 @@ describe('LiveService start-up', () => {
     repo.hourlyVolume.mockRejectedValue(new Error('connection refused'));
     await other.onApplicationBootstrap();
     await flushMicrotasks();
-    expect(logger.warn).toHaveBeenCalledWith(
-      { err: 'connection refused' },
-      "last week's volume could not be read; the comparison line stays empty",
-    );
+    expect(logger.warn).toHaveBeenCalledWith({
+      msg: "last week's volume could not be read; the comparison line stays empty",
+      err: 'connection refused',
+    });
     expect(other.snapshot({ queues: ['billing'], teams: null }, 0).queues[0]!.lastWeek).toEqual([]);
     other.onApplicationShutdown();
   });

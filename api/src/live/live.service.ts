@@ -68,7 +68,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     const buffered = this.buffered;
     this.buffered = [];
     this.receive(buffered);
-    this.logger.log({ events: held + buffered.length, ms: Date.now() - started, day: this.state.today.day }, 'live state rebuilt');
+    this.logger.log({ msg: 'live state rebuilt', events: held + buffered.length, ms: Date.now() - started, day: this.state.today.day });
     void this.loadLastWeek();
     this.tickTimer = setInterval(() => this.tick(), TICK_MS);
     this.tickTimer.unref();
@@ -109,7 +109,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
       this.state.setLastWeek(volume);
       this.schedule();
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, "last week's volume could not be read; the comparison line stays empty");
+      this.logger.warn({ msg: "last week's volume could not be read; the comparison line stays empty", err: (err as Error).message });
     }
   }
 
@@ -121,7 +121,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       if (this.state.apply(events) > 0) this.schedule();
     } catch (err) {
-      this.logger.error({ err: (err as Error).message }, 'live state could not apply events');
+      this.logger.error({ msg: 'live state could not apply events', err: (err as Error).message });
     }
   }
 
@@ -134,7 +134,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     const now = this.now();
     if (this.state.rollOver(now)) {
       this.pendingReset = true;
-      this.logger.log({ day: this.state.today.day }, 'live state moved to a new day');
+      this.logger.log({ msg: 'live state moved to a new day', day: this.state.today.day });
       void this.loadLastWeek();
     }
     if (now - this.lastRefresh >= REFRESH_MS) {
@@ -154,7 +154,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         l(flush);
       } catch (err) {
-        this.logger.error({ err: (err as Error).message }, 'live flush failed');
+        this.logger.error({ msg: 'live flush failed', err: (err as Error).message });
       }
     }
   }

@@ -40,7 +40,7 @@ class LogLifecycle implements OnApplicationShutdown {
           maxBatch: config.CALLBOARD_WRITER_BATCH,
           maxWaitMs: config.CALLBOARD_WRITER_WAIT_MS,
           onBatch,
-          onError: (err, where) => logger.error({ err: (err as Error).message, where }, 'event log error'),
+          onError: (err, where) => logger.error({ msg: 'event log error', err: (err as Error).message, where }),
         });
         log.startWriter(write);
         return log;

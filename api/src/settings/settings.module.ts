@@ -24,7 +24,7 @@ import { SETTINGS_BUS, type SettingsChanged, SettingsService } from './settings.
       inject: [CONFIG, REDIS, Logger],
       useFactory(config: AppConfig, redis: RedisClients | null, logger: Logger): Broadcast<SettingsChanged> {
         if (!redis) return new LocalBroadcast<SettingsChanged>();
-        const onError = (err: unknown) => logger.error({ err: (err as Error).message }, 'settings channel error');
+        const onError = (err: unknown) => logger.error({ msg: 'settings channel error', err: (err as Error).message });
         const bus = new RedisBroadcast<SettingsChanged>(redis, `${config.CALLBOARD_REDIS_PREFIX}:settings:changed`, onError);
         void bus.start().catch(onError);
         return bus;

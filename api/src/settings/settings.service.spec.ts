@@ -162,14 +162,14 @@ describe('SettingsService', () => {
 
     await service.setQueueRules('billing', billing, ADMIN);
     expect(second).toHaveBeenCalledTimes(1);
-    expect(logger.error).toHaveBeenCalledWith({ err: 'listener bug' }, 'settings listener failed');
+    expect(logger.error).toHaveBeenCalledWith({ msg: 'settings listener failed', err: 'listener bug' });
   });
 
   it('still stores a change when announcing it fails', async () => {
     vi.spyOn(bus, 'publish').mockRejectedValue(new Error('redis away'));
     const { after } = await service.setQueueRules('billing', billing, ADMIN);
     expect(after.rules.slThresholdS).toBe(10);
-    await vi.waitFor(() => expect(logger.error).toHaveBeenCalledWith({ err: 'redis away' }, 'settings change not announced'));
+    await vi.waitFor(() => expect(logger.error).toHaveBeenCalledWith({ msg: 'settings change not announced', err: 'redis away' }));
   });
 
   it('lists the default first, then known queues in scope by name', async () => {

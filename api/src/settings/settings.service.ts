@@ -159,7 +159,7 @@ export class SettingsService implements OnApplicationShutdown {
   private async changed(): Promise<RulesBook> {
     this.bus
       .publish({ origin: this.origin })
-      .catch((err: unknown) => this.logger.error({ err: (err as Error).message }, 'settings change not announced'));
+      .catch((err: unknown) => this.logger.error({ msg: 'settings change not announced', err: (err as Error).message }));
     return this.reload();
   }
 
@@ -171,7 +171,7 @@ export class SettingsService implements OnApplicationShutdown {
       try {
         listener(book);
       } catch (err) {
-        this.logger.error({ err: (err as Error).message }, 'settings listener failed');
+        this.logger.error({ msg: 'settings listener failed', err: (err as Error).message });
       }
     }
     return book;
@@ -181,7 +181,7 @@ export class SettingsService implements OnApplicationShutdown {
     try {
       await this.reload();
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message, why }, 'settings reload failed; keeping the rules in force');
+      this.logger.warn({ msg: 'settings reload failed; keeping the rules in force', err: (err as Error).message, why });
     }
   }
 }

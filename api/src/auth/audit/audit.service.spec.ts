@@ -77,10 +77,11 @@ describe('AuditService.record', () => {
     repository.insert.mockRejectedValueOnce(new Error('database away'));
     audit.record({ action: 'user.created', actor: ADMIN, target: 'lin' });
     await audit.flush();
-    expect(logger.error).toHaveBeenCalledExactlyOnceWith(
-      { err: 'database away', entries: ['user.created:ok:u1'] },
-      'audit log write failed',
-    );
+    expect(logger.error).toHaveBeenCalledExactlyOnceWith({
+      msg: 'audit log write failed',
+      err: 'database away',
+      entries: ['user.created:ok:u1'],
+    });
   });
 });
 

@@ -98,10 +98,11 @@ export class AuditService implements OnApplicationShutdown {
         await this.audit.insert(rows);
       } catch (err) {
         // The audit log must not take the API down; the entries go to the process log instead.
-        this.logger.error(
-          { err: (err as Error).message, entries: rows.map((r) => `${r.action}:${r.outcome}:${r.actor_id ?? '-'}`) },
-          'audit log write failed',
-        );
+        this.logger.error({
+          msg: 'audit log write failed',
+          err: (err as Error).message,
+          entries: rows.map((r) => `${r.action}:${r.outcome}:${r.actor_id ?? '-'}`),
+        });
       }
     })();
     await this.flushing;

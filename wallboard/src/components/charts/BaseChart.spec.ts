@@ -63,7 +63,7 @@ function bars(series: Record<string, number[]>): ChartOption {
 type Props = { option: ChartOption; mergeKey?: string; replaceMerge?: string[] };
 
 function mountChart(props: Props) {
-  const wrapper = mount(BaseChart, { props: { ariaLabel: 'Calls by hour', renderer: 'svg', ...props }, attachTo: document.body });
+  const wrapper = mount(BaseChart, { props: { label: 'Calls by hour', renderer: 'svg', ...props }, attachTo: document.body });
   mounted.push(wrapper);
   return wrapper;
 }
