@@ -4,24 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CanonicalEvent } from '../events/event.schema.js';
-import { RulesBook, type QueueRulesRow } from '../settings/rules-book.js';
 import { buildAgentIntervals } from '../calls/agent-intervals.js';
 import { CenterClock } from '../calls/center-clock.js';
 import { LiveState, carryEvent } from './live-state.js';
 import { liveScenario } from '../testing/live.scenario.js';
+import { defaultRulesBook, defaultRulesRow } from '../testing/rules.fixture.js';
 
-const DEFAULT_RULES: QueueRulesRow = {
-  queue: '*',
-  effectiveFromMs: -Infinity,
-  rings: 3,
-  ringCycleS: 5,
-  shortAbandonS: 5,
-  slTarget: 0.8,
-  asaTargetS: null,
-  abandonTarget: null,
-};
-const book = (extra: QueueRulesRow[] = []) =>
-  new RulesBook([DEFAULT_RULES, ...extra], [{ reason: 'break', effectiveFromMs: -Infinity, limitS: 900 }]);
+const book = defaultRulesBook;
 
 let n = 0;
 const ev = (type: string, ts: string, payload: Record<string, unknown>): CanonicalEvent =>
@@ -291,7 +280,7 @@ describe('live state: the day and its rules', () => {
   it('measures each call by the rules in force when it was offered', () => {
     n = 900;
     const change = ms('04:00:00');
-    const rules = book([{ ...DEFAULT_RULES, queue: 'q', effectiveFromMs: change, rings: 2 }]);
+    const rules = book([defaultRulesRow({ queue: 'q', effectiveFromMs: change, rings: 2 })]);
     const s = stateWith(
       [
         ev('call.offered', t('03:59:00'), { callId: 'r1', queue: 'q', callType: 'x' }),

@@ -9,6 +9,7 @@ import type { CanonicalEvent } from '../events/event.schema.js';
 import { type StoredEvent, toCanonical } from '../writer/writer.repository.js';
 import { hourVolume } from './live-state.js';
 import type { HourVolume } from './live.wire.js';
+import { AGENT_STATE_COLUMNS, type AgentStateRow, agentIntervalOf } from '../database/agent-states.table.js';
 
 @Injectable()
 export class LiveRepository {
@@ -27,30 +28,12 @@ export class LiveRepository {
 
   /** Each agent's state at `at` (the interval running then), except agents who were offline. */
   async statesAt(at: Date): Promise<AgentInterval[]> {
-    const r = await this.db.query<{
-      agent_id: string;
-      started_at: Date;
-      ended_at: Date | null;
-      state: AgentInterval['state'];
-      reason: string | null;
-      name: string | null;
-      team: string | null;
-      event_id: string;
-    }>(
-      `SELECT agent_id, started_at, ended_at, state, reason, name, team, event_id FROM agent_states
+    const r = await this.db.query<AgentStateRow>(
+      `SELECT ${AGENT_STATE_COLUMNS} FROM agent_states
         WHERE started_at < $1 AND (ended_at IS NULL OR ended_at > $1) AND state <> 'offline'`,
       [at],
     );
-    return r.rows.map((x) => ({
-      agentId: x.agent_id,
-      startedAt: x.started_at,
-      endedAt: x.ended_at,
-      state: x.state,
-      reason: x.reason,
-      name: x.name,
-      team: x.team,
-      eventId: x.event_id,
-    }));
+    return r.rows.map(agentIntervalOf);
   }
 
   /** Latest known name and team per agent over the last five weeks. */

@@ -10,13 +10,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import type { EventLog, LogListener } from '../log/event-log.js';
-import { RulesBook } from '../settings/rules-book.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { type Mocked, automock } from '../testing/automock.js';
 import { liveScenario } from '../testing/live.scenario.js';
 import { LiveRepository } from './live.repository.js';
 import { type LiveFlush, LiveService } from './live.service.js';
 import type { HourVolume } from './live.wire.js';
+import { defaultRulesBook } from '../testing/rules.fixture.js';
 
 /** 10:00 on Monday 2026-03-02 in Shanghai. */
 const NOW = Date.parse('2026-03-02T02:00:00Z');
@@ -25,21 +25,7 @@ const WINDOW_START = Date.parse('2026-03-01T12:00:00Z');
 const COALESCE_MS = 40;
 const events = liveScenario(Date.parse('2026-03-02T01:00:00Z'), { queue: 'billing', prefix: '' });
 const offerOf = (callId: string) => events.find((e) => e.type === 'call.offered' && e.payload.callId === callId)!;
-const book = new RulesBook(
-  [
-    {
-      queue: '*',
-      effectiveFromMs: -Infinity,
-      rings: 3,
-      ringCycleS: 5,
-      shortAbandonS: 5,
-      slTarget: 0.8,
-      asaTargetS: null,
-      abandonTarget: null,
-    },
-  ],
-  [{ reason: 'break', effectiveFromMs: -Infinity, limitS: 900 }],
-);
+const book = defaultRulesBook();
 const flushMicrotasks = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 let repo: Mocked<LiveRepository>;

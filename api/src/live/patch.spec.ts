@@ -4,27 +4,13 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { CenterClock } from '../calls/center-clock.js';
-import { RulesBook } from '../settings/rules-book.js';
 import { liveScenario } from '../testing/live.scenario.js';
 import { LiveState } from './live-state.js';
 import { buildPatch, heartbeat, nothingSent, queueForRoom, sentSnapshot, type Changes } from './patch.js';
+import { defaultRulesBook } from '../testing/rules.fixture.js';
 
 const NOW = Date.parse('2026-03-02T02:00:00Z');
-const book = new RulesBook(
-  [
-    {
-      queue: '*',
-      effectiveFromMs: -Infinity,
-      rings: 3,
-      ringCycleS: 5,
-      shortAbandonS: 5,
-      slTarget: 0.8,
-      asaTargetS: null,
-      abandonTarget: null,
-    },
-  ],
-  [{ reason: 'break', effectiveFromMs: -Infinity, limitS: 900 }],
-);
+const book = defaultRulesBook();
 const state = new LiveState(new CenterClock('Asia/Shanghai'), book, NOW);
 state.apply(liveScenario(Date.parse('2026-03-02T01:00:00Z'), { queue: 'billing', prefix: '' }));
 

@@ -5,17 +5,9 @@ import { type Mocked, automock } from '../testing/automock.js';
 import type { NotReadyLimitRow, QueueRulesRow, RulesBook } from './rules-book.js';
 import { SettingsRepository } from './settings.repository.js';
 import { SettingsService, type SettingsChanged } from './settings.service.js';
+import { defaultRulesRow } from '../testing/rules.fixture.js';
 
-const DEFAULT: QueueRulesRow = {
-  queue: '*',
-  effectiveFromMs: -Infinity,
-  rings: 3,
-  ringCycleS: 5,
-  shortAbandonS: 5,
-  slTarget: 0.8,
-  asaTargetS: null,
-  abandonTarget: null,
-};
+const DEFAULT = defaultRulesRow();
 const logger = { error: vi.fn(), warn: vi.fn() };
 const config = { CALLBOARD_TZ: 'Asia/Shanghai' };
 const ADMIN = { actor: { kind: 'system' as const, name: 'cli:test' }, ip: null };

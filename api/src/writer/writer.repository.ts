@@ -13,6 +13,7 @@ import { eventKeys } from '../events/event.schema.js';
 import { type RulesBook, loadRulesBook } from '../settings/rules-book.js';
 import type { AgentInterval } from '../calls/agent-intervals.js';
 import { type Anomaly, type CallRow, callTypeOf } from '../calls/call-state.js';
+import { AGENT_STATE_COLUMNS, type AgentStateRow, agentIntervalOf } from '../database/agent-states.table.js';
 
 export interface StoredEvent {
   id: string;
@@ -164,31 +165,13 @@ export class WriterRepository {
 
   async wrapIntervals(q: Queryable, agentIds: string[], from: Date, to: Date): Promise<AgentInterval[]> {
     if (agentIds.length === 0) return [];
-    const r = await q.query<{
-      agent_id: string;
-      started_at: Date;
-      ended_at: Date | null;
-      state: AgentInterval['state'];
-      reason: string | null;
-      name: string | null;
-      team: string | null;
-      event_id: string;
-    }>(
-      `SELECT agent_id, started_at, ended_at, state, reason, name, team, event_id FROM agent_states
+    const r = await q.query<AgentStateRow>(
+      `SELECT ${AGENT_STATE_COLUMNS} FROM agent_states
         WHERE agent_id = ANY($1::text[]) AND state = 'wrap_up'
           AND started_at >= $2::timestamptz - INTERVAL '1 day' AND started_at <= $3::timestamptz + INTERVAL '1 day'`,
       [agentIds, from, to],
     );
-    return r.rows.map((x) => ({
-      agentId: x.agent_id,
-      startedAt: x.started_at,
-      endedAt: x.ended_at,
-      state: x.state,
-      reason: x.reason,
-      name: x.name,
-      team: x.team,
-      eventId: x.event_id,
-    }));
+    return r.rows.map(agentIntervalOf);
   }
 
   /** Replaces every leg of the given calls in the window by the freshly derived rows. */

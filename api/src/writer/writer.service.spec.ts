@@ -6,10 +6,10 @@
 import type { Queryable } from '@callboard/db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CanonicalEvent } from '../events/event.schema.js';
-import { RulesBook } from '../settings/rules-book.js';
 import { type Mocked, automock } from '../testing/automock.js';
 import { type StoredEvent, WriterRepository } from './writer.repository.js';
 import { WriterService } from './writer.service.js';
+import { defaultRulesBook } from '../testing/rules.fixture.js';
 
 /** 2026-03-02, Asia/Shanghai. */
 const t = (hms: string) => `2026-03-02T${hms}+08:00`;
@@ -17,21 +17,7 @@ const ev = (id: string, type: string, hms: string, payload: Record<string, unkno
   ({ id, type, ts: new Date(t(hms)).toISOString(), source: 'test', payload }) as CanonicalEvent;
 const stored = (e: CanonicalEvent): StoredEvent => ({ id: e.id, ts: new Date(e.ts), type: e.type, source: e.source, payload: e.payload });
 
-const book = new RulesBook(
-  [
-    {
-      queue: '*',
-      effectiveFromMs: -Infinity,
-      rings: 3,
-      ringCycleS: 5,
-      shortAbandonS: 5,
-      slTarget: 0.8,
-      asaTargetS: null,
-      abandonTarget: null,
-    },
-  ],
-  [],
-);
+const book = defaultRulesBook([], []);
 const tx = { query: () => Promise.reject(new Error('SQL belongs to the repository')) } as unknown as Queryable;
 
 /** The repository methods the service called, in call order. */
