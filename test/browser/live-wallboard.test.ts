@@ -6,17 +6,17 @@
  * snapshot), TV mode, drill-down, tile colours, and screenshots at the two
  * screen sizes a call center has (test/artifacts/).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, INGEST_KEY } from '../support/app.js';
 import { type Client, login } from '../support/auth.js';
+import { ARTIFACTS, launchChromium } from '../support/browser.js';
 import { middayZone } from '../support/live-scenario.js';
 import { type ApiProcess, freePort, startApiProcess } from '../support/process.js';
 
-const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'callboard-board-'));
 // A center where it is around noon now: the simulator has a morning of calls to show, whenever the tests run.
@@ -37,22 +37,10 @@ let browser: Browser;
 let admin: Client;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   port = await freePort();
   api = await startApiProcess(env, port);
   admin = await login(api.url, 'admin', ADMIN_PASSWORD);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -4,21 +4,19 @@
  * wallboard limited to a supervisor's queues, a kiosk link without login,
  * session expiry and signing out. Screenshots go to test/artifacts/.
  */
-import { mkdirSync } from 'node:fs';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskToken, createUser } from '@callboard/api';
 import { ADMIN_PASSWORD, type RunningApp, startApp } from '../support/app.js';
 import { PASSWORD, kioskSignIn, login } from '../support/auth.js';
+import { ARTIFACTS, launchChromium } from '../support/browser.js';
 import { middayZone } from '../support/live-scenario.js';
 
-const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 let app: RunningApp;
 let browser: Browser;
 let kioskSecret: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   // Around noon in the center: the simulator has a morning of calls to show, whenever the tests run.
   app = await startApp({ CALLBOARD_DEMO: '1', CALLBOARD_TZ: middayZone() });
   await createUser(app.db, {
@@ -30,18 +28,7 @@ beforeAll(async () => {
   });
   await createUser(app.db, { username: 'zhou', password: PASSWORD, role: 'agent', displayName: 'Zhou Min', agentId: 'agent-001' });
   kioskSecret = (await createKioskToken(app.db, 'Floor TV', { queues: ['support'], teams: null }, 'test')).secret;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
