@@ -16,6 +16,7 @@ import { type Client, login } from '../support/auth.js';
 import { ARTIFACTS, launchChromium } from '../support/browser.js';
 import { middayZone } from '../support/live-scenario.js';
 import { type ApiProcess, freePort, startApiProcess } from '../support/process.js';
+import { dropRedisKeys } from '../support/redis.js';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'callboard-board-'));
@@ -46,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await api?.stop();
+  await dropRedisKeys(env.CALLBOARD_REDIS_PREFIX, REDIS);
   rmSync(dir, { recursive: true, force: true });
 });
 

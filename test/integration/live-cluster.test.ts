@@ -13,6 +13,7 @@ import { ADMIN_PASSWORD, INGEST_KEY, postEvents, until } from '../support/app.js
 import { login } from '../support/auth.js';
 import { middayZone } from '../support/live-scenario.js';
 import { type ApiProcess, startApiProcess } from '../support/process.js';
+import { dropRedisKeys } from '../support/redis.js';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TZ = middayZone();
@@ -45,6 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
+  await dropRedisKeys(prefix, REDIS);
   rmSync(dirs.a, { recursive: true, force: true });
   rmSync(dirs.b, { recursive: true, force: true });
 });

@@ -9,6 +9,7 @@ import { RedisClients, RedisEventLog, WRITER_GROUP, WriterRepository, WriterServ
 import { type EmbeddedDb, migrate, openEmbedded } from '@callboard/db';
 import { scenarioEvents } from '../support/scenario.js';
 import { until } from '../support/app.js';
+import { dropRedisKeys } from '../support/redis.js';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `crash-${process.pid}-${Date.now()}`;
@@ -22,11 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await clients.close();
   await db?.close();
-  const c = createClient({ url: REDIS });
-  await c.connect();
-  const keys = await c.keys(`{${prefix}}*`);
-  if (keys.length) await c.del(keys);
-  await c.quit();
+  await dropRedisKeys(prefix, REDIS);
 });
 
 it('loses and doubles nothing when the writer dies between commit and ack', async () => {

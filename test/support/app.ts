@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type AppConfig, DB, type RegisteredRoute, createApp, loadConfig, registeredRoutes } from '@callboard/api';
 import type { Db } from '@callboard/db';
+import { dropRedisKeys } from './redis.js';
 
 export interface RunningApp {
   url: string;
@@ -46,6 +47,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (config.REDIS_URL) await dropRedisKeys(config.CALLBOARD_REDIS_PREFIX, config.REDIS_URL);
     },
   };
 }
