@@ -9,7 +9,7 @@ import path from 'node:path';
 import { LiveService, type LivePatch, type LiveSnapshot, simulate } from '@callboard/api';
 import { type Socket, io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
+import { ADMIN_PASSWORD, type RunningApp, postEvents, startApp, until } from '../support/app.js';
 import { type Client, PASSWORD, type Principals, login, signInEveryRole } from '../support/auth.js';
 import { SCENARIO_NOW_S, liveScenario, middayZone } from '../support/live-scenario.js';
 
@@ -371,4 +371,53 @@ describe('live figures and TimescaleDB', () => {
     expect(counts.answer).toBeGreaterThanOrEqual(5);
     expect(counts.not_ready_overrun).toBeGreaterThanOrEqual(1);
   }, 60_000);
+});
+
+describe("a supervisor's team scope in the drill-down and breaches", () => {
+  it("leaves out the agent of a call outside the supervisor's teams, and that agent's overruns; the admin sees both", async () => {
+    // b1 (team-b) overruns a break (+1100, limit 900 s: breached +2000, back +3400), then answers a general call after 30 s (threshold 15 s).
+    // Both items ended within the last 15 minutes: listed as ended.
+    const at = (s: number) => new Date(BASE + s * 1000).toISOString();
+    const e = (n: number, type: string, s: number, payload: object) => ({ id: `scope-${n}`, type, ts: at(s), source: 'test', payload });
+    const posted = await postEvents(app.url, [
+      e(1, 'agent.state', 1000, { agentId: 'b1', state: 'available', name: '王强', team: 'team-b' }),
+      e(2, 'agent.state', 1100, { agentId: 'b1', state: 'not_ready', reason: 'break' }),
+      e(3, 'agent.state', 3400, { agentId: 'b1', state: 'available' }),
+      e(4, 'call.offered', 3400, { callId: 'lv-b1', queue: 'general', callType: 'billing' }),
+      e(5, 'call.answered', 3430, { callId: 'lv-b1', agentId: 'b1' }),
+      e(6, 'agent.state', 3430, { agentId: 'b1', state: 'on_call' }),
+      e(7, 'call.ended', 3490, { callId: 'lv-b1', endedBy: 'caller' }),
+      e(8, 'agent.state', 3490, { agentId: 'b1', state: 'available' }),
+    ]);
+    expect(posted.status).toBe(202);
+    // Sessions of this process: the one the suite began with was restarted above.
+    const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
+    const supervisor = await login(app.url, 'super1', PASSWORD);
+    const row = async (who: Client) => {
+      const r = await who.get('/api/v1/live/calls?figure=answered_late&queue=general');
+      expect(r.status).toBe(200);
+      return (r.body.rows as { callId: string; agentId: string | null; agentName: string | null }[]).find((c) => c.callId === 'lv-b1');
+    };
+    expect(await until('the live state to hold lv-b1', () => row(admin))).toMatchObject({ agentId: 'b1', agentName: '王强', waitS: 30 });
+    expect(await row(supervisor)).toMatchObject({ agentId: null, agentName: null, waitS: 30 });
+    // Beside it, a team-a agent's call stays named for the supervisor.
+    const inThreshold = await supervisor.get('/api/v1/live/calls?figure=answered_in_threshold&queue=general');
+    expect(inThreshold.body.rows.find((r: { callId: string }) => r.callId === 'lv-c1')).toMatchObject({ agentId: 'a1', agentName: '张伟' });
+
+    const item = (s: LiveSnapshot, subject: string) => s.breaches.find((b) => b.subject === subject);
+    const adminView = await live(admin);
+    expect(item(adminView, 'agent:b1')).toMatchObject({ rule: 'not_ready_overrun', agentId: 'b1', status: 'ended' });
+    expect(item(adminView, 'call:lv-b1')).toMatchObject({ rule: 'answer', queue: 'general', agentId: 'b1', status: 'ended' });
+    const supervisorView = await live(supervisor);
+    expect(item(supervisorView, 'agent:b1')).toBeUndefined();
+    expect(item(supervisorView, 'call:lv-b1')).toMatchObject({ rule: 'answer', queue: 'general', agentId: null, status: 'ended' });
+    // a3 (team-b) is still on the scenario's overrunning break.
+    expect(item(adminView, 'agent:a3')).toMatchObject({ rule: 'not_ready_overrun', status: 'breached' });
+    expect(item(supervisorView, 'agent:a3')).toBeUndefined();
+    expect(supervisorView.breachCounts.not_ready_overrun).toBe(0);
+    // The socket's snapshot holds the supervisor to the same scope.
+    const { snapshot } = await watch(supervisor);
+    expect(item(snapshot, 'agent:b1')).toBeUndefined();
+    expect(item(snapshot, 'call:lv-b1')).toMatchObject({ agentId: null });
+  });
 });

@@ -22,6 +22,8 @@ export interface BreachSource {
   queues(scope: Subscription, nowMs: number): Iterable<{ queue: string; waiting: readonly CallRow[]; late: Iterable<CallRow> }>;
   /** Per agent of the teams in scope, the agent's state history. */
   agents(scope: Subscription): Iterable<{ agentId: string; intervals: readonly AgentInterval[] }>;
+  /** Whether the agent is of a team in scope: an item about a call names its agent only then. */
+  agentInScope(agentId: string, scope: Subscription): boolean;
   notReadyLimitS(reason: string | null, atMs: number): number | null;
 }
 
@@ -40,7 +42,10 @@ export interface BreachRule {
   deadlines(source: BreachSource, scope: Subscription, nowMs: number): Iterable<Deadline>;
 }
 
-/** `answer`: a call waits longer than its queue's three-ring threshold; kept once it is answered or abandoned. */
+/**
+ * `answer`: a call waits longer than its queue's three-ring threshold; kept once it is answered or abandoned.
+ * The call is the queue's and stays listed; its agent is named only within the teams in scope.
+ */
 export const answerRule: BreachRule = {
   rule: 'answer',
   *deadlines(source, scope, nowMs) {
@@ -60,7 +65,7 @@ export const answerRule: BreachRule = {
         yield {
           subject: `call:${l.callId}`,
           queue: q.queue,
-          agentId: l.agentId,
+          agentId: l.agentId !== null && source.agentInScope(l.agentId, scope) ? l.agentId : null,
           startMs,
           limitMs: l.slThresholdS * 1000,
           endMs: startMs + Math.round(l.waitS! * 1000),

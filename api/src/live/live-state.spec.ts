@@ -178,6 +178,37 @@ describe('live state: figures by hand (SPEC §3)', () => {
     expect(s.breaches(later).counts.atRisk).toBe(0);
   });
 
+  it("names a call's agent, and lists an agent's overrun, only within the teams in scope", () => {
+    // c8's late sales leg was answered by a2, who never sent a team; a3 (team-b) is on an overrunning break.
+    const teamA = { queues: null, teams: ['team-a'] };
+    const c8 = (scope: { queues: null; teams: string[] | null } = teamA) =>
+      s.breaches(NOW, scope).list.find((b) => b.subject === 'call:c8')!;
+    expect(c8({ queues: null, teams: null }).agentId).toBe('a2');
+    expect(c8().agentId).toBeNull();
+    expect(s.breaches(NOW, teamA).list.map((b) => b.subject)).toEqual(['call:c9', 'call:c10', 'call:c7', 'call:c8']);
+    expect(s.breaches(NOW, teamA).counts).toEqual({ answer: 5, not_ready_overrun: 0, atRisk: 1 });
+    expect(s.breaches(NOW, { queues: null, teams: ['team-b'] }).list.map((b) => b.agentId)).toEqual(['a3', null, null, null, null]);
+
+    const answered = (teams: string[] | null) =>
+      s.drill({ queues: ['sales'], figure: 'answered' }, NOW, { limit: 50 }, teams).rows.map((r) => [r.callId, r.agentId]);
+    expect(answered(null)).toEqual([
+      ['c8', 'a2'],
+      ['c3', 'a2'],
+    ]);
+    expect(answered(['team-a'])).toEqual([
+      ['c8', null],
+      ['c3', null],
+    ]);
+    // The held leg itself keeps its agent: only the page is redacted.
+    expect(answered(null)[0]).toEqual(['c8', 'a2']);
+
+    // Once the directory puts a2 in team-a, a team-a supervisor sees a2.
+    const named = stateWith(morning());
+    named.setDirectory([{ agentId: 'a2', name: '王芳', team: 'team-a' }]);
+    expect(named.breaches(NOW, teamA).list.find((b) => b.subject === 'call:c8')!.agentId).toBe('a2');
+    expect(named.drill({ queues: ['sales'], figure: 'answered' }, NOW, { limit: 1 }, ['team-a']).rows[0]!.agentId).toBe('a2');
+  });
+
   it('drills into the calls behind a figure, newest first, paged', () => {
     const page1 = s.drill({ queues: ['billing'], figure: 'abandoned' }, NOW, { limit: 2 });
     expect(page1.total).toBe(3);

@@ -340,7 +340,8 @@ export class LiveState {
         [...this.queues.values()]
           .filter((q) => scope.queues === null || scope.queues.includes(q.queue))
           .map((q) => ({ queue: q.queue, waiting: this.openLegs(q, nowMs), late: q.late.values() })),
-      agents: (scope) => [...this.agents.values()].filter((a) => scope.teams === null || scope.teams.includes(this.teamOf(a) ?? '')),
+      agents: (scope) => [...this.agents.values()].filter((a) => this.agentInTeams(a.agentId, scope.teams)),
+      agentInScope: (agentId, scope) => this.agentInTeams(agentId, scope.teams),
       notReadyLimitS: (reason, atMs) => this.rules.notReadyLimitS(reason, atMs),
     };
   }
@@ -354,11 +355,24 @@ export class LiveState {
   /** Team of an agent (for scoping breaches and agents). */
   agentTeam(agentId: string): string | null {
     const a = this.agents.get(agentId);
-    return a ? this.teamOf(a) : null;
+    return a ? this.teamOf(a) : (this.directory.get(agentId)?.team ?? null);
   }
 
-  /** The legs behind a figure (`drill.ts`): the same legs the figures count, and for `waiting` and `breached` the open ones too. */
-  drill(filter: DrillFilter, nowMs: number, page: { limit: number; before?: DrillCursor }): { rows: CallRow[]; total: number } {
+  /** Whether an agent belongs to one of `teams` (null: every team); an agent of no known team is in no team list. */
+  agentInTeams(agentId: string, teams: string[] | null): boolean {
+    return teams === null || teams.includes(this.agentTeam(agentId) ?? '');
+  }
+
+  /**
+   * The legs behind a figure (`drill.ts`): the same legs the figures count, and for `waiting` and `breached` the open ones too.
+   * A leg's agent outside `agentTeams` is left out (agentId null): the call is the queue's, the agent is not in the caller's scope.
+   */
+  drill(
+    filter: DrillFilter,
+    nowMs: number,
+    page: { limit: number; before?: DrillCursor },
+    agentTeams: string[] | null = null,
+  ): { rows: CallRow[]; total: number } {
     const legs: CallRow[] = [];
     const withOpen = filter.figure === 'waiting' || filter.figure === 'breached';
     for (const q of this.queues.values()) {
@@ -366,7 +380,11 @@ export class LiveState {
       const pool = withOpen ? new Map([...q.legs, ...q.open]) : q.legs;
       for (const l of pool.values()) legs.push(l);
     }
-    return drillPage(legs, filter, nowMs, page);
+    const { rows, total } = drillPage(legs, filter, nowMs, page);
+    return {
+      rows: rows.map((l) => (l.agentId === null || this.agentInTeams(l.agentId, agentTeams) ? l : { ...l, agentId: null })),
+      total,
+    };
   }
 
   /** The caller number as received (full), for the one role that may see it. */

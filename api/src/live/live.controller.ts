@@ -84,7 +84,7 @@ export class LiveController {
   @ApiOperation({
     summary: 'The calls behind a live figure, newest offer first',
     description:
-      "Today's call legs counted in a figure (the same ones the live figures count), e.g. the abandoned calls of a queue or the breached ones. Paged: pass `next` as `before`.",
+      "Today's call legs counted in a figure (the same ones the live figures count), e.g. the abandoned calls of a queue or the breached ones. A call's agent (id and name) is null when the agent is outside the caller's teams. Paged: pass `next` as `before`.",
     query: callsQuery,
     response: liveCallsPageSchema,
     responseDescription: 'A page of calls',
@@ -96,10 +96,12 @@ export class LiveController {
     assertInScope(principal.scope, { queues: q.queue });
     const nowMs = this.live.now();
     const state = this.live.state;
-    const { rows, total } = state.drill({ queues: q.queue ?? principal.scope.queues, figure: q.figure, callType: q.callType }, nowMs, {
-      limit: q.limit,
-      before: q.before ? cursorOf(q.before) : undefined,
-    });
+    const { rows, total } = state.drill(
+      { queues: q.queue ?? principal.scope.queues, figure: q.figure, callType: q.callType },
+      nowMs,
+      { limit: q.limit, before: q.before ? cursorOf(q.before) : undefined },
+      principal.scope.teams,
+    );
     const iso = (d: Date | null) => (d === null ? null : this.live.clock.iso(d.getTime()));
     const last = rows.at(-1);
     return {
