@@ -1,11 +1,12 @@
 /**
  * The `/live` socket refuses what it must: no token, a foreign origin, an
- * expired token, a role without wallboards, a subscription outside the scope;
- * and drops sockets whose session ends while connected.
+ * expired token, a role without wallboards, a subscription outside the scope,
+ * a session's socket beyond its limit, a burst of subscribes; and drops sockets
+ * whose session ends while connected.
  */
 import { type Socket, io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from '../support/app.js';
+import { type RunningApp, startApp, until } from '../support/app.js';
 import { type Client, PASSWORD, expiredToken, type Principals, kioskSignIn, login, signInEveryRole } from '../support/auth.js';
 
 let app: RunningApp;
@@ -162,5 +163,67 @@ describe('sessions ending while connected', () => {
     expect((await admin.request('DELETE', `/api/v1/kiosk-tokens/${created.body.token.id}`)).status).toBe(204);
     expect((await gone).reason).toBe('revoked');
     expect(await outcome(connect({ cookie: tv.cookie }))).toBe('SESSION_EXPIRED');
+  });
+});
+
+/** Resolves with the next patch the socket gets. */
+const nextPatch = (socket: Socket) => new Promise<{ seq: number }>((resolve) => socket.once('patch', resolve));
+
+describe('bounds per session and per socket', () => {
+  it("refuses a session's 9th socket while its 8 keep getting patches; another screen of the same kiosk link connects", async () => {
+    const admin = principals.byRole.admin!;
+    const created = await admin.request('POST', '/api/v1/kiosk-tokens', { name: 'Wall', scope: { queues: null, teams: null } });
+    const tv = await kioskSignIn(app.url, created.body.secret);
+    const eight = Array.from({ length: 8 }, () => connect({ cookie: tv.cookie }));
+    expect(await Promise.all(eight.map(outcome))).toEqual(Array(8).fill('connected'));
+    for (const s of eight) expect(await s.emitWithAck('subscribe', {})).toMatchObject({ ok: true });
+
+    const ninth = connect({ cookie: tv.cookie });
+    expect(await outcome(ninth)).toBe('TOO_MANY_SOCKETS');
+    // The 8 are untouched: each gets the next patch (a heartbeat at least every 2 s).
+    expect((await Promise.all(eight.map(nextPatch))).every((p) => p.seq > 0)).toBe(true);
+    expect(eight.every((s) => s.connected)).toBe(true);
+
+    // Another TV opening the same link has its own session.
+    const otherTv = await kioskSignIn(app.url, created.body.secret);
+    expect(await outcome(connect({ cookie: otherTv.cookie }))).toBe('connected');
+    // A closed socket frees its place.
+    eight[0]!.disconnect();
+    expect(
+      await until('the place to be freed', async () =>
+        (await outcome(connect({ cookie: tv.cookie }))) === 'connected' ? true : undefined,
+      ),
+    ).toBe(true);
+  });
+
+  it('answers a burst of 300 subscribes with 5 snapshots and RATE_LIMITED for the rest, and the socket still gets patches', async () => {
+    const c = await login(app.url, 'manager1', PASSWORD);
+    const socket = connect({ cookie: c.cookie });
+    expect(await outcome(socket)).toBe('connected');
+    let snapshots = 0;
+    socket.on('snapshot', () => snapshots++);
+
+    const started = Date.now();
+    const acks = await Promise.all(Array.from({ length: 300 }, () => socket.emitWithAck('subscribe', {})));
+    const elapsedS = (Date.now() - started) / 1000;
+    const accepted = acks.filter((a) => a.ok).length;
+    // A burst of 5, and one more for each whole second the burst took.
+    expect(accepted).toBeGreaterThanOrEqual(5);
+    expect(accepted).toBeLessThanOrEqual(5 + Math.floor(elapsedS));
+    const refused = acks.filter((a) => !a.ok);
+    expect(refused).toHaveLength(300 - accepted);
+    for (const r of refused) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+      expect(r.error.retryAfterMs).toBeGreaterThan(0);
+      expect(r.error.retryAfterMs).toBeLessThanOrEqual(1000);
+    }
+    // A snapshot goes out before its ack: every one due has arrived, and none for a refusal.
+    expect(snapshots).toBe(accepted);
+
+    expect((await nextPatch(socket)).seq).toBeGreaterThan(0);
+    // A second on, the bucket holds a token again.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await socket.emitWithAck('subscribe', {})).toMatchObject({ ok: true });
+    expect(snapshots).toBe(accepted + 1);
   });
 });

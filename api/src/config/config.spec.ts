@@ -57,4 +57,12 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect([c.CALLBOARD_SESSION_IDLE_MIN, c.CALLBOARD_SESSION_MAX_H, c.CALLBOARD_LOGIN_MAX_FAILURES]).toEqual([15, 12, 5]);
   });
+
+  it('holds a session to 8 live sockets and a socket to a burst of 5 subscribes by default, at least 1 of each', () => {
+    const c = loadConfig({});
+    expect([c.CALLBOARD_LIVE_SOCKETS, c.CALLBOARD_SUBSCRIBE_BURST]).toEqual([8, 5]);
+    expect(loadConfig({ CALLBOARD_LIVE_SOCKETS: '24' }).CALLBOARD_LIVE_SOCKETS).toBe(24);
+    expect(() => loadConfig({ CALLBOARD_LIVE_SOCKETS: '0' })).toThrow(/^CALLBOARD_LIVE_SOCKETS /);
+    expect(() => loadConfig({ CALLBOARD_SUBSCRIBE_BURST: '0' })).toThrow(/^CALLBOARD_SUBSCRIBE_BURST /);
+  });
 });

@@ -94,6 +94,10 @@ export const configSchema = z.object({
   CALLBOARD_PUBLIC_URL: url(['http:', 'https:']).optional(),
   /** Live changes are gathered this long into one patch per wallboard (SPEC §6: a few tens of ms). */
   CALLBOARD_LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
+  /** Live sockets one session (a user's sign-in or one kiosk screen) may hold open at once; the next is refused. */
+  CALLBOARD_LIVE_SOCKETS: z.coerce.number().int().min(1).max(1000).default(8),
+  /** `subscribe`s a socket may send at once (each builds a snapshot); then one per second. */
+  CALLBOARD_SUBSCRIBE_BURST: z.coerce.number().int().min(1).max(100).default(5),
   /** Simulator speed in demo mode (1 = real time) and arrival-rate multiplier. */
   CALLBOARD_DEMO_RATE: z.coerce.number().positive().default(1),
 });

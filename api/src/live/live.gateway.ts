@@ -5,8 +5,12 @@
  * for must be inside the scope). Ended sessions disconnect their sockets at
  * once: logout, a disabled user, a revoked kiosk token; a sweep catches
  * sessions that simply expired.
+ *
+ * Bounded per session and per socket: a session holds at most
+ * CALLBOARD_LIVE_SOCKETS sockets, and each `subscribe` (a whole snapshot) is
+ * paid from a token bucket, refused cheaply when it is empty.
  */
-import type { OnModuleDestroy } from '@nestjs/common';
+import { Inject, type OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { fastifyCookie } from '@fastify/cookie';
 import type { Namespace, Socket } from 'socket.io';
@@ -18,6 +22,7 @@ import type { Revocation } from '../auth/sessions/revocations.js';
 import { outsideScope } from '../auth/access/scope.js';
 import { SessionsService } from '../auth/sessions/sessions.service.js';
 import type { ApiError } from '../common/errors.js';
+import { type AppConfig, CONFIG } from '../config/config.js';
 import { parseInput } from '../common/validation.js';
 import type { LiveFlush } from './live.service.js';
 import { LiveService } from './live.service.js';
@@ -32,10 +37,13 @@ import type {
 } from './live.wire.js';
 import { subscribeRequestSchema } from './live.wire.js';
 import { type RoomSent, buildPatch, heartbeat, nothingSent, sentSnapshot } from './patch.js';
+import { TokenBucket } from './token-bucket.js';
 
 interface SocketData {
   principal: Principal;
   sessionId: string;
+  /** Pays for `subscribe`s: each one builds a whole snapshot. */
+  subscribes: TokenBucket;
   subscription?: Subscription;
   /** The scope room the socket gets patches in. */
   room?: string;
@@ -61,6 +69,8 @@ const SWEEP_MS = 15_000;
 const MAX_BUFFERED_PACKETS = 8;
 /** An otherwise quiet room hears at least this often (wallboards flag data older than 5 s). */
 const HEARTBEAT_MS = 2_000;
+/** After the burst, a socket may subscribe this often: a reconnect or a gap needs one, a wallboard never more. */
+const SUBSCRIBES_PER_S = 1;
 
 /** Room name of a subscription: the same scope, the same room. */
 export function roomOf(sub: Subscription): string {
@@ -87,6 +97,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   private readonly rooms = new Map<string, ScopeRoom>();
 
   constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly live: LiveService,
@@ -149,13 +160,34 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
       });
       throw new HandshakeError('FORBIDDEN', `role ${principal.role} may not watch the live wallboard`);
     }
+    // The newcomer is refused, not the oldest socket evicted: screens sharing one session would otherwise knock
+    // each other off in turn on every reconnect, where a refusal keeps the running ones and the refused one
+    // retries later. A socket that died unnoticed frees its place at the ping timeout; a closed tab at once.
+    const sessionRoom = `session:${check.session.id}`;
+    const held = this.ns.adapter.rooms.get(sessionRoom)?.size ?? 0;
+    if (held >= this.config.CALLBOARD_LIVE_SOCKETS) {
+      throw new HandshakeError(
+        'TOO_MANY_SOCKETS',
+        `this session already holds ${held} live connections (at most ${this.config.CALLBOARD_LIVE_SOCKETS}); close one`,
+      );
+    }
     socket.data.principal = principal;
     socket.data.sessionId = check.session.id;
-    await socket.join([`session:${check.session.id}`, `${principal.kind}:${principal.id}`]);
+    socket.data.subscribes = new TokenBucket(this.config.CALLBOARD_SUBSCRIBE_BURST, SUBSCRIBES_PER_S, Date.now());
+    // Counted and joined in one turn: no other handshake of the session can slip in between.
+    await socket.join([sessionRoom, `${principal.kind}:${principal.id}`]);
   }
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
+    const paid = socket.data.subscribes.take(Date.now());
+    if (!paid.ok) {
+      const { retryAfterMs } = paid;
+      return {
+        ok: false,
+        error: { code: 'RATE_LIMITED', message: `too many subscribes on this connection; try again in ${retryAfterMs} ms`, retryAfterMs },
+      };
+    }
     let request: SubscribeRequest;
     try {
       request = parseInput(subscribeRequestSchema, body ?? {});

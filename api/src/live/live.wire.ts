@@ -158,7 +158,7 @@ export const liveBreachSchema = z
     rule: breachRuleSchema,
     subject: z.string().describe('`call:<callId>` or `agent:<agentId>`'),
     queue: z.string().nullable(),
-    agentId: z.string().nullable(),
+    agentId: z.string().nullable().describe("the agent of the item; null for a call's item when its agent is outside the teams in scope"),
     startedAt: ts.describe('when the clock started: offer, or entering not-ready'),
     dueAt: ts,
     breachedAt: ts.nullable(),
@@ -198,12 +198,18 @@ export const subscribeAckSchema = z
     z.object({ ok: z.literal(true), seq: count, subscription: subscriptionSchema }),
     z.object({
       ok: z.literal(false),
-      error: z.object({ code: z.enum(['BAD_REQUEST', 'FORBIDDEN', 'SESSION_EXPIRED']), message: z.string(), field: z.string().optional() }),
+      error: z.object({
+        code: z.enum(['BAD_REQUEST', 'FORBIDDEN', 'SESSION_EXPIRED', 'RATE_LIMITED']),
+        message: z.string(),
+        field: z.string().optional(),
+        retryAfterMs: count.optional().describe('RATE_LIMITED: how long until a subscribe is accepted again'),
+      }),
     }),
   ])
   .meta({
     id: 'SubscribeAck',
-    description: 'The answer to `subscribe`: the seq of the snapshot that follows, or why the scope is refused',
+    description:
+      'The answer to `subscribe`: the seq of the snapshot that follows, or why it is refused (RATE_LIMITED: a burst of 5, then 1 per second per socket; no snapshot follows)',
   });
 export type SubscribeAck = z.infer<typeof subscribeAckSchema>;
 
@@ -281,7 +287,7 @@ export const liveCallRowSchema = z
     talkS: seconds.nullable(),
     holdS: seconds,
     wrapS: seconds.nullable(),
-    agentId: z.string().nullable(),
+    agentId: z.string().nullable().describe("null when no agent took the call, or the agent is outside the caller's teams"),
     agentName: z.string().nullable(),
     slThresholdS: seconds.describe('the threshold in force when the call was offered'),
     answeredInThreshold: z.boolean(),
@@ -324,7 +330,7 @@ export interface LiveClientToServerEvents {
 export const liveSocketSpec: SocketNamespaceSpec<LiveServerToClientEvents, LiveClientToServerEvents> = {
   namespace: '/live',
   description:
-    'The live wallboard (SPEC §6). Authenticated on the handshake by the session cookie or `auth.token`; a refused handshake fails with `connect_error` whose `data.code` is UNAUTHENTICATED, SESSION_EXPIRED, FORBIDDEN or ORIGIN. After `subscribe` the client gets a `snapshot`, then `patch`es numbered seq + 1, seq + 2, …; on a gap in seq it emits `subscribe` again for a fresh snapshot.',
+    'The live wallboard (SPEC §6). Authenticated on the handshake by the session cookie or `auth.token`; a refused handshake fails with `connect_error` whose `data.code` is UNAUTHENTICATED, SESSION_EXPIRED, FORBIDDEN, ORIGIN or TOO_MANY_SOCKETS (the session already holds CALLBOARD_LIVE_SOCKETS sockets; retry later). After `subscribe` the client gets a `snapshot`, then `patch`es numbered seq + 1, seq + 2, …; on a gap in seq it emits `subscribe` again for a fresh snapshot.',
   clientToServer: {
     subscribe: {
       description: 'Asks for the live state of queues and teams inside the scope; asked again after a reconnect or a gap in seq',

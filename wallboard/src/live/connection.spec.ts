@@ -256,6 +256,62 @@ describe('LiveConnection', () => {
     expect(conn.status).toBe('live');
   });
 
+  it('retries a session full of sockets later, with backoff, keeping what it shows', async () => {
+    const { conn, socket } = await liveSetup();
+    const shown = conn.data;
+    socket.drop('transport close');
+
+    socket.refuse('this session already holds 8 live connections (at most 8); close one', 'TOO_MANY_SOCKETS');
+    expect(conn.status).toBe('disconnected');
+    expect(conn.error?.code).toBe('TOO_MANY_SOCKETS');
+    expect(conn.data).toBe(shown);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(socket.connectCalls).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket.connectCalls).toBe(1);
+
+    // Refused again: twice as long.
+    socket.refuse('this session already holds 8 live connections (at most 8); close one', 'TOO_MANY_SOCKETS');
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(socket.connectCalls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket.connectCalls).toBe(2);
+  });
+
+  it('asks for a rate-limited snapshot once more when the server allows it, not in a loop', async () => {
+    const { conn, socket } = await liveSetup();
+    const shown = conn.data;
+
+    socket.patch(patch(12, { queues: [waiting('sales', 9)] }));
+    expect(socket.subscribes).toHaveLength(2);
+    socket.ack({ ok: false, error: { code: 'RATE_LIMITED', message: 'too many subscribes', retryAfterMs: 2_500 } });
+    await settle();
+    expect(conn.status).toBe('resyncing');
+    expect(conn.error?.code).toBe('RATE_LIMITED');
+    expect(conn.data).toBe(shown);
+
+    // The server's 2.5 s outweigh the first backoff (1 s); patches meanwhile ask nothing.
+    socket.patch(patch(13, { queues: [waiting('sales', 8)] }));
+    await vi.advanceTimersByTimeAsync(2_499);
+    expect(socket.subscribes).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket.subscribes).toHaveLength(3);
+
+    // Refused again with 200 ms to go: the backoff (2 s) rules.
+    socket.ack({ ok: false, error: { code: 'RATE_LIMITED', message: 'too many subscribes', retryAfterMs: 200 } });
+    await settle();
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(socket.subscribes).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket.subscribes).toHaveLength(4);
+
+    socket.snapshot(snapshot({ seq: 14 }));
+    socket.ack({ ...OK, seq: 14 });
+    await settle();
+    expect(conn.status).toBe('live');
+    expect(conn.data?.seq).toBe(14);
+  });
+
   it('asks again when a subscribe goes unanswered', async () => {
     const { conn, fakes } = setup();
     conn.connect();

@@ -26,8 +26,9 @@ export type LiveStatus = 'connecting' | 'live' | 'resyncing' | 'disconnected' | 
 export interface LiveError {
   /**
    * The server's code (UNAUTHENTICATED, SESSION_EXPIRED, FORBIDDEN, ORIGIN,
-   * BAD_REQUEST), SESSION_ENDED (`session_ended`), UNREACHABLE (no connection)
-   * or TIMEOUT (`subscribe` unanswered).
+   * BAD_REQUEST; TOO_MANY_SOCKETS and RATE_LIMITED, both retried later),
+   * SESSION_ENDED (`session_ended`), UNREACHABLE (no connection) or TIMEOUT
+   * (`subscribe` unanswered).
    */
   code: string;
   message: string;
@@ -272,6 +273,15 @@ export class LiveConnection {
       return;
     }
     if (!stillAsked() || ack.ok) return;
+    if (ack.error.code === 'RATE_LIMITED') {
+      // Asked too often (gaps in a row): once, when the server will take it again.
+      this.error = { code: ack.error.code, message: ack.error.message };
+      this.changed();
+      this.retryLater(() => {
+        if (socket.connected) this.resync(socket);
+      }, ack.error.retryAfterMs);
+      return;
+    }
     const error: LiveError = { code: ack.error.code, message: ack.error.message };
     if (ack.error.field !== undefined) error.field = ack.error.field;
     this.end(ack.error.code === 'SESSION_EXPIRED' ? 'signedOut' : 'forbidden', error);
@@ -297,7 +307,8 @@ export class LiveConnection {
     this.changed();
   }
 
-  private retryLater(action: () => void): void {
+  /** `action` after the next backoff delay, and not before `atLeastMs`. */
+  private retryLater(action: () => void, atLeastMs = 0): void {
     clearTimeout(this.retryTimer);
     const socket = this.socket;
     this.retryTimer = setTimeout(
@@ -305,7 +316,7 @@ export class LiveConnection {
         this.retryTimer = undefined;
         if (socket === this.socket) action();
       },
-      backoffMs(this.retries++, this.random),
+      Math.max(atLeastMs, backoffMs(this.retries++, this.random)),
     );
   }
 
