@@ -5,6 +5,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { clip } from './text.js';
 
 export class ApiError extends HttpException {
   constructor(
@@ -54,10 +55,24 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const status = (exception as { statusCode?: number }).statusCode;
+    if (status === 415) {
+      const type = clip(String(req.headers['content-type'] ?? 'none'));
+      void reply.status(415).send({
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `content-type: only application/json is read (got ${type})`,
+        field: 'content-type',
+      });
+      return;
+    }
     if (typeof status === 'number' && status >= 400 && status < 500) {
       void reply
         .status(status)
-        .send({ statusCode: status, code: (exception as { code?: string }).code ?? 'BAD_REQUEST', message: (exception as Error).message });
+        .send({
+          statusCode: status,
+          code: (exception as { code?: string }).code ?? 'BAD_REQUEST',
+          message: clip((exception as Error).message),
+        });
       return;
     }
     this.logger.error({

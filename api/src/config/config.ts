@@ -94,6 +94,9 @@ export const configSchema = z.object({
   CALLBOARD_PUBLIC_URL: url(['http:', 'https:']).optional(),
   /** Live changes are gathered this long into one patch per wallboard (SPEC §6: a few tens of ms). */
   CALLBOARD_LIVE_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
+  /** Distinct queues and agents the live engine holds in a day: events naming a new one beyond these are refused at ingest. */
+  CALLBOARD_LIVE_MAX_QUEUES: z.coerce.number().int().min(1).max(100_000).default(500),
+  CALLBOARD_LIVE_MAX_AGENTS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   /** Simulator speed in demo mode (1 = real time) and arrival-rate multiplier. */
   CALLBOARD_DEMO_RATE: z.coerce.number().positive().default(1),
 });
