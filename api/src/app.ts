@@ -11,6 +11,7 @@ import { AppModule } from './app.module.js';
 import { AuditService } from './auth/audit/audit.service.js';
 import { CallboardIoAdapter } from './live/io-adapter.js';
 import { ApiExceptionFilter } from './common/errors.js';
+import { boundedJsonParser } from './common/json-body.js';
 import type { AppConfig } from './config/config.js';
 
 /** SPEC §6: an ingest body is at most 5 MB. */
@@ -38,7 +39,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, boundedJsonParser(adapter.getInstance()));
   ROUTES.set(app, routes);
   const logger = app.get(Logger);
   app.useLogger(logger);

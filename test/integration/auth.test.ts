@@ -310,6 +310,59 @@ describe('the audit log', () => {
   });
 });
 
+describe('input that cannot hurt', () => {
+  it.each(['/api/v1/auth/login', '/api/v1/auth/kiosk'])(
+    'refuses a form-encoded body on %s with 415, as a cross-site form would post it',
+    async (path) => {
+      const r = await fetch(`${app.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'username=manager1&password=x&token=y',
+      });
+      expect(r.status).toBe(415);
+      expect(r.headers.get('set-cookie')).toBeNull();
+      expect(await r.json()).toEqual({
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'content-type: only application/json is read (got application/x-www-form-urlencoded)',
+        field: 'content-type',
+      });
+      expect((await login(app.url, 'manager1', PASSWORD)).session!.user!.username).toBe('manager1');
+    },
+  );
+
+  it('quotes at most 100 characters of a megabyte-long unknown field', async () => {
+    const r = await Client.anonymous(app.url).request('POST', '/api/v1/auth/login', {
+      username: 'manager1',
+      password: PASSWORD,
+      ['k'.repeat(1_000_000)]: 1,
+    });
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ statusCode: 400, code: 'BAD_REQUEST', message: `body: unknown field(s) ${'k'.repeat(100)}…`, field: 'body' });
+  });
+
+  it('refuses control and bidi-override characters in the names people type, naming the field', async () => {
+    const unsafe = 'must not contain control or bidi-override characters';
+    const user = { username: 'bidi1', password: PASSWORD, role: 'manager' };
+    const bidi = await admin.request('POST', '/api/v1/users', { ...user, displayName: 'Ann \u202eeivarT' });
+    expect(bidi.body).toEqual({ statusCode: 400, code: 'BAD_REQUEST', message: `displayName: ${unsafe}`, field: 'displayName' });
+    expect((await admin.request('POST', '/api/v1/users', { ...user, displayName: 'Ann Trevi' })).status).toBe(201);
+
+    const token = await admin.request('POST', '/api/v1/kiosk-tokens', { name: 'Lobby\u0000', scope: { queues: null, teams: null } });
+    expect(token.body).toEqual({ statusCode: 400, code: 'BAD_REQUEST', message: `name: ${unsafe}`, field: 'name' });
+    const scoped = await admin.request('POST', '/api/v1/kiosk-tokens', {
+      name: 'Lobby',
+      scope: { queues: ['sup\u2066port'], teams: null },
+    });
+    expect(scoped.body).toMatchObject({ code: 'BAD_REQUEST', message: `scope.queues.0: ${unsafe}`, field: 'scope.queues.0' });
+
+    const rules = { rings: 3, ringCycleS: 15, shortAbandonS: 5, slTarget: 0.8 };
+    const queue = await admin.request('PUT', `/api/v1/settings/queues/${encodeURIComponent('\u202egeneral')}`, rules);
+    expect(queue.body).toEqual({ statusCode: 400, code: 'BAD_REQUEST', message: `queue: ${unsafe}`, field: 'queue' });
+    expect((await admin.request('PUT', '/api/v1/settings/queues/general', rules)).status).toBe(200);
+  });
+});
+
 describe('security headers', () => {
   it('sends a CSP that forbids framing, and the standard hardening headers', async () => {
     const r = await fetch(`${app.url}/api/v1/auth/session`);

@@ -1,7 +1,7 @@
 /** The ingest interface of SPEC §6, and the service routes around it, against the running app. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey, createIngestKey } from '@callboard/api';
-import { INGEST_KEY, type RunningApp, postEvents, startApp } from '../support/app.js';
+import { LiveService, createApiKey, createIngestKey } from '@callboard/api';
+import { INGEST_KEY, type RunningApp, postEvents, startApp, until } from '../support/app.js';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -95,6 +95,65 @@ describe('POST /api/v1/events', () => {
       { id: 'flat-1', type: 'call.offered', ts: '2026-03-02T03:00:00Z', source: 'pbx', callId: 'flat', queue: 'general' },
     ]);
     expect(r.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+  });
+});
+
+describe('input that cannot hurt', () => {
+  it('refuses nesting deeper than 32 levels with a 400 before parsing it, then serves the next batch', async () => {
+    const deep = await postEvents(app.url, '['.repeat(100_000) + ']'.repeat(100_000));
+    expect(deep).toEqual({
+      status: 400,
+      body: { statusCode: 400, code: 'TOO_DEEP', message: 'body: nested deeper than 32 levels', field: 'body' },
+    });
+    expect(await postEvents(app.url, [offered(30)])).toEqual({ status: 202, body: { accepted: 1, duplicates: 0, rejected: [] } });
+  });
+
+  it('quotes at most 100 characters of a megabyte-long bad value, and accepts the valid item beside it', async () => {
+    const r = await postEvents(app.url, [{ ...offered(31), type: 'x'.repeat(1_000_000) }, offered(32)]);
+    expect(r.status).toBe(202);
+    expect(r.body.accepted).toBe(1);
+    expect(r.body.rejected).toEqual([
+      { index: 0, error: expect.stringMatching(/^type: unknown event type "x{99}… \(expected one of call\.offered, /) },
+    ]);
+  });
+
+  it('answers 415 naming the content type for a form-encoded batch', async () => {
+    const r = await fetch(`${app.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${INGEST_KEY}` },
+      body: 'id=api-33&type=call.offered',
+    });
+    expect(r.status).toBe(415);
+    expect(await r.json()).toEqual({
+      statusCode: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'content-type: only application/json is read (got application/x-www-form-urlencoded)',
+      field: 'content-type',
+    });
+  });
+
+  it('refuses the 501st new queue of today per item, accepting events of queues it already holds', async () => {
+    const now = Date.now();
+    const today = (i: number, queue: string) => ({
+      id: `cap-${i}`,
+      type: 'call.offered',
+      ts: new Date(now - 1000).toISOString(),
+      source: 'test',
+      payload: { callId: `cap-c${i}`, queue },
+    });
+    const queues = Array.from({ length: 501 }, (_, i) => today(i, `cap-q${i}`));
+    const r = await postEvents(app.url, [...queues, today(501, 'cap-q0'), today(502, 'cap-q499')]);
+    expect(r).toEqual({
+      status: 202,
+      body: { accepted: 502, duplicates: 0, rejected: [{ index: 500, error: 'payload.queue: too many distinct queues today (500)' }] },
+    });
+    const live = app.get(LiveService);
+    await until('the live engine to hold the 500 queues', async () => live.namesToday().queues.size === 500);
+    const next = await postEvents(app.url, [today(503, 'cap-q500'), today(504, 'cap-q7')]);
+    expect(next).toEqual({
+      status: 202,
+      body: { accepted: 1, duplicates: 0, rejected: [{ index: 0, error: 'payload.queue: too many distinct queues today (500)' }] },
+    });
   });
 });
 

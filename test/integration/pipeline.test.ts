@@ -3,6 +3,7 @@
  * TimescaleDB, and Redis Streams or the in-process log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIngestKey } from '@callboard/api';
 import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
 import { SCENARIO_HOUR_LOCAL_START, scenarioEvents, shuffled } from '../support/scenario.js';
 
@@ -223,5 +224,42 @@ describe.each([
     expect(row.wait_s).toBe(8);
     const still = await app.db.query(`SELECT 1 FROM ingest_anomalies WHERE subject = 'call:late' AND resolved_at IS NULL`);
     expect(still.rows).toHaveLength(0);
+  });
+
+  it('refuses a NUL and a lone surrogate per item, storing the rest, while another sender posts beside it', async () => {
+    const other = await createIngestKey(app.db, 'pbx-beside');
+    const offer = (id: string, queue: string) => ({
+      id,
+      type: 'call.offered',
+      ts: '2026-03-02T02:00:00Z',
+      source: 'test',
+      payload: { callId: `call-${id}`, queue },
+    });
+    const [mixed, beside] = await Promise.all([
+      postEvents(app.url, [
+        offer('poison-ok-1', 'general'),
+        offer('poison-nul', 'gen\u0000eral'),
+        offer('poison-sur', 'general\ud83d'),
+        offer('poison-ok-2', 'general'),
+      ]),
+      postEvents(app.url, [offer('beside-1', 'general'), offer('beside-2', 'general')], other.key),
+    ]);
+    expect(mixed).toEqual({
+      status: 202,
+      body: {
+        accepted: 2,
+        duplicates: 0,
+        rejected: [
+          { index: 1, error: 'payload.queue: must not contain control or bidi-override characters' },
+          { index: 2, error: 'payload.queue: must not contain control or bidi-override characters' },
+        ],
+      },
+    });
+    expect(beside).toEqual({ status: 202, body: { accepted: 2, duplicates: 0, rejected: [] } });
+    const stored = await until('the four valid events to be stored', async () => {
+      const r = await app.db.query<{ id: string }>(`SELECT id FROM events WHERE id LIKE 'poison-%' OR id LIKE 'beside-%' ORDER BY id`);
+      return r.rows.length === 4 && r.rows.map((x) => x.id);
+    });
+    expect(stored).toEqual(['beside-1', 'beside-2', 'poison-ok-1', 'poison-ok-2']);
   });
 });

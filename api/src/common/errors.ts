@@ -5,6 +5,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { clip } from './text.js';
 
 export class ApiError extends HttpException {
   constructor(
@@ -46,18 +47,32 @@ export class ApiExceptionFilter implements ExceptionFilter {
       void reply.status(exception.getStatus()).send(exception.getResponse());
       return;
     }
+    // Fastify's refusal of a body it has no parser for, however it reached here.
+    const refused = exception instanceof HttpException ? exception.getStatus() : (exception as { statusCode?: number }).statusCode;
+    if (refused === 415) {
+      const type = clip(String(req.headers['content-type'] ?? 'none'));
+      void reply.status(415).send({
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `content-type: only application/json is read (got ${type})`,
+        field: 'content-type',
+      });
+      return;
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      void reply.status(status).send({ statusCode: status, code: HttpStatus[status] ?? 'ERROR', message: String(message) });
+      void reply.status(status).send({ statusCode: status, code: HttpStatus[status] ?? 'ERROR', message: clip(String(message)) });
       return;
     }
     const status = (exception as { statusCode?: number }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      void reply
-        .status(status)
-        .send({ statusCode: status, code: (exception as { code?: string }).code ?? 'BAD_REQUEST', message: (exception as Error).message });
+      void reply.status(status).send({
+        statusCode: status,
+        code: (exception as { code?: string }).code ?? 'BAD_REQUEST',
+        message: clip((exception as Error).message),
+      });
       return;
     }
     this.logger.error({

@@ -53,6 +53,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CALLBOARD_ALLOWED_ORIGINS: 'board.example.com' })).toThrow(/^CALLBOARD_ALLOWED_ORIGINS .*http/);
   });
 
+  it('caps the distinct queues and agents of a day at 500 and 5,000 unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ CALLBOARD_LIVE_MAX_QUEUES: 500, CALLBOARD_LIVE_MAX_AGENTS: 5000 });
+    expect(loadConfig({ CALLBOARD_LIVE_MAX_QUEUES: '20', CALLBOARD_LIVE_MAX_AGENTS: '300' })).toMatchObject({
+      CALLBOARD_LIVE_MAX_QUEUES: 20,
+      CALLBOARD_LIVE_MAX_AGENTS: 300,
+    });
+    expect(() => loadConfig({ CALLBOARD_LIVE_MAX_QUEUES: '0' })).toThrow(/^CALLBOARD_LIVE_MAX_QUEUES /);
+  });
+
   it('has 15-minute idle and 12-hour absolute sessions by default', () => {
     const c = loadConfig({});
     expect([c.CALLBOARD_SESSION_IDLE_MIN, c.CALLBOARD_SESSION_MAX_H, c.CALLBOARD_LOGIN_MAX_FAILURES]).toEqual([15, 12, 5]);

@@ -98,6 +98,9 @@ export const configSchema = z.object({
   CALLBOARD_LIVE_SOCKETS: z.coerce.number().int().min(1).max(1000).default(8),
   /** `subscribe`s a socket may send at once (each builds a snapshot); then one per second. */
   CALLBOARD_SUBSCRIBE_BURST: z.coerce.number().int().min(1).max(100).default(5),
+  /** Distinct queues and agents the live engine holds in a day: events naming a new one beyond these are refused at ingest. */
+  CALLBOARD_LIVE_MAX_QUEUES: z.coerce.number().int().min(1).max(100_000).default(500),
+  CALLBOARD_LIVE_MAX_AGENTS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   /** Simulator speed in demo mode (1 = real time) and arrival-rate multiplier. */
   CALLBOARD_DEMO_RATE: z.coerce.number().positive().default(1),
 });

@@ -5,13 +5,23 @@
  * everywhere behind it (the wallboard imports them as types from `wire.ts`).
  */
 import { z } from 'zod';
+import { UNSAFE_TEXT_MESSAGE, hasUnsafeText } from '../common/text.js';
 
 /** ISO 8601 with an explicit offset (Z or ±hh:mm), millisecond precision at most. */
 const isoTs = z.iso
   .datetime({ offset: true, message: 'ts must be ISO 8601 with an offset, e.g. 2026-03-01T09:15:00.250+08:00' })
-  .refine((s) => !/\.\d{4,}/.test(s), { message: 'ts must have millisecond precision at most' });
+  .refine((s) => !/\.\d{4,}/.test(s), { message: 'ts must have millisecond precision at most' })
+  .refine(isStorable, { message: 'ts must be in year 0001 or later, with an offset of at most ±15:59' });
+
+/** PostgreSQL has no year 0000 and refuses offsets beyond ±15:59 (the schema above already checks the calendar). */
+function isStorable(ts: string): boolean {
+  const offset = /([+-])(\d\d):?\d\d$/.exec(ts);
+  return !ts.startsWith('0000') && (offset === null || Number(offset[2]) <= 15);
+}
 
 const id = (what: string) => z.string().min(1, `${what} must not be empty`).max(200, `${what} is longer than 200 characters`);
+/** Queue, call type, agent and team names: shown on the wallboard and held by the live engine, so kept short. */
+const label = (what: string) => z.string().min(1, `${what} must not be empty`).max(100, `${what} is longer than 100 characters`);
 
 export const CALL_CATEGORIES = ['inquiry', 'complex', 'complaint', 'other'] as const;
 export const AGENT_STATES = ['offline', 'available', 'ringing', 'on_call', 'wrap_up', 'not_ready'] as const;
@@ -25,33 +35,52 @@ const base = {
   source: z.string().min(1).max(100),
 };
 
+/** String fields that hold free text, where tabs and line breaks belong. */
+const FREE_TEXT = new Set(['summary', 'note', 'text']);
+
+/** Every string of an event, at any depth, with its path: the values PostgreSQL stores and the wallboard shows. */
+function* strings(value: unknown, path: PropertyKey[]): Generator<{ path: PropertyKey[]; value: string }> {
+  if (typeof value === 'string') yield { path, value };
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+}
+
 const ev = <T extends string, P extends z.ZodRawShape>(type: T, payload: P) =>
-  z.object({ ...base, type: z.literal(type), payload: z.object(payload).strict() }).strict();
+  z
+    .object({ ...base, type: z.literal(type), payload: z.object(payload).strict() })
+    .strict()
+    .superRefine((event, ctx) => {
+      for (const s of strings(event, [])) {
+        if (hasUnsafeText(s.value, FREE_TEXT.has(String(s.path.at(-1))))) {
+          ctx.addIssue({ code: 'custom', path: s.path, message: UNSAFE_TEXT_MESSAGE });
+        }
+      }
+    });
 
 export const callOffered = ev('call.offered', {
   callId: id('callId'),
-  queue: id('queue'),
-  callType: id('callType').optional(),
+  queue: label('queue'),
+  callType: label('callType').optional(),
   caller: z.string().max(64).optional(),
   channel: z.string().max(64).optional(),
 });
-export const callRinging = ev('call.ringing', { callId: id('callId'), agentId: id('agentId') });
-export const callAnswered = ev('call.answered', { callId: id('callId'), agentId: id('agentId') });
+export const callRinging = ev('call.ringing', { callId: id('callId'), agentId: label('agentId') });
+export const callAnswered = ev('call.answered', { callId: id('callId'), agentId: label('agentId') });
 export const callHeld = ev('call.held', { callId: id('callId') });
 export const callResumed = ev('call.resumed', { callId: id('callId') });
 export const callTransferred = ev('call.transferred', {
   callId: id('callId'),
-  toQueue: id('toQueue').optional(),
-  toAgent: id('toAgent').optional(),
+  toQueue: label('toQueue').optional(),
+  toAgent: label('toAgent').optional(),
 });
 export const callAbandoned = ev('call.abandoned', { callId: id('callId') });
 export const callTimedOut = ev('call.timed_out', { callId: id('callId') });
 export const callEnded = ev('call.ended', { callId: id('callId'), endedBy: z.enum(ENDED_BY) });
 export const callDispositioned = ev('call.dispositioned', {
   callId: id('callId'),
-  agentId: id('agentId'),
+  agentId: label('agentId'),
   category: z.enum(CALL_CATEGORIES),
-  callType: id('callType').optional(),
+  callType: label('callType').optional(),
   summary: z.string().max(4000).optional(),
 });
 export const callRecording = ev('call.recording', {
@@ -73,11 +102,11 @@ export const callTranscript = ev('call.transcript', {
   segments: z.array(transcriptSegment).max(5000),
 });
 export const agentState = ev('agent.state', {
-  agentId: id('agentId'),
+  agentId: label('agentId'),
   state: z.enum(AGENT_STATES),
   reason: z.string().max(100).optional(),
-  name: z.string().max(200).optional(),
-  team: id('team').optional(),
+  name: z.string().max(100).optional(),
+  team: label('team').optional(),
 });
 export const caseOpened = ev('case.opened', {
   caseId: id('caseId'),

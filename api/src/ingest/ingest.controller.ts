@@ -15,12 +15,12 @@ export class IngestController {
   @ApiOperation({
     summary: 'Post canonical events',
     description:
-      'A JSON array of at most 5,000 events and 5 MB. Valid items are accepted even when others are rejected. 202 is sent only once the accepted events are in the log.',
+      'A JSON array of at most 5,000 events and 5 MB. Valid items are accepted even when others are rejected; an event of today naming a queue or agent beyond the cap of a day (CALLBOARD_LIVE_MAX_QUEUES, CALLBOARD_LIVE_MAX_AGENTS) is rejected like an invalid one. 202 is sent only once the accepted events are in the log.',
     body: ingestBatchSchema,
     response: ingestResultSchema,
     responseDescription: 'Accepted into the log',
     errors: {
-      400: 'The body is not valid JSON, or not an array',
+      400: 'The body is not valid JSON, is nested deeper than 32 levels (code TOO_DEEP), or is not an array',
       401: 'No or malformed Authorization header',
       403: 'Unknown or revoked key, or a key without role ingest',
       413: 'More than 5,000 events or 5 MB',

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/errors.js';
+import { type AppConfig, CONFIG } from '../config/config.js';
+import { LiveService } from '../live/live.service.js';
 import { EVENT_LOG, type EventLog } from '../log/event-log.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { capDistinctNames } from './distinct-names.js';
 import { type IngestResult, MAX_EVENTS_PER_REQUEST } from './ingest.wire.js';
 import { validateBatch } from './validate.js';
 
@@ -10,6 +13,8 @@ export class IngestService {
   constructor(
     @Inject(EVENT_LOG) private readonly log: EventLog,
     private readonly metrics: MetricsService,
+    private readonly live: LiveService,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Validates each item, appends the valid ones and resolves once they are in the log. */
@@ -18,8 +23,15 @@ export class IngestService {
     if (body.length > MAX_EVENTS_PER_REQUEST) {
       throw new ApiError(413, 'TOO_MANY_EVENTS', `at most ${MAX_EVENTS_PER_REQUEST} events per request (got ${body.length})`, 'body');
     }
-    const { events, rejected } = validateBatch(body);
-    if (rejected.length > 0) this.metrics.rejected.inc({ reason: 'invalid' }, rejected.length);
+    const valid = validateBatch(body);
+    const capped = capDistinctNames(valid.events, valid.indexes, this.live.namesToday(), {
+      queues: this.config.CALLBOARD_LIVE_MAX_QUEUES,
+      agents: this.config.CALLBOARD_LIVE_MAX_AGENTS,
+    });
+    const events = capped.events;
+    const rejected = [...valid.rejected, ...capped.rejected].sort((a, b) => a.index - b.index);
+    if (valid.rejected.length > 0) this.metrics.rejected.inc({ reason: 'invalid' }, valid.rejected.length);
+    if (capped.rejected.length > 0) this.metrics.rejected.inc({ reason: 'too_many_names' }, capped.rejected.length);
     let accepted = 0;
     let duplicates = 0;
     if (events.length > 0) {

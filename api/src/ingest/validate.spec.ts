@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../events/event.schema.js';
 import { validateBatch, validateEvent } from './validate.js';
 
 const offered = {
@@ -34,6 +35,51 @@ describe('validateEvent', () => {
     const r = validateEvent(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(error);
+  });
+});
+
+describe('text and dates PostgreSQL or the wallboard cannot take', () => {
+  const unsafe = 'must not contain control or bidi-override characters';
+  const segment = (text: string) => ({ speaker: 'agent', startS: 0, endS: 1, text });
+  const transcript = (text: string) => ({
+    ...offered,
+    type: 'call.transcript',
+    payload: { callId: 'c1', segments: [segment('hello'), segment(text)] },
+  });
+
+  it.each([
+    [{ ...offered, payload: { callId: 'c1', queue: 'bill\u0000ing' } }, `payload.queue: ${unsafe}`],
+    [{ ...offered, payload: { callId: 'c1', queue: 'billing\ud800' } }, `payload.queue: ${unsafe}`],
+    [{ ...offered, payload: { callId: 'c1', queue: '\u202ebilling' } }, `payload.queue: ${unsafe}`],
+    [{ ...offered, payload: { callId: 'c1', queue: 'bill\u2066ing' } }, `payload.queue: ${unsafe}`],
+    [{ ...offered, payload: { callId: 'c1', queue: 'billing\n' } }, `payload.queue: ${unsafe}`],
+    [{ ...offered, payload: { callId: 'c1', queue: 'billing\u0085' } }, `payload.queue: ${unsafe}`],
+    [{ ...offered, source: 'pbx\u0007' }, `source: ${unsafe}`],
+    [{ ...offered, type: 'agent.state', payload: { agentId: 'a1', state: 'available', name: 'Ann\u202e' } }, `payload.name: ${unsafe}`],
+    [transcript('fine\u0000'), `payload.segments.1.text: ${unsafe}`],
+    [{ ...offered, ts: '0000-01-01T00:00:00Z' }, 'ts: ts must be in year 0001 or later, with an offset of at most ±15:59'],
+    [{ ...offered, ts: '2026-03-02T09:00:00+16:00' }, 'ts: ts must be in year 0001 or later, with an offset of at most ±15:59'],
+    [{ ...offered, payload: { callId: 'c1', queue: 'q'.repeat(101) } }, 'payload.queue: queue is longer than 100 characters'],
+  ])('rejects %j naming the field', (input, error) => {
+    expect(validateEvent(input)).toEqual({ ok: false, error });
+  });
+
+  it('keeps line breaks and tabs in free text, and letters of any script in names', () => {
+    expect(validateEvent(transcript('line one\n\tline two\r\n')).ok).toBe(true);
+    expect(validateEvent({ ...offered, payload: { callId: 'c1', queue: '售后 · Ünïcode 😀' } }).ok).toBe(true);
+    expect(validateEvent({ ...offered, ts: '0001-01-01T00:00:00-12:00' }).ok).toBe(true);
+  });
+
+  it('quotes at most 100 characters of a bad value or unknown field', () => {
+    const long = 'x'.repeat(1_000_000);
+    expect(validateEvent({ ...offered, type: long })).toEqual({
+      ok: false,
+      error: `type: unknown event type "${'x'.repeat(99)}… (expected one of ${EVENT_TYPES.join(', ')})`,
+    });
+    expect(validateEvent({ ...offered, payload: { callId: 'c1', queue: 'q', [long]: 1 } })).toEqual({
+      ok: false,
+      error: `payload: unknown field(s) ${'x'.repeat(100)}…`,
+    });
   });
 });
 

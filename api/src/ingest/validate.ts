@@ -3,6 +3,8 @@
  * index and the offending field, and never stops the valid rest of the batch.
  */
 import { type CanonicalEvent, EVENT_TYPES, canonicalEvent } from '../events/event.schema.js';
+import { quote } from '../common/text.js';
+import { issueMessage, issuePath } from '../common/validation.js';
 import type { Rejection } from './ingest.wire.js';
 
 const ENVELOPE = new Set(['id', 'type', 'ts', 'source', 'payload']);
@@ -28,14 +30,12 @@ export function validateEvent(item: unknown): { ok: true; event: CanonicalEvent 
   const type = (candidate as { type?: unknown }).type;
   if (type === undefined) return { ok: false, error: 'type: required' };
   if (typeof type !== 'string' || !(EVENT_TYPES as string[]).includes(type)) {
-    return { ok: false, error: `type: unknown event type ${JSON.stringify(type)} (expected one of ${EVENT_TYPES.join(', ')})` };
+    return { ok: false, error: `type: unknown event type ${quote(type)} (expected one of ${EVENT_TYPES.join(', ')})` };
   }
   const parsed = canonicalEvent.safeParse(candidate);
   if (parsed.success) return { ok: true, event: parsed.data };
   const issue = parsed.error.issues[0]!;
-  const path = issue.path.length > 0 ? issue.path.join('.') : 'event';
-  const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
-  return { ok: false, error: `${path}: ${message}` };
+  return { ok: false, error: `${issuePath(issue) || 'event'}: ${issueMessage(issue)}` };
 }
 
 export function validateBatch(items: unknown[]): { events: CanonicalEvent[]; indexes: number[]; rejected: Rejection[] } {

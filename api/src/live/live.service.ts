@@ -23,6 +23,13 @@ export interface LiveFlush {
   reset: boolean;
 }
 
+export interface DayNames {
+  startMs: number;
+  endMs: number;
+  queues: ReadonlySet<string>;
+  agents: ReadonlySet<string>;
+}
+
 export type FlushListener = (flush: LiveFlush) => void;
 
 const TICK_MS = 500;
@@ -82,6 +89,12 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   /** For /health: rebuilt yet, the day held, the newest event, what is in memory. */
   health(): { ready: boolean; day: string; lastEventAt: string | null; events: number; calls: number; agents: number } {
     return { ready: this.ready, day: this.state.today.day, lastEventAt: this.state.lastEventAt(), ...this.state.size() };
+  }
+
+  /** The queues and agents today's state holds, and today's bounds: what ingest's cap on a day's distinct names counts against. */
+  namesToday(): DayNames {
+    const day = this.state.today;
+    return { startMs: day.startMs, endMs: day.endMs, queues: new Set(this.state.queueNames()), agents: new Set(this.state.agentIds(null)) };
   }
 
   onFlush(listener: FlushListener): void {

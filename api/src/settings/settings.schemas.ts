@@ -1,17 +1,15 @@
 /** Request bodies of the settings routes; bounds keep a slip of the keyboard from changing what the center measures. */
 import { z } from 'zod';
+import { safeText } from '../common/text.js';
 
 const between = (min: number, max: number) =>
   z.number({ message: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 
 /** A queue as events name it; '*' is the default of every queue. */
 export const queueParamSchema = z.object({
-  queue: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(100, 'must be at most 100 characters')
-    .meta({ description: "queue name, or '*' for the default" }),
+  queue: safeText(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')).meta({
+    description: "queue name, or '*' for the default",
+  }),
 });
 
 export const updateQueueRulesSchema = z
@@ -35,12 +33,9 @@ export const updateNotReadyLimitsSchema = z.strictObject({
   limits: z
     .array(
       z.strictObject({
-        reason: z
-          .string({ message: 'is required' })
-          .trim()
-          .min(1, 'must not be empty')
-          .max(100, 'must be at most 100 characters')
-          .meta({ description: "the agent.state reason; '*' covers reasons without a limit of their own" }),
+        reason: safeText(
+          z.string({ message: 'is required' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+        ).meta({ description: "the agent.state reason; '*' covers reasons without a limit of their own" }),
         limitS: z
           .number({ message: 'must be a number of seconds, or null for no limit' })
           .min(60, 'must be at least 60')

@@ -1,9 +1,10 @@
 /** Request bodies and parameters of the API key and kiosk-token routes. */
 import { z } from 'zod';
+import { safeText } from '../../common/text.js';
 import { KEY_ROLES } from '../access/roles.js';
 import { scopeInputSchema } from '../users/users.schemas.js';
 
-const name = z.string().trim().min(1, 'name must not be empty').max(100, 'name must be at most 100 characters');
+const name = safeText(z.string().trim().min(1, 'name must not be empty').max(100, 'name must be at most 100 characters'));
 
 export const createKeySchema = z.strictObject({
   name: name.meta({ description: 'what the key is for, e.g. asterisk-1' }),
