@@ -30,7 +30,7 @@ const ROUTES = new WeakMap<object, RegisteredRoute[]>();
 export const registeredRoutes = (app: object): RegisteredRoute[] => ROUTES.get(app) ?? [];
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.CALLBOARD_TRUST_PROXY });
   const routes: RegisteredRoute[] = [];
   adapter.getInstance().addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url });

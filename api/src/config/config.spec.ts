@@ -57,4 +57,28 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect([c.CALLBOARD_SESSION_IDLE_MIN, c.CALLBOARD_SESSION_MAX_H, c.CALLBOARD_LOGIN_MAX_FAILURES]).toEqual([15, 12, 5]);
   });
+
+  it('trusts no proxy by default, so X-Forwarded-For is ignored', () => {
+    expect(loadConfig({}).CALLBOARD_TRUST_PROXY).toBe(false);
+    expect(loadConfig({ CALLBOARD_TRUST_PROXY: 'off' }).CALLBOARD_TRUST_PROXY).toBe(false);
+    expect(loadConfig({ CALLBOARD_TRUST_PROXY: '0' }).CALLBOARD_TRUST_PROXY).toBe(false);
+  });
+
+  it('reads CALLBOARD_TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs', () => {
+    expect(loadConfig({ CALLBOARD_TRUST_PROXY: '2' }).CALLBOARD_TRUST_PROXY).toBe(2);
+    expect(loadConfig({ CALLBOARD_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,fd00::/8' }).CALLBOARD_TRUST_PROXY).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      'fd00::/8',
+    ]);
+  });
+
+  it.each(['true', '*', '11', '10.0.0.0/33', 'proxy.example.com', '10.0.0.5,'.repeat(2) + 'nope'])(
+    'refuses CALLBOARD_TRUST_PROXY=%s, naming the variable',
+    (value) => {
+      expect(() => loadConfig({ CALLBOARD_TRUST_PROXY: value })).toThrow(
+        /^CALLBOARD_TRUST_PROXY must be off, a hop count \(1–10\) or a comma-separated list of proxy addresses or CIDRs/,
+      );
+    },
+  );
 });
