@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, trustProxyOption } from './config.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -71,6 +71,13 @@ describe('loadConfig', () => {
       '192.168.0.0/16',
       'fd00::/8',
     ]);
+  });
+
+  it('hands Fastify a hop count as "trust the nearest N hops"', () => {
+    const trust = trustProxyOption(2) as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => trust('10.0.0.1', hop))).toEqual([true, true, false]);
+    expect(trustProxyOption(false)).toBe(false);
+    expect(trustProxyOption(['10.0.0.5'])).toEqual(['10.0.0.5']);
   });
 
   it.each(['true', '*', '11', '10.0.0.0/33', 'proxy.example.com', '10.0.0.5,'.repeat(2) + 'nope'])(

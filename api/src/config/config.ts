@@ -61,6 +61,13 @@ const trustProxy = z.string().transform((v, ctx): false | number | string[] => {
   return z.NEVER;
 });
 
+/**
+ * CALLBOARD_TRUST_PROXY in the form Fastify's adapter takes: a hop count is
+ * "the nearest N addresses of the forwarded chain", as Fastify reads a number.
+ */
+export const trustProxyOption = (v: AppConfig['CALLBOARD_TRUST_PROXY']): false | string[] | ((address: string, hop: number) => boolean) =>
+  typeof v === 'number' ? (_address, hop) => hop < v : v;
+
 export const configSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a number' })
