@@ -182,7 +182,11 @@ export class LoginService {
     throw tooMany(Math.max(...(refusals as RateLimiterRes[]).map((r) => r.msBeforeNext)), field);
   }
 
-  /** A right answer: the account's failures are forgiven, the address gets its attempt back. */
+  /**
+   * A right answer: the account's failures are forgiven, the address gets its
+   * attempt back. A store that fails here costs at most one counted attempt,
+   * which is no reason to refuse someone who knew the secret.
+   */
   private async giveBack(keys: AttemptKeys): Promise<void> {
     await Promise.all([
       this.limiters.byAddress.reward(keys.address, 1),
