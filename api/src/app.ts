@@ -12,7 +12,7 @@ import { AuditService } from './auth/audit/audit.service.js';
 import { CallboardIoAdapter } from './live/io-adapter.js';
 import { ApiExceptionFilter } from './common/errors.js';
 import { boundedJsonParser } from './common/json-body.js';
-import type { AppConfig } from './config/config.js';
+import { type AppConfig, trustProxyOption } from './config/config.js';
 
 /** SPEC §6: an ingest body is at most 5 MB. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -31,7 +31,7 @@ const ROUTES = new WeakMap<object, RegisteredRoute[]>();
 export const registeredRoutes = (app: object): RegisteredRoute[] => ROUTES.get(app) ?? [];
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: trustProxyOption(config.CALLBOARD_TRUST_PROXY) });
   const routes: RegisteredRoute[] = [];
   adapter.getInstance().addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url });

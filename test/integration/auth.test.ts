@@ -1,7 +1,9 @@
 /** Sessions, CSRF, login limits, kiosk tokens, API keys, user changes and the audit log, on the real app. */
+import { request as httpRequest } from 'node:http';
+import { createUser } from '@callboard/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type RunningApp, postEvents, startApp } from '../support/app.js';
-import { Client, PASSWORD, expiredToken, type Principals, kioskSignIn, login, signInEveryRole } from '../support/auth.js';
+import { ADMIN_PASSWORD, type RunningApp, postEvents, startApp, until } from '../support/app.js';
+import { Client, PASSWORD, type Reply, expiredToken, type Principals, kioskSignIn, login, signInEveryRole } from '../support/auth.js';
 
 let app: RunningApp;
 let principals: Principals;
@@ -72,6 +74,124 @@ describe('signing in', () => {
     expect(r.rows[0]!.password_hash).not.toContain(PASSWORD);
   });
 });
+
+/**
+ * Guessing, on apps of their own (the address limit of the main app stays
+ * untouched) with the default limit of 5 failures. All of these requests come
+ * from 127.0.0.1 unless sent with `signInFrom` from another loopback address.
+ */
+describe('password guessing', () => {
+  let guarded: RunningApp;
+  let proxied: RunningApp;
+
+  beforeAll(async () => {
+    // The limiter counts in Redis here, as with several API processes.
+    guarded = await startApp({ REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
+    proxied = await startApp({ CALLBOARD_TRUST_PROXY: '1' });
+    for (const username of ['lin', 'chen', 'mei', 'wei']) {
+      await createUser(guarded.db, { username, password: PASSWORD, role: 'manager' });
+    }
+    await createUser(proxied.db, { username: 'lin', password: PASSWORD, role: 'manager' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await guarded?.close();
+    await proxied?.close();
+  });
+
+  const statuses = (replies: Reply[]) => replies.map((r) => r.status).sort();
+  const guess = (app: RunningApp, username: string, i: number, headers: Record<string, string> = {}) =>
+    Client.anonymous(app.url).request('POST', '/api/v1/auth/login', { username, password: `wrong-${i}` }, { headers });
+
+  it('counts 25 parallel wrong passwords before checking them: 5 × 401, 20 × 429 with Retry-After; another user from another address signs in meanwhile', async () => {
+    const [replies, other] = await Promise.all([
+      Promise.all(Array.from({ length: 25 }, (_, i) => guess(guarded, 'lin', i))),
+      signInFrom('127.0.0.2', guarded.url, 'wei', PASSWORD),
+    ]);
+    expect(statuses(replies)).toEqual([...Array(5).fill(401), ...Array(20).fill(429)]);
+    for (const r of replies.filter((r) => r.status === 429)) {
+      expect(r.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', field: 'username' });
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+      expect(Number(r.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
+    }
+    expect(other.status).toBe(200);
+  });
+
+  it('ignores X-Forwarded-For by default: 25 wrong passwords, each from a new forged address, are paused like 25 without', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => guess(guarded, 'chen', i, { 'x-forwarded-for': `203.0.113.${i + 1}` })),
+    );
+    expect(statuses(replies)).toEqual([...Array(5).fill(401), ...Array(20).fill(429)]);
+    const right = await Client.anonymous(guarded.url).request(
+      'POST',
+      '/api/v1/auth/login',
+      { username: 'chen', password: PASSWORD },
+      { headers: { 'x-forwarded-for': '203.0.113.99' } },
+    );
+    expect(right.status).toBe(429);
+  });
+
+  it('limits guessing of the current password on a signed-in session, while another user changes theirs', async () => {
+    const mei = await login(guarded.url, 'mei', PASSWORD);
+    const guesses: Reply[] = [];
+    for (let i = 0; i < 6; i++) {
+      guesses.push(await mei.request('POST', '/api/v1/auth/password', { currentPassword: `wrong-${i}`, newPassword: 'a-new-password-2' }));
+    }
+    expect(guesses.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(guesses[5]!.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', field: 'currentPassword' });
+    expect(Number(guesses[5]!.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    // The right password is refused too until the pause ends, and nothing changed.
+    const right = await mei.request('POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'a-new-password-2' });
+    expect(right.status).toBe(429);
+    const wei = await login(guarded.url, 'wei', PASSWORD);
+    expect(
+      (await wei.request('POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'a-new-password-2' })).status,
+    ).toBe(204);
+    expect((await signInFrom('127.0.0.2', guarded.url, 'mei', PASSWORD)).status).toBe(200);
+  });
+
+  it('behind one trusted proxy (CALLBOARD_TRUST_PROXY=1) counts per forwarded address', async () => {
+    const through = (address: string, password: string) =>
+      Client.anonymous(proxied.url).request(
+        'POST',
+        '/api/v1/auth/login',
+        { username: 'lin', password },
+        { headers: { 'x-forwarded-for': address } },
+      );
+    const replies: Reply[] = [];
+    for (let i = 0; i < 6; i++) replies.push(await through('198.51.100.7', `wrong-${i}`));
+    expect(replies.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 429]);
+    expect((await through('198.51.100.8', PASSWORD)).status).toBe(200);
+    const audited = await until('the sign-ins in the audit log', async () => {
+      const r = await proxied.db.query<{ ip: string; outcome: string }>(
+        `SELECT ip, outcome FROM audit_log WHERE action = 'auth.login' AND target = 'lin' ORDER BY ts, seq`,
+      );
+      return r.rows.length === 7 && r.rows;
+    });
+    expect(audited.map((r) => `${r.outcome} ${r.ip}`)).toEqual([
+      ...Array(5).fill('failed 198.51.100.7'),
+      'denied 198.51.100.7',
+      'ok 198.51.100.8',
+    ]);
+  });
+});
+
+/** A sign-in sent from another loopback address (Linux routes all of 127/8 to this host). */
+function signInFrom(localAddress: string, base: string, username: string, password: string): Promise<{ status: number }> {
+  const body = JSON.stringify({ username, password });
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${base}/api/v1/auth/login`,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 describe('the session token', () => {
   it('refuses an expired token and a tampered one', async () => {

@@ -115,4 +115,23 @@ describe('callboard users and tokens', () => {
     const users = (await list.get('/api/v1/users')).body.users as { username: string; disabledAt: string | null }[];
     expect(users.find((u) => u.username === 'lin')!.disabledAt).not.toBeNull();
   }, 120_000);
+
+  it('checks a user as the API does: a bad username is refused naming the field; a supervisor given only queues sees no teams', async () => {
+    // The embedded database of this folder is open in one process at a time.
+    await app?.close();
+    app = undefined;
+    const bad = await cli(['users', 'add', 'lin wei', '--role', 'agent', '--password-stdin'], 'a-good-password-1\n');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('callboard: username: must be 1–64 letters, digits or . _ @ -, starting with a letter or digit\n');
+    const queuesOnly = await cli(
+      ['users', 'add', 'wu', '--role', 'supervisor', '--queues', 'general', '--password-stdin'],
+      'wus-password-1\n',
+    );
+    expect(queuesOnly.stdout).toContain('added supervisor wu (queues general; no teams)');
+    const allTeams = await cli(
+      ['users', 'add', 'qian', '--role', 'supervisor', '--queues', 'billing', '--teams', '*', '--password-stdin'],
+      'qians-password-1\n',
+    );
+    expect(allTeams.stdout).toContain('added supervisor qian (queues billing; all teams)');
+  }, 120_000);
 });

@@ -13,13 +13,15 @@ import { ApiKeyVerifier } from '../auth/credentials/api-key.verifier.js';
 import { ApiKeysRepository } from '../auth/credentials/api-keys.repository.js';
 import { CredentialsService, kioskUrl } from '../auth/credentials/credentials.service.js';
 import { KioskTokensRepository } from '../auth/credentials/kiosk-tokens.repository.js';
-import { PASSWORD_MIN_LENGTH, generatePassword } from '../auth/credentials/passwords.js';
+import { generatePassword } from '../auth/credentials/passwords.js';
 import { LocalRevocationBus } from '../auth/sessions/revocations.js';
 import { SessionsRepository } from '../auth/sessions/sessions.repository.js';
 import { SessionsService } from '../auth/sessions/sessions.service.js';
 import { UsersRepository } from '../auth/users/users.repository.js';
-import { UsersService } from '../auth/users/users.service.js';
+import { UsersService, defaultScope } from '../auth/users/users.service.js';
+import { createUserSchema } from '../auth/users/users.schemas.js';
 import { ApiError } from '../common/errors.js';
+import { parseInput } from '../common/validation.js';
 import { simulateCommand } from './simulate.js';
 
 const num = (name: string) => (v: string) => {
@@ -139,8 +141,20 @@ const list = (v: string): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-const scopeFrom = (opts: { queues?: string[]; teams?: string[] }): Scope | undefined =>
-  opts.queues || opts.teams ? { queues: opts.queues ?? null, teams: opts.teams ?? null } : undefined;
+/** `--queues '*'`: every queue (null in a scope); otherwise the list given (empty: none). */
+const scopeSide = (v: string[] | undefined): string[] | null | undefined => (v?.length === 1 && v[0] === '*' ? null : v);
+
+/**
+ * The scope `POST /api/v1/users` is sent for these options: none given, none
+ * sent (the role's default applies); a side not given takes the role's default
+ * too, so a supervisor given only queues sees no teams, as one given no scope.
+ */
+function userScopeFrom(role: UserRole, opts: { queues?: string[]; teams?: string[] }): Scope | undefined {
+  const [queues, teams] = [scopeSide(opts.queues), scopeSide(opts.teams)];
+  if (queues === undefined && teams === undefined) return undefined;
+  const fallback = defaultScope(role);
+  return { queues: queues === undefined ? fallback.queues : queues, teams: teams === undefined ? fallback.teams : teams };
+}
 
 /** A password from stdin (piped) or, on a terminal, generated and shown once. */
 async function passwordInput(fromStdin: boolean): Promise<{ password: string; generated: boolean }> {
@@ -153,25 +167,42 @@ async function passwordInput(fromStdin: boolean): Promise<{ password: string; ge
 const users = program.command('users').description('people who sign in');
 users
   .command('add <username>')
-  .description('add a user; the password is read from stdin with --password-stdin, otherwise generated and shown once')
+  .description(
+    'add a user, checked as POST /api/v1/users checks it; the password is read from stdin with --password-stdin, otherwise generated and shown once',
+  )
   .addOption(new Option('-r, --role <role>', 'role (SPEC §1)').choices([...USER_ROLES]).makeOptionMandatory())
   .option('-d, --display-name <name>', 'name shown in the app')
-  .option('-q, --queues <list>', 'queues the user sees, comma-separated (supervisors; default: none for a supervisor, all otherwise)', list)
-  .option('-t, --teams <list>', 'teams the user sees, comma-separated', list)
+  .option(
+    '-q, --queues <list>',
+    "queues the user sees, comma-separated, or '*' for all (default: none for a supervisor, all otherwise)",
+    list,
+  )
+  .option('-t, --teams <list>', "teams the user sees, comma-separated, or '*' for all (same default)", list)
   .option('-a, --agent-id <id>', 'for role agent: which agent this user is')
   .option('--password-stdin', 'read the password from standard input')
   .action(
     (
       username: string,
-      opts: { role: UserRole; displayName?: string; queues?: string[]; teams?: string[]; agentId?: string; passwordStdin?: boolean },
+      opts: {
+        role: UserRole;
+        displayName?: string;
+        queues?: string[];
+        teams?: string[];
+        agentId?: string;
+        passwordStdin?: boolean;
+      },
     ) =>
       withServices(async ({ users }) => {
         const { password, generated } = await passwordInput(Boolean(opts.passwordStdin));
-        if (password.length < PASSWORD_MIN_LENGTH) return fail(`the password must be at least ${PASSWORD_MIN_LENGTH} characters`);
-        const user = await users.create(
-          { username, password, role: opts.role, displayName: opts.displayName, scope: scopeFrom(opts), agentId: opts.agentId },
-          BY_SHELL,
-        );
+        const input = parseInput(createUserSchema, {
+          username,
+          password,
+          role: opts.role,
+          displayName: opts.displayName,
+          scope: userScopeFrom(opts.role, opts),
+          agentId: opts.agentId,
+        });
+        const user = await users.create(input, BY_SHELL);
         console.log(`added ${user.role} ${user.username} (${describeScope(user.scope)})`);
         if (generated) console.log(`password: ${password}\nIt is shown once; the user can change it under "Change password".`);
       }).catch(refused),

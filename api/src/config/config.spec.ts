@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, trustProxyOption } from './config.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -74,4 +74,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CALLBOARD_LIVE_SOCKETS: '0' })).toThrow(/^CALLBOARD_LIVE_SOCKETS /);
     expect(() => loadConfig({ CALLBOARD_SUBSCRIBE_BURST: '0' })).toThrow(/^CALLBOARD_SUBSCRIBE_BURST /);
   });
+
+  it('trusts no proxy by default, so X-Forwarded-For is ignored', () => {
+    expect(loadConfig({}).CALLBOARD_TRUST_PROXY).toBe(false);
+    expect(loadConfig({ CALLBOARD_TRUST_PROXY: 'off' }).CALLBOARD_TRUST_PROXY).toBe(false);
+    expect(loadConfig({ CALLBOARD_TRUST_PROXY: '0' }).CALLBOARD_TRUST_PROXY).toBe(false);
+  });
+
+  it('reads CALLBOARD_TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs', () => {
+    expect(loadConfig({ CALLBOARD_TRUST_PROXY: '2' }).CALLBOARD_TRUST_PROXY).toBe(2);
+    expect(loadConfig({ CALLBOARD_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,fd00::/8' }).CALLBOARD_TRUST_PROXY).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      'fd00::/8',
+    ]);
+  });
+
+  it('hands Fastify a hop count as "trust the nearest N hops"', () => {
+    const trust = trustProxyOption(2) as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => trust('10.0.0.1', hop))).toEqual([true, true, false]);
+    expect(trustProxyOption(false)).toBe(false);
+    expect(trustProxyOption(['10.0.0.5'])).toEqual(['10.0.0.5']);
+  });
+
+  it.each(['true', '*', '11', '10.0.0.0/33', 'proxy.example.com', '10.0.0.5,'.repeat(2) + 'nope'])(
+    'refuses CALLBOARD_TRUST_PROXY=%s, naming the variable',
+    (value) => {
+      expect(() => loadConfig({ CALLBOARD_TRUST_PROXY: value })).toThrow(
+        /^CALLBOARD_TRUST_PROXY must be off, a hop count \(1–10\) or a comma-separated list of proxy addresses or CIDRs/,
+      );
+    },
+  );
 });

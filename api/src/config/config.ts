@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every setting is validated at
  * start; a wrong value stops the process with one line naming the variable.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -28,6 +29,44 @@ const url = (protocols: string[]) =>
     },
     { message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
   );
+
+/** An IPv4 or IPv6 address, optionally with a CIDR prefix length in its family's range. */
+const isAddressOrCidr = (v: string): boolean => {
+  const [address = '', prefix, ...rest] = v.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+
+/**
+ * Which peers may set the client address with X-Forwarded-For (Fastify's
+ * `trustProxy`): none (`0`/`off`), the nearest N hops, or a list of proxy
+ * addresses. Never "everyone": a client could then pick its own address and
+ * step around the per-address sign-in limits.
+ */
+const trustProxy = z.string().transform((v, ctx): false | number | string[] => {
+  const s = v.trim().toLowerCase();
+  if (s === '0' || s === 'off' || s === 'false' || s === 'no') return false;
+  if (/^\d+$/.test(s)) {
+    const hops = Number(s);
+    if (hops <= 10) return hops;
+  }
+  const list = s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (list.length > 0 && list.every(isAddressOrCidr)) return list;
+  ctx.addIssue({ code: 'custom', message: 'must be off, a hop count (1–10) or a comma-separated list of proxy addresses or CIDRs' });
+  return z.NEVER;
+});
+
+/**
+ * CALLBOARD_TRUST_PROXY in the form Fastify's adapter takes: a hop count is
+ * "the nearest N addresses of the forwarded chain", as Fastify reads a number.
+ */
+export const trustProxyOption = (v: AppConfig['CALLBOARD_TRUST_PROXY']): false | string[] | ((address: string, hop: number) => boolean) =>
+  typeof v === 'number' ? (_address, hop) => hop < v : v;
 
 export const configSchema = z.object({
   PORT: z.coerce
@@ -90,6 +129,8 @@ export const configSchema = z.object({
     )
     .pipe(z.array(url(['http:', 'https:']).transform((o) => new URL(o).origin)))
     .optional(),
+  /** Whose X-Forwarded-For is believed; unset: nobody's, the client address is the socket's. */
+  CALLBOARD_TRUST_PROXY: trustProxy.default(false),
   /** The address users reach Callboard at, for kiosk links (default: from the admin's request). */
   CALLBOARD_PUBLIC_URL: url(['http:', 'https:']).optional(),
   /** Live changes are gathered this long into one patch per wallboard (SPEC §6: a few tens of ms). */

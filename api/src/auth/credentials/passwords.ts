@@ -3,6 +3,7 @@
  * Sheet's parameters (19 MiB, 2 iterations, 1 lane): about 30 ms per hash
  * here, slow enough for guessing, cheap enough for a login burst.
  */
+import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -28,13 +29,21 @@ export async function verifyPassword(hash: string | null, password: string): Pro
   }
 }
 
-/** A readable random password for generated accounts (demo users, a first admin). */
+/**
+ * Crockford's base32 in lower case: no i, l, o or u, so nothing read aloud or
+ * copied from a screen is mistaken for another character.
+ */
+export const GENERATED_PASSWORD_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+const GROUPS = 4;
+const GROUP_LENGTH = 7;
+
+/**
+ * A random password for generated accounts (first admin, demo users, the
+ * shell's `users add`): 28 characters of 5 bits each, 140 bits from the
+ * operating system's CSPRNG, shown as four groups of seven (31 characters).
+ */
 export function generatePassword(): string {
-  const words =
-    'amber cedar delta ember fjord grove harbor indigo jasper kestrel lumen maple nectar onyx pewter quartz raven sierra tundra umber violet willow xenon yarrow zephyr'.split(
-      ' ',
-    );
-  const pick = () => words[Math.floor(Math.random() * words.length)]!;
-  const digits = String(Math.floor(Math.random() * 9000) + 1000);
-  return `${pick()}-${pick()}-${pick()}-${digits}`;
+  // 256 is a multiple of 32, so the low five bits of a random byte are uniform.
+  const chars = Array.from(randomBytes(GROUPS * GROUP_LENGTH), (b) => GENERATED_PASSWORD_ALPHABET[b & 31]!).join('');
+  return chars.match(new RegExp(`.{${GROUP_LENGTH}}`, 'g'))!.join('-');
 }

@@ -102,6 +102,33 @@ describe('LoginService.login', () => {
   });
 });
 
+describe('LoginService.login under parallel guessing', () => {
+  it('lets only 3 of 10 simultaneous wrong passwords be checked; the other 7 get 429 before any hash is verified', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => login.login('lin', 'wrong password', CLIENT)));
+    const statuses = results.map((r) => (r.status === 'rejected' ? (r.reason as { status: number }).status : 200));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect(users.findByName).toHaveBeenCalledTimes(3);
+  });
+
+  it('forgives the failures of a username after its right password', async () => {
+    for (let i = 0; i < 2; i++) await expect(login.login('lin', 'wrong password', CLIENT)).rejects.toMatchObject({ status: 401 });
+    await login.login('lin', PASSWORD, CLIENT);
+    // Two more failures would make four in a row; after the reset they are two of three.
+    for (let i = 0; i < 2; i++) await expect(login.login('lin', 'wrong password', CLIENT)).rejects.toMatchObject({ status: 401 });
+    expect((await login.login('lin', PASSWORD, CLIENT)).token).toBe('signed token');
+  });
+
+  it('pauses an address after 100 failures whatever the usernames, naming the field', async () => {
+    for (let i = 0; i < 100; i++) await expect(login.login(`user${i}`, 'x', CLIENT)).rejects.toMatchObject({ status: 401 });
+    await expect(login.login('lin', PASSWORD, CLIENT)).rejects.toMatchObject({
+      status: 429,
+      retryAfterS: 3600,
+      response: { code: 'TOO_MANY_ATTEMPTS', field: 'username' },
+    });
+  });
+});
+
 describe('LoginService.kioskSignIn', () => {
   const SECRET = 'cbt_0123456789ab_secret';
   const token = (r: Partial<KioskTokenRow> = {}): KioskTokenRow => ({
@@ -136,6 +163,20 @@ describe('LoginService.kioskSignIn', () => {
     });
     expect(sessions.create).not.toHaveBeenCalled();
   });
+
+  it('refuses the 101st token guess from one address with 429 before looking it up, while another address still signs in', async () => {
+    kioskTokens.findByHash.mockImplementation(async (hash) =>
+      hash === createHash('sha256').update(SECRET).digest('hex') ? token() : undefined,
+    );
+    const guesses = await Promise.allSettled(Array.from({ length: 101 }, (_, i) => login.kioskSignIn(`cbt_guess_${i}`, CLIENT)));
+    expect(guesses.map((g) => (g.status === 'rejected' ? (g.reason as { status: number }).status : 200)).sort()).toEqual([
+      ...Array(100).fill(401),
+      429,
+    ]);
+    expect(kioskTokens.findByHash).toHaveBeenCalledTimes(100);
+    await expect(login.kioskSignIn(SECRET, CLIENT)).rejects.toMatchObject({ status: 429, response: { field: 'token' } });
+    expect((await login.kioskSignIn(SECRET, { ...CLIENT, ip: '10.0.0.8' })).token).toBe('signed token');
+  });
 });
 
 describe('LoginService.changePassword and logout', () => {
@@ -155,6 +196,21 @@ describe('LoginService.changePassword and logout', () => {
     });
     expect(users.update).not.toHaveBeenCalled();
     expect(audit.record).toHaveBeenCalledWith(expect.objectContaining({ action: 'user.password', outcome: 'failed' }));
+  });
+
+  it('pauses current-password guessing after 3 failures like a sign-in, and changes nothing', async () => {
+    for (let i = 0; i < 3; i++) {
+      await expect(login.changePassword(LIN, `guess ${i}`, 'a new password 2', CLIENT)).rejects.toMatchObject({ status: 401 });
+    }
+    await expect(login.changePassword(LIN, PASSWORD, 'a new password 2', CLIENT)).rejects.toMatchObject({
+      status: 429,
+      retryAfterS: 900,
+      response: { code: 'TOO_MANY_ATTEMPTS', field: 'currentPassword' },
+    });
+    expect(users.update).not.toHaveBeenCalled();
+    expect(audit.record).toHaveBeenLastCalledWith(expect.objectContaining({ action: 'user.password', outcome: 'denied', target: 'u1' }));
+    // The same account from the same address cannot sign in either: one count per account and address.
+    await expect(login.login('lin', PASSWORD, CLIENT)).rejects.toMatchObject({ status: 429 });
   });
 
   it('ends the session on logout and audits it', async () => {

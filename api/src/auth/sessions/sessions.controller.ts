@@ -52,7 +52,7 @@ export class SessionsController {
     body: kioskSignInSchema,
     response: sessionInfoSchema,
     responseDescription: 'Signed in',
-    errors: { 401: 'Unknown or revoked token (BAD_TOKEN)', 429: 'Too many failed attempts' },
+    errors: { 401: 'Unknown or revoked token (BAD_TOKEN)', 429: 'Too many failed attempts from this address (TOO_MANY_ATTEMPTS)' },
   })
   async kiosk(@Body() body: unknown, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionInfo> {
     const { token: secret } = parseInput(kioskSignInSchema, body);
@@ -96,7 +96,11 @@ export class SessionsController {
     body: changePasswordSchema,
     status: 204,
     responseDescription: 'Changed',
-    errors: { 400: 'newPassword too short', 401: 'The current password is wrong' },
+    errors: {
+      400: 'newPassword too short',
+      401: 'The current password is wrong (BAD_CREDENTIALS)',
+      429: 'Too many wrong current passwords, counted with failed sign-ins to the account (TOO_MANY_ATTEMPTS); Retry-After says when to try again',
+    },
   })
   password(@Body() body: unknown, @Req() req: FastifyRequest): Promise<void> {
     const { currentPassword, newPassword } = parseInput(changePasswordSchema, body);

@@ -34,7 +34,7 @@ export const userView = (r: UserRow): UserView => ({
  * A supervisor without a stored scope would see nothing; one created without
  * a scope is given none explicitly, so an admin has to grant queues.
  */
-const defaultScope = (role: UserRole): Scope => (role === 'supervisor' ? { queues: [], teams: [] } : { queues: null, teams: null });
+export const defaultScope = (role: UserRole): Scope => (role === 'supervisor' ? { queues: [], teams: [] } : { queues: null, teams: null });
 
 /** Stores a new user (409 when the username is taken in any case). */
 export async function addUser(users: UsersRepository, u: CreateUserRequest): Promise<UserRow> {
