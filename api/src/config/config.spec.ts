@@ -26,7 +26,9 @@ describe('loadConfig', () => {
   ])('refuses the demo on %o unless CALLBOARD_DEMO=force', (env, where) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(where);
-    expect(() => loadConfig(env)).toThrow(/^CALLBOARD_DEMO would put demo accounts.*; set CALLBOARD_DEMO=force to run the demo there anyway$/);
+    expect(() => loadConfig(env)).toThrow(
+      /^CALLBOARD_DEMO would put demo accounts.*; set CALLBOARD_DEMO=force to run the demo there anyway$/,
+    );
     expect(() => loadConfig(env)).not.toThrow(/pw@/);
     expect(loadConfig({ ...env, CALLBOARD_DEMO: 'force' }).CALLBOARD_DEMO).toBe(true);
     expect(loadConfig({ ...env, CALLBOARD_DEMO: '0' }).CALLBOARD_DEMO).toBe(false);

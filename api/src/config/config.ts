@@ -141,7 +141,10 @@ function demoRefusal(config: AppConfig, forced: boolean): string | undefined {
     : isLoopback(config.HOST)
       ? undefined
       : `on HOST ${config.HOST}, which other machines can reach`;
-  return where && `CALLBOARD_DEMO would put demo accounts, a kiosk token and simulated calls ${where}; set CALLBOARD_DEMO=force to run the demo there anyway`;
+  return (
+    where &&
+    `CALLBOARD_DEMO would put demo accounts, a kiosk token and simulated calls ${where}; set CALLBOARD_DEMO=force to run the demo there anyway`
+  );
 }
 
 /** Injection token for the validated configuration. */
