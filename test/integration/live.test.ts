@@ -9,7 +9,7 @@ import path from 'node:path';
 import { LiveService, type LivePatch, type LiveSnapshot, simulate } from '@callboard/api';
 import { type Socket, io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
+import { ADMIN_PASSWORD, type RunningApp, postEvents, startApp, until } from '../support/app.js';
 import { type Client, PASSWORD, type Principals, login, signInEveryRole } from '../support/auth.js';
 import { SCENARIO_NOW_S, liveScenario, middayZone } from '../support/live-scenario.js';
 
@@ -315,7 +315,7 @@ describe('rebuild on start', () => {
         .byHour.find((h) => h.offered > 0)!
         .hour.slice(11, 13),
     );
-    const health = (await principals.byRole.admin!.get('/health')).body as { live: unknown };
+    const health = (await (await login(app.url, 'admin', ADMIN_PASSWORD)).get('/health')).body as { live: unknown };
     // 36 scenario events and the 3 posted by the patch test; calls c1 … c11; agents a1, a2, a3
     expect(health.live).toMatchObject({ ready: true, day: before.day, events: 39, calls: 11, agents: 3 });
   }, 60_000);
