@@ -1,7 +1,8 @@
 /** The ingest interface of SPEC §6, and the service routes around it, against the running app. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveService, createApiKey, createIngestKey } from '@callboard/api';
-import { INGEST_KEY, type RunningApp, postEvents, startApp, until } from '../support/app.js';
+import { ADMIN_PASSWORD, INGEST_KEY, type RunningApp, postEvents, startApp, until } from '../support/app.js';
+import { login } from '../support/auth.js';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -158,15 +159,53 @@ describe('input that cannot hurt', () => {
 });
 
 describe('service routes', () => {
-  it('reports health of database, log and writer', async () => {
+  it('tells anyone only whether the database and the log answer', async () => {
     const r = await fetch(`${app.url}/health`);
     expect(r.status).toBe(200);
-    expect(await r.json()).toMatchObject({
+    expect(await r.json()).toEqual({ status: 'ok', database: { ok: true }, log: { ok: true } });
+    // A key that is not a metrics key, or a guessed one, changes nothing.
+    const guessed = await fetch(`${app.url}/health`, { headers: { authorization: 'Bearer not-a-real-key-at-all' } });
+    expect(guessed.status).toBe(200);
+    expect(await guessed.json()).toEqual({ status: 'ok', database: { ok: true }, log: { ok: true } });
+    const ingest = await fetch(`${app.url}/health`, { headers: { authorization: `Bearer ${INGEST_KEY}` } });
+    expect(await ingest.json()).toEqual({ status: 'ok', database: { ok: true }, log: { ok: true } });
+  });
+
+  it('reports health of database, log, writer and live state to an admin and a metrics key', async () => {
+    const full = {
       status: 'ok',
-      database: { ok: true, kind: 'embedded' },
+      database: { ok: true, kind: 'embedded', latencyMs: expect.any(Number) },
       log: { ok: true, kind: 'embedded' },
-      writer: { lagEntries: 0 },
-    });
+      writer: { lagEntries: 0, lagSeconds: expect.any(Number) },
+      live: { ready: true, day: expect.any(String), events: expect.any(Number), calls: expect.any(Number), agents: expect.any(Number) },
+    };
+    const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
+    const r = await admin.get('/health');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject(full);
+    const metricsKey = (await createApiKey(app.db, 'health-probe', 'metrics')).secret;
+    const scraper = await fetch(`${app.url}/health`, { headers: { authorization: `Bearer ${metricsKey}` } });
+    expect(await scraper.json()).toMatchObject(full);
+  });
+
+  it('answers 503 when the database does not answer, with the reason for an admin only', async () => {
+    const failure = 'connection to server at "10.20.30.40", port 5432 failed: password authentication failed for user "callboard"';
+    const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
+    const query = app.db.query;
+    app.db.query = () => Promise.reject(new Error(failure));
+    try {
+      const anonymous = await fetch(`${app.url}/health`);
+      expect(anonymous.status).toBe(503);
+      const text = await anonymous.text();
+      expect(JSON.parse(text)).toEqual({ status: 'degraded', database: { ok: false }, log: { ok: true } });
+      expect(text).not.toContain('10.20.30.40');
+      const detailed = await admin.get('/health');
+      expect(detailed.status).toBe(503);
+      expect(detailed.body).toMatchObject({ status: 'degraded', database: { ok: false, kind: 'embedded', detail: failure } });
+    } finally {
+      app.db.query = query;
+    }
+    expect((await fetch(`${app.url}/health`)).status).toBe(200);
   });
 
   it('exposes Prometheus counters that move with ingest', async () => {

@@ -315,7 +315,7 @@ describe('rebuild on start', () => {
         .byHour.find((h) => h.offered > 0)!
         .hour.slice(11, 13),
     );
-    const health = await (await fetch(`${app.url}/health`)).json();
+    const health = (await (await login(app.url, 'admin', ADMIN_PASSWORD)).get('/health')).body as { live: unknown };
     // 36 scenario events and the 3 posted by the patch test; calls c1 … c11; agents a1, a2, a3
     expect(health.live).toMatchObject({ ready: true, day: before.day, events: 39, calls: 11, agents: 3 });
   }, 60_000);

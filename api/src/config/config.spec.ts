@@ -7,12 +7,31 @@ describe('loadConfig', () => {
     expect(c.PORT).toBe(3000);
     expect(c.CALLBOARD_TZ).toBe('Asia/Shanghai');
     expect(c.CALLBOARD_DATA_DIR).toBe('./.callboard');
-    expect(c.CALLBOARD_DEMO).toBe(true);
+    expect(c.CALLBOARD_DEMO).toBe(false);
+    expect(c.HOST).toBe('127.0.0.1');
     expect(c.DATABASE_URL).toBeUndefined();
   });
 
-  it('reads CALLBOARD_DEMO=0 as no simulator', () => {
+  it('reads CALLBOARD_DEMO=0 as no simulator and 1 as the demo on the embedded database and loopback', () => {
     expect(loadConfig({ CALLBOARD_DEMO: '0' }).CALLBOARD_DEMO).toBe(false);
+    expect(loadConfig({ CALLBOARD_DEMO: '1' }).CALLBOARD_DEMO).toBe(true);
+    expect(loadConfig({ CALLBOARD_DEMO: '1', HOST: 'localhost' }).CALLBOARD_DEMO).toBe(true);
+    expect(loadConfig({ CALLBOARD_DEMO: '1', HOST: '::1' }).CALLBOARD_DEMO).toBe(true);
+  });
+
+  it.each([
+    [{ CALLBOARD_DEMO: '1', DATABASE_URL: 'postgres://callboard:pw@db.internal:5432/callboard' }, /into the database at DATABASE_URL/],
+    [{ CALLBOARD_DEMO: 'yes', HOST: '0.0.0.0' }, /on HOST 0\.0\.0\.0, which other machines can reach/],
+    [{ CALLBOARD_DEMO: 'true', HOST: '10.0.0.5' }, /on HOST 10\.0\.0\.5, /],
+  ])('refuses the demo on %o unless CALLBOARD_DEMO=force', (env, where) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(where);
+    expect(() => loadConfig(env)).toThrow(
+      /^CALLBOARD_DEMO would put demo accounts.*; set CALLBOARD_DEMO=force to run the demo there anyway$/,
+    );
+    expect(() => loadConfig(env)).not.toThrow(/pw@/);
+    expect(loadConfig({ ...env, CALLBOARD_DEMO: 'force' }).CALLBOARD_DEMO).toBe(true);
+    expect(loadConfig({ ...env, CALLBOARD_DEMO: '0' }).CALLBOARD_DEMO).toBe(false);
   });
 
   it.each([
@@ -21,7 +40,7 @@ describe('loadConfig', () => {
     [{ CALLBOARD_TZ: 'Mars/Olympus' }, /^CALLBOARD_TZ must be an IANA time zone/],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL must be a URL starting with postgres:/],
     [{ REDIS_URL: 'localhost:6379' }, /^REDIS_URL must be a URL starting with redis:/],
-    [{ CALLBOARD_DEMO: 'maybe' }, /^CALLBOARD_DEMO must be 0 or 1/],
+    [{ CALLBOARD_DEMO: 'maybe' }, /^CALLBOARD_DEMO must be 0, 1 or force/],
     [{ CALLBOARD_INGEST_KEY: 'short' }, /^CALLBOARD_INGEST_KEY must be at least 16 characters$/],
     [{ CALLBOARD_ADMIN_PASSWORD: 'pw' }, /^CALLBOARD_ADMIN_PASSWORD must be at least 8 characters$/],
   ])('stops on %o with one line naming the variable', (env, message) => {

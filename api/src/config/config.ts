@@ -5,9 +5,12 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { message: 'must be 0 or 1' })
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+/** `force` runs the demo where it is refused by default (see demoRefusal). */
+const demo = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'force'], { message: 'must be 0, 1 or force' })
+  .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'force');
+
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 
 const isTimeZone = (tz: string): boolean => {
   try {
@@ -75,13 +78,15 @@ export const configSchema = z.object({
     .min(0)
     .max(65535, 'must be a port number (0–65535)')
     .default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback by default: serving other machines is a decision, made by setting HOST (e.g. 0.0.0.0). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   CALLBOARD_TZ: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }).default('Asia/Shanghai'),
   CALLBOARD_DATA_DIR: z.string().min(1, 'must not be empty').default('./.callboard'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
-  CALLBOARD_DEMO: bool.default(true),
+  /** Demo accounts, an all-queues kiosk token and simulated calls; `npm start` turns it on. */
+  CALLBOARD_DEMO: demo.default(false),
   CALLBOARD_INGEST_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   CALLBOARD_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Prefix of every Redis key, so several Callboard instances can share one Redis. */
@@ -167,7 +172,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const shown = secret ? '' : ` (got "${input[name] ?? ''}")`;
     throw new ConfigError(`${name} ${issue.message}${shown}`);
   }
+  const refusal = demoRefusal(parsed.data, input.CALLBOARD_DEMO === 'force');
+  if (refusal) throw new ConfigError(refusal);
   return parsed.data;
+}
+
+/**
+ * The demo writes accounts with printed passwords, a kiosk token for every
+ * queue and simulated calls: harmless on a laptop, not in a real database or
+ * on an address others reach. There it runs only when asked for by name.
+ */
+function demoRefusal(config: AppConfig, forced: boolean): string | undefined {
+  if (!config.CALLBOARD_DEMO || forced) return undefined;
+  const where = config.DATABASE_URL
+    ? 'into the database at DATABASE_URL'
+    : isLoopback(config.HOST)
+      ? undefined
+      : `on HOST ${config.HOST}, which other machines can reach`;
+  return (
+    where &&
+    `CALLBOARD_DEMO would put demo accounts, a kiosk token and simulated calls ${where}; set CALLBOARD_DEMO=force to run the demo there anyway`
+  );
 }
 
 /** Injection token for the validated configuration. */

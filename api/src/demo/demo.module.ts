@@ -1,5 +1,7 @@
 /**
- * Demo data: with CALLBOARD_DEMO on, the simulator feeds this instance through
+ * Demo data: with CALLBOARD_DEMO on (`npm start`; off by default, and refused
+ * by the configuration against DATABASE_URL or a reachable HOST unless
+ * CALLBOARD_DEMO=force), the simulator feeds this instance through
  * the same log as real sources. It first replays today from local midnight (so
  * a new user sees a full day at once), then continues in real time. The
  * simulation is deterministic per day, so a restart replays identical events,

@@ -1,9 +1,24 @@
-/** What `GET /health` sends: each part of the pipeline, and whether it answers. */
+/**
+ * What `GET /health` sends. Anyone gets whether each part answers; admins and
+ * `metrics` keys also get the figures and the failure text, which tell an
+ * outsider how busy the center is and how the database fails.
+ */
 import { z } from 'zod';
+
+const status = z.enum(['ok', 'degraded']).meta({ description: 'degraded: the database or the log does not answer (status 503)' });
+
+export const publicHealthSchema = z
+  .object({
+    status,
+    database: z.object({ ok: z.boolean() }),
+    log: z.object({ ok: z.boolean() }),
+  })
+  .meta({ id: 'PublicHealth', description: 'the answer to anyone who is not an admin or a metrics key' });
+export type PublicHealth = z.infer<typeof publicHealthSchema>;
 
 export const healthSchema = z
   .object({
-    status: z.enum(['ok', 'degraded']).meta({ description: 'degraded: the database or the log does not answer (status 503)' }),
+    status,
     database: z.object({ ok: z.boolean(), kind: z.string(), latencyMs: z.number().optional(), detail: z.string().optional() }),
     log: z.object({ ok: z.boolean(), kind: z.enum(['redis', 'embedded']), detail: z.string().optional() }),
     writer: z.object({
@@ -19,5 +34,12 @@ export const healthSchema = z
       agents: z.number(),
     }),
   })
-  .meta({ id: 'Health' });
+  .meta({ id: 'Health', description: 'the answer to an admin session or a metrics key' });
 export type Health = z.infer<typeof healthSchema>;
+
+/** The credentials a `/health` request carried, if any: neither is required. */
+export interface HealthCaller {
+  /** From `Authorization: Bearer …` (null: the header is malformed). */
+  bearer?: string | null;
+  sessionToken?: string;
+}

@@ -1,7 +1,9 @@
 /**
  * Accounts that exist from the start: the first admin (`admin`, password
  * from CALLBOARD_ADMIN_PASSWORD), and in demo mode one user per role plus a
- * kiosk display, with fresh passwords on every start, printed to the console.
+ * kiosk display. Passwords are generated only for the accounts created on this
+ * start and printed once; an account that already exists is never changed,
+ * whoever made it.
  */
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
@@ -9,7 +11,7 @@ import { type AppConfig, CONFIG } from '../../config/config.js';
 import type { Scope, UserRole } from '../access/roles.js';
 import { issueKioskToken, kioskUrl } from '../credentials/credentials.service.js';
 import { KioskTokensRepository } from '../credentials/kiosk-tokens.repository.js';
-import { generatePassword, hashPassword } from '../credentials/passwords.js';
+import { generatePassword } from '../credentials/passwords.js';
 import { UsersRepository } from './users.repository.js';
 import { addUser } from './users.service.js';
 
@@ -39,6 +41,8 @@ export interface Login {
 export class FirstUsers implements OnApplicationBootstrap {
   /** What the demo prints once the server listens. */
   readonly logins: Login[] = [];
+  /** Demo usernames that already existed, left as they were. */
+  readonly kept: string[] = [];
   kioskSecret: string | undefined;
 
   constructor(
@@ -57,15 +61,7 @@ export class FirstUsers implements OnApplicationBootstrap {
     const admins = (await this.users.list()).filter((u) => u.role === 'admin');
     const envPassword = this.config.CALLBOARD_ADMIN_PASSWORD;
     if (admins.length > 0) {
-      if (this.config.CALLBOARD_DEMO && admins.some((a) => a.username === 'admin')) {
-        const admin = admins.find((a) => a.username === 'admin')!;
-        if (envPassword) this.logins.push({ username: 'admin', role: 'admin' });
-        else {
-          const password = generatePassword();
-          await this.users.update(admin.id, { passwordHash: await hashPassword(password) });
-          this.logins.push({ username: 'admin', role: 'admin', password });
-        }
-      }
+      if (this.config.CALLBOARD_DEMO && admins.some((a) => a.username === 'admin')) this.kept.push('admin');
       return;
     }
     if (!envPassword && !this.config.CALLBOARD_DEMO) {
@@ -80,10 +76,12 @@ export class FirstUsers implements OnApplicationBootstrap {
 
   private async demoAccounts(): Promise<void> {
     for (const u of DEMO_USERS) {
+      if (await this.users.findByName(u.username)) {
+        this.kept.push(u.username);
+        continue;
+      }
       const password = generatePassword();
-      const existing = await this.users.findByName(u.username);
-      if (existing) await this.users.update(existing.id, { passwordHash: await hashPassword(password) });
-      else await addUser(this.users, { ...u, password });
+      await addUser(this.users, { ...u, password });
       this.logins.push({ username: u.username, role: u.role, password });
     }
     await this.kioskTokens.revokeNamed(DEMO_KIOSK, 'demo');
@@ -92,11 +90,19 @@ export class FirstUsers implements OnApplicationBootstrap {
 
   /** The console block the demo prints: who can sign in, and the kiosk link. */
   banner(baseUrl: string): string {
-    if (this.logins.length === 0) return '';
+    if (this.logins.length === 0 && this.kept.length === 0) return '';
     const lines = this.logins.map(
       (l) => `  ${l.role.padEnd(12)} ${l.username.padEnd(11)} ${l.password ?? '(the CALLBOARD_ADMIN_PASSWORD you set)'}`,
     );
+    const created =
+      lines.length > 0
+        ? `demo logins created on this start:\n  ${'role'.padEnd(12)} ${'username'.padEnd(11)} password\n${lines.join('\n')}\n`
+        : '';
+    const kept =
+      this.kept.length > 0
+        ? `${created ? '  kept' : 'demo logins kept'}, passwords unchanged: ${this.kept.join(', ')} (for new demo logins, start with an empty CALLBOARD_DATA_DIR)\n`
+        : '';
     const kiosk = this.kioskSecret ? `\n  TV display (no login): ${kioskUrl(baseUrl, this.kioskSecret)}\n` : '';
-    return `\nSign in at ${baseUrl} — demo logins (new passwords on every start):\n  ${'role'.padEnd(12)} ${'username'.padEnd(11)} password\n${lines.join('\n')}\n${kiosk}`;
+    return `\nSign in at ${baseUrl} — ${created}${kept}${kiosk}`;
   }
 }
