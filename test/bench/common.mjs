@@ -233,9 +233,12 @@ async function unlinkRedisKeys(prefix) {
   const redis = redisClient();
   await redis.connect();
   let dropped = 0;
-  for await (const keys of redis.scanIterator({ MATCH: `{${prefix}}:*`, COUNT: 1000 })) {
-    const list = Array.isArray(keys) ? keys : [keys];
-    if (list.length) dropped += await redis.unlink(list);
+  // The log's keys are `{prefix}:…`, the sign-in limits' `prefix:…`.
+  for (const match of [`{${prefix}}:*`, `${prefix}:*`]) {
+    for await (const keys of redis.scanIterator({ MATCH: match, COUNT: 1000 })) {
+      const list = Array.isArray(keys) ? keys : [keys];
+      if (list.length) dropped += await redis.unlink(list);
+    }
   }
   await redis.quit();
   return dropped;

@@ -84,7 +84,7 @@ const program = new Command('callboard').description('Callboard: real-time call-
 
 program
   .command('serve')
-  .description('start the API and wallboard (same settings as npm start)')
+  .description('start the API and wallboard from the environment (npm start adds the demo)')
   .action(async () => {
     const { main } = await import('../main.js');
     await main();
