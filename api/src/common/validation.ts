@@ -1,5 +1,5 @@
 /** Request validation with zod: a 400 naming the first bad field and why. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from './errors.js';
 import { clip } from './text.js';
 
@@ -23,3 +23,15 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where
   const field = issuePath(issue);
   throw new ApiError(400, 'BAD_REQUEST', `${field || where}: ${issueMessage(issue)}`, field || where);
 }
+
+/** A query parameter of comma-separated names (`?queue=billing,sales`), blanks dropped. */
+export const commaList = (maxLength: number) =>
+  z
+    .string()
+    .max(maxLength)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((q) => q.trim())
+        .filter(Boolean),
+    );

@@ -24,8 +24,8 @@ export function capDistinctNames(
   today: DayNames,
   caps: NameCaps,
 ): { events: CanonicalEvent[]; rejected: Rejection[] } {
-  const queues = new Set(today.queues);
-  const agents = new Set(today.agents);
+  // Names first seen in this batch; the day's own are read in place.
+  const fresh = { queues: new Set<string>(), agents: new Set<string>() };
   const kept: CanonicalEvent[] = [];
   const rejected: Rejection[] = [];
   events.forEach((event, i) => {
@@ -35,19 +35,20 @@ export function capDistinctNames(
       return;
     }
     const payload = event.payload as Record<string, unknown>;
-    const over = (fields: readonly string[], known: Set<string>, cap: number, what: string): string | undefined => {
-      const fresh = new Set(fields.map((f) => payload[f]).filter((v): v is string => typeof v === 'string' && !known.has(v)));
-      if (known.size + fresh.size <= cap) return undefined;
-      const field = fields.find((f) => fresh.has(payload[f] as string))!;
+    const over = (fields: readonly string[], what: 'queues' | 'agents', cap: number): string | undefined => {
+      const known = (v: string) => today[what].has(v) || fresh[what].has(v);
+      const added = new Set(fields.map((f) => payload[f]).filter((v): v is string => typeof v === 'string' && !known(v)));
+      if (today[what].size + fresh[what].size + added.size <= cap) return undefined;
+      const field = fields.find((f) => added.has(payload[f] as string))!;
       return `payload.${field}: too many distinct ${what} today (${cap})`;
     };
-    const error = over(QUEUE_FIELDS, queues, caps.queues, 'queues') ?? over(AGENT_FIELDS, agents, caps.agents, 'agents');
+    const error = over(QUEUE_FIELDS, 'queues', caps.queues) ?? over(AGENT_FIELDS, 'agents', caps.agents);
     if (error) {
       rejected.push({ index: indexes[i]!, error });
       return;
     }
-    for (const f of QUEUE_FIELDS) if (typeof payload[f] === 'string') queues.add(payload[f]);
-    for (const f of AGENT_FIELDS) if (typeof payload[f] === 'string') agents.add(payload[f]);
+    for (const f of QUEUE_FIELDS) if (typeof payload[f] === 'string' && !today.queues.has(payload[f])) fresh.queues.add(payload[f]);
+    for (const f of AGENT_FIELDS) if (typeof payload[f] === 'string' && !today.agents.has(payload[f])) fresh.agents.add(payload[f]);
     kept.push(event);
   });
   return { events: kept, rejected };

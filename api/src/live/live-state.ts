@@ -239,6 +239,11 @@ export class LiveState {
     return { events: this.seen.size, calls: this.calls.size, agents: this.agents.size };
   }
 
+  /** The queues and agents held, without copying them: the ingest cap asks on every batch. */
+  heldNames(): { queues: ReadonlyMap<string, unknown>; agents: ReadonlyMap<string, unknown> } {
+    return { queues: this.queues, agents: this.agents };
+  }
+
   queueNames(): string[] {
     return [...this.queues.keys()].sort(cmp);
   }

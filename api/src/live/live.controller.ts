@@ -11,7 +11,7 @@ import { principalOf } from '../auth/access/principal.js';
 import { assertInScope } from '../auth/access/scope.js';
 import { ApiError } from '../common/errors.js';
 import { callerFor } from '../common/mask.js';
-import { parseInput } from '../common/validation.js';
+import { commaList, parseInput } from '../common/validation.js';
 import { type DrillCursor, decodeCursor, encodeCursor } from './drill.js';
 import { ApiOperation } from '../docs/api-operation.js';
 import { DRILL_DEFAULT_LIMIT, DRILL_FIGURES, DRILL_MAX_LIMIT } from './live.wire.js';
@@ -19,15 +19,7 @@ import { LiveGateway } from './live.gateway.js';
 import { LiveService } from './live.service.js';
 import { type LiveCallsPage, type LiveSnapshot, type Subscription, liveCallsPageSchema, liveSnapshotSchema } from './live.wire.js';
 
-const list = z
-  .string()
-  .max(4000)
-  .transform((v) =>
-    v
-      .split(',')
-      .map((q) => q.trim())
-      .filter(Boolean),
-  );
+const list = commaList(4000);
 
 const liveQuery = z.strictObject({
   queue: list.optional().describe('one queue, or several comma-separated; default: every queue in scope'),

@@ -23,11 +23,17 @@ export interface LiveFlush {
   reset: boolean;
 }
 
+/** The names a set or a map holds, read in place. */
+export interface NameSet {
+  has(name: string): boolean;
+  readonly size: number;
+}
+
 export interface DayNames {
   startMs: number;
   endMs: number;
-  queues: ReadonlySet<string>;
-  agents: ReadonlySet<string>;
+  queues: NameSet;
+  agents: NameSet;
 }
 
 export type FlushListener = (flush: LiveFlush) => void;
@@ -94,7 +100,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   /** The queues and agents today's state holds, and today's bounds: what ingest's cap on a day's distinct names counts against. */
   namesToday(): DayNames {
     const day = this.state.today;
-    return { startMs: day.startMs, endMs: day.endMs, queues: new Set(this.state.queueNames()), agents: new Set(this.state.agentIds(null)) };
+    return { startMs: day.startMs, endMs: day.endMs, ...this.state.heldNames() };
   }
 
   onFlush(listener: FlushListener): void {

@@ -3,37 +3,27 @@
  * declares and types the wallboard imports (types only: `wire.ts`).
  */
 import { z } from 'zod';
+import { commaList } from '../common/validation.js';
+import { figuresSchema } from '../live/live.wire.js';
 
 export const todayQuerySchema = z.object({
-  queue: z
-    .string()
-    .max(2000)
-    .transform((v) =>
-      v
-        .split(',')
-        .map((q) => q.trim())
-        .filter(Boolean),
-    )
-    .optional()
-    .describe('one queue, or several comma-separated'),
+  queue: commaList(2000).optional().describe('one queue, or several comma-separated'),
 });
 
-const rate = (definition: string) => z.number().nullable().describe(`${definition}; null when the denominator is 0`);
-
-/** Today's figures of a queue or of several (SPEC §3): rates are fractions 0..1. */
-export const todayFiguresSchema = z
-  .object({
-    offered: z.int(),
-    answered: z.int(),
-    answeredInThreshold: z.int().describe('answered with wait ≤ the queue threshold (rings × ring cycle) in force at offer time'),
-    abandoned: z.int(),
-    shortAbandoned: z.int().describe('abandoned with wait < shortAbandonS; included in abandoned'),
-    timedOut: z.int(),
-    waiting: z.int().describe('calls in the queue now'),
-    threeRingRate: rate('answeredInThreshold ÷ (answered + abandoned − shortAbandoned + timedOut)'),
-    asaS: z.number().nullable().describe('mean wait of answered calls, seconds'),
-    abandonRate: rate('(abandoned − shortAbandoned) ÷ (offered − shortAbandoned)'),
+/** Today's figures of a queue or of several (SPEC §3): the live `Figures` the database holds counts for, and the calls waiting. */
+export const todayFiguresSchema = figuresSchema
+  .pick({
+    offered: true,
+    answered: true,
+    answeredInThreshold: true,
+    abandoned: true,
+    shortAbandoned: true,
+    timedOut: true,
+    threeRingRate: true,
+    asaS: true,
+    abandonRate: true,
   })
+  .extend({ waiting: z.int().describe('calls in the queue now') })
   .meta({ id: 'TodayFigures' });
 
 export const todayQueueSchema = z.object({ queue: z.string(), ...todayFiguresSchema.shape });
