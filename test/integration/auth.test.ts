@@ -37,7 +37,7 @@ describe('signing in', () => {
       user: { username: 'super1' },
       scope: { queues: ['general'], teams: ['team-a'] },
     });
-    expect(r.body.capabilities).toEqual(['wallboard', 'agentDetail', 'qaResults', 'self']);
+    expect(r.body.capabilities).toEqual(['wallboard', 'agentDetail', 'qaResults', 'recordings', 'self']);
     const idle = Date.parse(r.body.expiresAt) - Date.now();
     expect(idle).toBeGreaterThan(14 * 60_000);
     expect(idle).toBeLessThanOrEqual(15 * 60_000);

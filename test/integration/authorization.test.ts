@@ -49,6 +49,8 @@ const POLICY: Record<string, readonly Who[]> = {
   'PUT /api/v1/settings/queues/{queue}': ['admin'],
   'GET /api/v1/settings/not-ready-limits': ['admin', 'manager', 'supervisor', 'kiosk'],
   'PUT /api/v1/settings/not-ready-limits': ['admin'],
+  // Recordings: QA and admins every call, a supervisor the calls of their scope; never a kiosk or an agent.
+  'GET /api/v1/qa/calls/{callId}/recording': ['admin', 'supervisor', 'qa_lead', 'qa_reviewer'],
 };
 
 /**
