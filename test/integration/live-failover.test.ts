@@ -105,6 +105,8 @@ let a: ApiProcess;
 let b: ApiProcess;
 let proxy: Awaited<ReturnType<typeof startProxy>>;
 const connections: LiveConnection[] = [];
+/** Calls are posted while this holds; a failed test turns it off too. */
+let flowing = false;
 
 const env = () => ({
   DATABASE_URL: db.url,
@@ -126,13 +128,18 @@ beforeAll(async () => {
   proxy = await startProxy(Number(new URL(a.url).port));
 }, 180_000);
 
+/** A graceful stop, or SIGKILL when it takes longer than 20 s: the Redis keys are dropped whatever happened. */
+const stopped = (p: ApiProcess | undefined) =>
+  p && Promise.race([p.stop(), new Promise<void>((r) => setTimeout(r, 20_000))]).then(() => void p.child.kill('SIGKILL'));
+
 afterAll(async () => {
+  flowing = false;
   for (const c of connections) c.close();
   await proxy?.close();
-  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all([stopped(a), stopped(b)]);
   db?.child.kill();
   await dropRedisKeys(prefix, REDIS);
-});
+}, 60_000);
 
 const offered = (i: number, at: Date): CanonicalEvent => ({
   id: `${prefix}-offer-${i}`,
@@ -185,7 +192,7 @@ describe('a wallboard on an API process that dies', () => {
 
     // Calls flow in through B's ingest: one offered every 100 ms, each abandoned a second (10 ticks) later.
     let posted = 0;
-    let flowing = true;
+    flowing = true;
     const failures: string[] = [];
     const flow = (async () => {
       for (let i = 0; ; i++) {
