@@ -59,6 +59,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       });
       return;
     }
+    // Fastify's refusal of a body over the route's limit, before it was read.
+    if (refused === 413) {
+      const limit = req.routeOptions?.bodyLimit;
+      const within = typeof limit === 'number' ? ` (at most ${limit >= 1_048_576 ? `${limit / 1_048_576} MB` : `${limit} bytes`})` : '';
+      void reply.status(413).send({ statusCode: 413, code: 'BODY_TOO_LARGE', message: `body: too large${within}`, field: 'body' });
+      return;
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();

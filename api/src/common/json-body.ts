@@ -27,7 +27,10 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
-/** Fastify's JSON parser (which refuses `__proto__` and `constructor.prototype` keys) behind the depth bound. */
+/**
+ * Fastify's JSON parser (which refuses `__proto__` and `constructor.prototype` keys) behind the depth bound; a body it
+ * cannot read is answered 400 INVALID_JSON naming `body`, like every other refusal of a whole body.
+ */
 export function boundedJsonParser(fastify: FastifyInstance): FastifyBodyParser<Buffer> {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   return (req, body, done) => {
@@ -36,6 +39,13 @@ export function boundedJsonParser(fastify: FastifyInstance): FastifyBodyParser<B
       done(new ApiError(400, 'TOO_DEEP', `body: nested deeper than ${MAX_JSON_DEPTH} levels`, 'body'), undefined);
       return;
     }
-    void parse(req, text, done);
+    void parse(req, text, (err, value) => {
+      if (!err) {
+        done(null, value);
+        return;
+      }
+      const message = 'body: not valid JSON, or holds a __proto__ or constructor.prototype key';
+      done(new ApiError(400, 'INVALID_JSON', message, 'body'), undefined);
+    });
   };
 }
