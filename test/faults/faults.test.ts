@@ -383,7 +383,11 @@ describe('faults while traffic flows through the Redis log', () => {
     const feeding = feed.run(40, DATABASE_OUTAGE_MS + 4_000);
     await sleep(1_000);
     proxy.down();
-    await sleep(DATABASE_OUTAGE_MS);
+    await sleep(5_000);
+    // The database is gone for A: its readiness says so, and the writer cannot commit what comes in.
+    expect(await health(a!.url)).toBe(503);
+    await sleep(DATABASE_OUTAGE_MS - 5_000);
+    expect(await writerBacklog()).toMatch(/^pending [1-9]/);
     proxy.up();
     const endedAt = Date.now();
     await feeding;
@@ -428,8 +432,9 @@ describe('faults while traffic flows through the Redis log', () => {
     const old = a!;
     a = undefined;
     await old.stop();
-    a = await startApiProcess(envA(), aPort);
+    // As after the kill, recovery includes the new process's start.
     const endedAt = Date.now();
+    a = await startApiProcess(envA(), aPort);
     await feeding;
     await verify('API restart', 3, feed, endedAt);
   }, 120_000);
