@@ -1,7 +1,7 @@
 // npm test: check the formatting, provision what the tests need, build, lint,
 // and run every workspace's tests in one vitest run (unit, medium against the
 // embedded TimescaleDB and the pg driver, integration through Redis, and the
-// browser test).
+// browser test), then the fault suite.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium, ensureRedis } from './provision.mjs';
 
@@ -23,3 +23,6 @@ run('npx', ['tsc', '-p', 'test/tsconfig.json'], { hint: 'Type errors in the suit
 // After the build: the type-aware rules read the other workspaces' types from their dist/.
 run('npx', ['eslint', '.'], { hint: 'Lint findings: `npm run lint -- --fix` fixes some of them; the rest need a change by hand.' });
 run('npx', ['vitest', 'run', ...process.argv.slice(2)], { env: { TEST_REDIS_URL: redisUrl, CHROMIUM_PATH: chromium } });
+// The fault suite (`npm run test:faults`) after everything else, alone on the machine: it starts its own
+// Redis, database server and API processes. Left out when arguments pick what to run.
+if (process.argv.length === 2) run('npx', ['vitest', 'run', '--config', 'test/faults/vitest.config.ts']);

@@ -19,6 +19,8 @@ export { SettingsService } from './settings/settings.service.js';
 export { RulesBook, loadRulesBook } from './settings/rules-book.js';
 export { CSRF_HEADER } from './auth/access/auth.guard.js';
 export { simulate } from './simulator/index.js';
+export { buildCalls, type CallRow } from './calls/call-state.js';
+export { buildAgentIntervals } from './calls/agent-intervals.js';
 export { canonicalEvent, type CanonicalEvent } from './events/event.schema.js';
 export { maskCaller } from './common/mask.js';
 export { DB } from './database/database.module.js';

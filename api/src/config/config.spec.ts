@@ -55,6 +55,15 @@ describe('loadConfig', () => {
     expect((err as Error).message).not.toContain('\n');
   });
 
+  it('runs the writer unless CALLBOARD_WRITER=off, which needs the Redis log', () => {
+    expect(loadConfig({}).CALLBOARD_WRITER).toBe(true);
+    expect(loadConfig({}).CALLBOARD_WRITER_CLAIM_MS).toBe(30_000);
+    expect(loadConfig({ CALLBOARD_WRITER: 'off', REDIS_URL: 'redis://127.0.0.1:6379' }).CALLBOARD_WRITER).toBe(false);
+    expect(() => loadConfig({ CALLBOARD_WRITER: 'off' })).toThrow(/^CALLBOARD_WRITER=off needs REDIS_URL/);
+    expect(() => loadConfig({ CALLBOARD_WRITER: 'sometimes' })).toThrow(/^CALLBOARD_WRITER must be on or off \(got "sometimes"\)$/);
+    expect(() => loadConfig({ CALLBOARD_WRITER_CLAIM_MS: '5' })).toThrow(/^CALLBOARD_WRITER_CLAIM_MS /);
+  });
+
   it('never echoes a secret in the error', () => {
     expect(() => loadConfig({ CALLBOARD_INGEST_KEY: 'secret' })).toThrow(/^CALLBOARD_INGEST_KEY must be at least 16 characters$/);
   });

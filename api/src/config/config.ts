@@ -117,6 +117,13 @@ export const configSchema = z.object({
   CALLBOARD_LOG_RETENTION_H: z.coerce.number().positive().default(48),
   CALLBOARD_WRITER_BATCH: z.coerce.number().int().min(1).max(50_000).default(5000),
   CALLBOARD_WRITER_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(50),
+  /** Whether this process runs the writer; off: it appends to the Redis log and follows it, and another process writes. */
+  CALLBOARD_WRITER: z
+    .enum(['on', 'off', '1', '0', 'true', 'false', 'yes', 'no'], { message: 'must be on or off' })
+    .transform((v) => v === 'on' || v === '1' || v === 'true' || v === 'yes')
+    .default(true),
+  /** Log entries another writer left unacknowledged this long are taken over (that writer is presumed dead). */
+  CALLBOARD_WRITER_CLAIM_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Signs session tokens; without it a random secret is kept in the database (shared by every API process). */
   CALLBOARD_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** A session ends after this many idle minutes (each request extends it) … */
@@ -203,6 +210,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const secret = name.includes('PASSWORD') || name.includes('KEY') || name.includes('SECRET') || name.endsWith('_URL');
     const shown = secret ? '' : ` (got "${input[name] ?? ''}")`;
     throw new ConfigError(`${name} ${issue.message}${shown}`);
+  }
+  if (!parsed.data.CALLBOARD_WRITER && !parsed.data.REDIS_URL) {
+    throw new ConfigError('CALLBOARD_WRITER=off needs REDIS_URL: the in-process log is written by its own process');
   }
   const refusal = demoRefusal(parsed.data, input.CALLBOARD_DEMO === 'force');
   if (refusal) throw new ConfigError(refusal);

@@ -39,10 +39,12 @@ class LogLifecycle implements OnApplicationShutdown {
           retentionHours: config.CALLBOARD_LOG_RETENTION_H,
           maxBatch: config.CALLBOARD_WRITER_BATCH,
           maxWaitMs: config.CALLBOARD_WRITER_WAIT_MS,
+          claimIdleMs: config.CALLBOARD_WRITER_CLAIM_MS,
           onBatch,
           onError: (err, where) => logger.error({ msg: 'event log error', err: (err as Error).message, where }),
         });
-        log.startWriter(write);
+        // Off: this process appends and follows the log; another process's writer stores it.
+        if (config.CALLBOARD_WRITER) log.startWriter(write);
         return log;
       },
     },
