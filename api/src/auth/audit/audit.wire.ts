@@ -9,7 +9,7 @@ export const auditEntrySchema = z
     ts: z.iso.datetime(),
     action: z.string().meta({
       description:
-        'auth.login, auth.logout, auth.kiosk, access.denied, socket.denied, user.created, user.updated, user.disabled, user.enabled, user.password, key.created, key.revoked, kiosk.created, kiosk.revoked, settings.queue, settings.not_ready_limits',
+        'auth.login, auth.logout, auth.kiosk, access.denied, socket.denied, user.created, user.updated, user.disabled, user.enabled, user.password, key.created, key.revoked, kiosk.created, kiosk.revoked, settings.queue, settings.not_ready_limits, events.backfill',
     }),
     outcome: auditOutcomeSchema,
     actorKind: z.enum(['user', 'kiosk', 'key', 'anonymous', 'system']),
