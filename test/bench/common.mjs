@@ -248,13 +248,24 @@ async function unlinkRedisKeys(prefix) {
 export const reachesLiveState = (e) => e.type === 'agent.state' || (e.type.startsWith('call.') && e.type !== 'call.transcript');
 
 /**
- * The simulated center from 10:00 local (Asia/Shanghai) on 2 March 2026, for
+ * `utcHour`:00 UTC on the day `days` before today in Asia/Shanghai (UTC+8, no
+ * DST): a fixed hour of a past day that stays inside the ingest window
+ * (35 days back by default) whenever the benchmark runs.
+ */
+export function daysBackAt(days, utcHour) {
+  const day = new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
+  return Date.parse(`${day}T${String(utcHour).padStart(2, '0')}:00:00Z`);
+}
+
+/**
+ * The simulated center from 10:00 local (Asia/Shanghai) two days ago, for
  * `hours`, pulled lazily: `agents` on the roster, calls at `rate` × a mid-size
- * center's. The roster is built on the first pull.
+ * center's. The roster is built on the first pull. Feeds re-date what they post
+ * to the moment they post it.
  */
 export async function simulatedCenter({ rate, agents, hours }) {
   const { simulate } = await import('@callboard/api');
-  const from = Date.parse('2026-03-02T02:00:00Z');
+  const from = daysBackAt(2, 2);
   return simulate({ seed: 7, tz: 'Asia/Shanghai', rate, agents }, from, from + hours * 3600_000);
 }
 

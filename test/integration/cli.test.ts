@@ -1,4 +1,4 @@
-/** `callboard users …` and `callboard tokens kiosk` against a data folder, then the app on the same folder. */
+/** `callboard users …`, `callboard tokens kiosk` and `callboard keys` against a data folder, then the app on the same folder. */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -134,4 +134,19 @@ describe('callboard users and tokens', () => {
     );
     expect(allTeams.stdout).toContain('added supervisor qian (queues billing; all teams)');
   }, 120_000);
+});
+
+describe('callboard keys', () => {
+  it('creates an ingest key with the back-fill permission, lists it as such, and refuses the permission for a metrics key', async () => {
+    const created = await cli(['keys', 'create', '--name', 'queue-log-import', '--backfill']);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    expect(created.stdout).toMatch(
+      /^created ingest back-fill key [0-9a-f]{12} \(queue-log-import\)\n\n {2}cbk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}\n/,
+    );
+    const refused = await cli(['keys', 'create', '--name', 'scraper', '--role', 'metrics', '--backfill']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('backfill: only an ingest key may post back-fills');
+    const list = await cli(['keys', 'list']);
+    expect(list.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^[0-9a-f]{12} {2}ingest\+backfill {2}queue-log-import /)]);
+  }, 180_000);
 });

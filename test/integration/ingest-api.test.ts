@@ -10,10 +10,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => app?.close());
 
+const DAY_MS = 86_400_000;
+/** Two days back: inside the ingest window (35 days), never today, so no cap of today's names applies. */
+const PAST = new Date(Date.now() - 2 * DAY_MS).toISOString();
+
 const offered = (i: number) => ({
   id: `api-${i}`,
   type: 'call.offered',
-  ts: '2026-03-02T03:00:00.000+08:00',
+  ts: PAST,
   source: 'test',
   payload: { callId: `api-c${i}`, queue: 'general' },
 });
@@ -76,9 +80,9 @@ describe('POST /api/v1/events', () => {
     const r = await postEvents(app.url, [
       offered(10),
       { ...offered(11), type: 'call.teleported' },
-      { ...offered(12), ts: '2026-03-02 03:00' },
+      { ...offered(12), ts: PAST.replace('T', ' ') },
       { ...offered(13), payload: { callId: 'c', queue: 'q', colour: 'red' } },
-      { id: 'api-14', type: 'call.ended', ts: '2026-03-02T03:00:00Z', source: 'test', payload: { callId: 'c', endedBy: 'nobody' } },
+      { id: 'api-14', type: 'call.ended', ts: PAST, source: 'test', payload: { callId: 'c', endedBy: 'nobody' } },
       offered(15),
     ]);
     expect(r.status).toBe(202);
@@ -93,7 +97,7 @@ describe('POST /api/v1/events', () => {
 
   it('accepts payload fields given beside the envelope', async () => {
     const r = await postEvents(app.url, [
-      { id: 'flat-1', type: 'call.offered', ts: '2026-03-02T03:00:00Z', source: 'pbx', callId: 'flat', queue: 'general' },
+      { id: 'flat-1', type: 'call.offered', ts: PAST, source: 'pbx', callId: 'flat', queue: 'general' },
     ]);
     expect(r.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
   });
@@ -155,6 +159,163 @@ describe('input that cannot hurt', () => {
       status: 202,
       body: { accepted: 1, duplicates: 0, rejected: [{ index: 0, error: 'payload.queue: too many distinct queues today (500)' }] },
     });
+  });
+});
+
+describe('the window of dates', () => {
+  const at = (id: string, ts: string) => ({
+    id,
+    type: 'call.offered',
+    ts,
+    source: 'test',
+    payload: { callId: `c-${id}`, queue: 'general' },
+  });
+  const RANGE = String.raw`\(accepted: \d{4}-\d\d-\d\dT[\d:.]+Z … \d{4}-\d\d-\d\dT[\d:.]+Z\)`;
+
+  it('refuses per item what is dated beyond 5 minutes ahead or 35 days back, naming the bound and the range', async () => {
+    const now = Date.now();
+    const r = await postEvents(app.url, [
+      at('win-in', PAST),
+      at('win-2099', '2099-01-01T00:00:00Z'),
+      at('win-9999', '9999-12-31T23:59:59.999Z'),
+      at('win-ahead', new Date(now + 6 * 60_000).toISOString()),
+      at('win-old', new Date(now - 36 * DAY_MS).toISOString()),
+      at('win-2000', '2000-01-01T00:00:00Z'),
+    ]);
+    expect(r.status).toBe(202);
+    expect(r.body.accepted).toBe(1);
+    const errors = r.body.rejected.map((x: { index: number; error: string }) => `${x.index} ${x.error}`);
+    expect(errors).toHaveLength(5);
+    expect(errors[0]).toMatch(new RegExp(`^1 ts: 2099-01-01T00:00:00Z is more than 5 minutes ahead of the server clock ${RANGE}$`));
+    expect(errors[1]).toMatch(/^2 ts: 9999-12-31T23:59:59\.999Z is more than 5 minutes ahead of the server clock /);
+    expect(errors[2]).toMatch(/^3 ts: \S+ is more than 5 minutes ahead of the server clock /);
+    expect(errors[3]).toMatch(
+      new RegExp(`^4 ts: \\S+ is more than 35 days old ${RANGE}; older history goes through a back-fill \\(\\?backfill=true\\)$`),
+    );
+    expect(errors[4]).toMatch(/^5 ts: 2000-01-01T00:00:00Z is more than 35 days old /);
+  });
+});
+
+describe('back-fills of older history (?backfill=true)', () => {
+  const lastYear = Date.now() - 400 * DAY_MS;
+  const old = (id: string, type: string, ms: number, payload: object) => ({
+    id,
+    type,
+    ts: new Date(ms).toISOString(),
+    source: 'queue_log',
+    payload,
+  });
+  const history = [
+    old('bf-1', 'call.offered', lastYear, { callId: 'bf-c1', queue: 'archive', callType: 'billing' }),
+    old('bf-2', 'call.answered', lastYear + 12_000, { callId: 'bf-c1', agentId: 'bf-a1' }),
+    old('bf-3', 'call.ended', lastYear + 192_000, { callId: 'bf-c1', endedBy: 'agent' }),
+    old('bf-4', 'call.offered', lastYear - 30 * DAY_MS, { callId: 'bf-c2', queue: 'archive' }),
+    old('bf-5', 'call.abandoned', lastYear - 30 * DAY_MS + 40_000, { callId: 'bf-c2' }),
+    old('bf-bad', 'call.offered', Date.parse('1999-12-31T23:59:59Z'), { callId: 'bf-c3', queue: 'archive' }),
+  ];
+  const backfill = (body: unknown, key: string) =>
+    fetch(`${app.url}/api/v1/events?backfill=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(body),
+    });
+
+  it('is refused with 403 to an ingest key without the back-fill permission, and audited', async () => {
+    const r = await backfill(history, INGEST_KEY);
+    expect(r.status).toBe(403);
+    expect(await r.json()).toMatchObject({ code: 'BACKFILL_FORBIDDEN', field: 'backfill' });
+    const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
+    const audit = await admin.get('/api/v1/audit?action=events.backfill&outcome=denied');
+    expect(audit.body.entries).toMatchObject([
+      { actorKind: 'key', actorName: 'CALLBOARD_INGEST_KEY', detail: { reason: 'no back-fill permission' } },
+    ]);
+    const stored = await app.db.query(`SELECT 1 FROM events WHERE id LIKE 'bf-%'`);
+    expect(stored.rows).toHaveLength(0);
+  });
+
+  it('names the parameter when it is not true or false', async () => {
+    const r = await fetch(`${app.url}/api/v1/events?backfill=yes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST_KEY}` },
+      body: '[]',
+    });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ message: 'backfill: backfill must be true or false', field: 'backfill' });
+  });
+
+  it('takes last year from a key created with the permission, stores it, leaves today alone and audits who, how many and the span', async () => {
+    const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
+    const created = await admin.request('POST', '/api/v1/keys', { name: 'queue-log-import', backfill: true });
+    expect(created.status).toBe(201);
+    expect(created.body.key).toMatchObject({ name: 'queue-log-import', role: 'ingest', backfill: true });
+    const key = created.body.secret as string;
+    const live = app.get(LiveService);
+    const r = await backfill(history, key);
+    expect(r.status).toBe(202);
+    expect(await r.json()).toEqual({
+      accepted: 5,
+      duplicates: 0,
+      rejected: [
+        { index: 5, error: expect.stringMatching(/^ts: 1999-12-31T23:59:59\.000Z is before 2000-01-01, the earliest a back-fill takes /) },
+      ],
+    });
+    const calls = await until('the two back-filled calls', async () => {
+      const q = await app.db.query<{ call_id: string; outcome: string; wait_s: number; talk_s: number | null }>(
+        `SELECT call_id, outcome, wait_s, talk_s FROM calls WHERE queue = 'archive' ORDER BY call_id`,
+      );
+      return q.rows.length === 2 && q.rows.every((x) => x.outcome !== 'waiting' && x.outcome !== 'ringing') && q.rows;
+    });
+    expect(calls).toEqual([
+      { call_id: 'bf-c1', outcome: 'answered', wait_s: 12, talk_s: 180 },
+      { call_id: 'bf-c2', outcome: 'abandoned', wait_s: 40, talk_s: null },
+    ]);
+    // Days long past are not today: the live engine, which has read the log past them, holds none of their queues or agents.
+    expect(live.namesToday().queues.has('archive')).toBe(false);
+    expect(live.namesToday().agents.has('bf-a1')).toBe(false);
+    const audit = await admin.get('/api/v1/audit?action=events.backfill&outcome=ok');
+    expect(audit.body.entries).toEqual([
+      expect.objectContaining({
+        action: 'events.backfill',
+        actorKind: 'key',
+        actorName: 'queue-log-import',
+        detail: {
+          posted: 6,
+          accepted: 5,
+          duplicates: 0,
+          rejected: 1,
+          earliest: new Date(lastYear - 30 * DAY_MS).toISOString(),
+          latest: new Date(lastYear + 192_000).toISOString(),
+        },
+      }),
+    ]);
+  });
+
+  it('still refuses, in a back-fill, a date more than 5 minutes ahead', async () => {
+    const { key } = await createBackfillKey('queue-log-import-2');
+    const r = await backfill([old('bf-ahead', 'call.offered', Date.now() + 10 * 60_000, { callId: 'bf-c9', queue: 'archive' })], key);
+    expect(await r.json()).toEqual({
+      accepted: 0,
+      duplicates: 0,
+      rejected: [
+        {
+          index: 0,
+          error: expect.stringMatching(
+            /^ts: \S+ is more than 5 minutes ahead of the server clock \(accepted: 2000-01-01T00:00:00\.000Z … /,
+          ),
+        },
+      ],
+    });
+  });
+
+  const createBackfillKey = async (name: string) => {
+    const { secret } = await createApiKey(app.db, name, 'ingest', 'admin', true);
+    return { key: secret };
+  };
+
+  it('is a permission of ingest keys only', async () => {
+    const admin = await login(app.url, 'admin', ADMIN_PASSWORD);
+    const r = await admin.request('POST', '/api/v1/keys', { name: 'scraper', role: 'metrics', backfill: true });
+    expect(r).toMatchObject({ status: 400, body: { message: 'backfill: only an ingest key may post back-fills', field: 'backfill' } });
   });
 });
 
@@ -238,6 +399,8 @@ describe('service routes', () => {
     const post = doc.paths['/api/v1/events'].post;
     expect(post['x-access']).toBe('ingest');
     expect(post.security).toEqual([{ ingestKey: [] }]);
+    expect(post.parameters).toMatchObject([{ name: 'backfill', in: 'query' }]);
+    expect(post.description).toContain('CALLBOARD_EVENT_MAX_AGE_D');
     expect(post.requestBody.content['application/json'].schema).toEqual({
       type: 'array',
       maxItems: 5000,

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestKey } from '@callboard/api';
 import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
-import { SCENARIO_HOUR_LOCAL_START, scenarioEvents, shuffled } from '../support/scenario.js';
+import { SCENARIO_HOUR_LOCAL_START, scenarioEvents, scenarioTs, shuffled } from '../support/scenario.js';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -43,7 +43,7 @@ describe.each([
   it('accepts a shuffled batch in two posts, rejecting only the invalid item with its field', async () => {
     const order = shuffled(events);
     const first = order.slice(0, 12);
-    const bad = { id: 'bad-1', type: 'call.answered', ts: '2026-03-02T01:00:10Z', source: 'test', payload: { callId: 'c9' } };
+    const bad = { id: 'bad-1', type: 'call.answered', ts: scenarioTs('01:00:10'), source: 'test', payload: { callId: 'c9' } };
     const r1 = await postEvents(app.url, [...first, bad, first[0]]);
     expect(r1.status).toBe(202);
     // 12 new; the repeated first item is a duplicate; the bad item lacks payload.agentId.
@@ -197,7 +197,7 @@ describe.each([
     const answer = {
       id: 'late-ans',
       type: 'call.answered',
-      ts: '2026-03-02T02:00:08Z',
+      ts: scenarioTs('02:00:08'),
       source: 'test',
       payload: { callId: 'late', agentId: 'a3' },
     };
@@ -212,7 +212,7 @@ describe.each([
     const offer = {
       id: 'late-off',
       type: 'call.offered',
-      ts: '2026-03-02T02:00:00Z',
+      ts: scenarioTs('02:00:00'),
       source: 'test',
       payload: { callId: 'late', queue: 'billing' },
     };
@@ -231,7 +231,7 @@ describe.each([
     const offer = (id: string, queue: string) => ({
       id,
       type: 'call.offered',
-      ts: '2026-03-02T02:00:00Z',
+      ts: scenarioTs('02:00:00'),
       source: 'test',
       payload: { callId: `call-${id}`, queue },
     });

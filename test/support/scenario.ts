@@ -14,17 +14,28 @@
  * offered 6, answered 3, within 2, abandoned 2 (1 short), timed out 1.
  * three-ring rate = 2 ÷ (3 + 2 − 1 + 1) = 0.4;  ASA = (10 + 15 + 20) ÷ 3 = 15 s;
  * abandon rate = (2 − 1) ÷ (6 − 1) = 0.2;  max wait 300 s.
- * All six fall in the local hour 09:00–10:00 of 2026-03-02.
+ * All six fall in the local hour 09:00–10:00 of SCENARIO_DAY, two days before
+ * today in Shanghai: inside the ingest window (35 days back), never today (so
+ * a run across midnight changes nothing), and a whole day in the past.
  */
 import type { CanonicalEvent, EventOf, EventType } from '@callboard/api/wire';
 
-export const SCENARIO_HOUR_LOCAL_START = new Date('2026-03-02T01:00:00Z');
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai has kept UTC+8 without DST since 1991.
+const DAY_MS = 86_400_000;
+
+/** The scenario's date (YYYY-MM-DD, the same in UTC and in Shanghai from 00:00 to 15:59 UTC): two days before today in Shanghai. */
+export const SCENARIO_DAY = new Date(Date.now() + SHANGHAI_OFFSET_MS - 2 * DAY_MS).toISOString().slice(0, 10);
+
+/** An instant of the scenario's day given in UTC, `hh:mm:ss[.mmm]` → `YYYY-MM-DDThh:mm:ss[.mmm]Z`. */
+export const scenarioTs = (utcTime: string): string => `${SCENARIO_DAY}T${utcTime}Z`;
+
+export const SCENARIO_HOUR_LOCAL_START = new Date(scenarioTs('01:00:00'));
 
 let n = 0;
 const ev = <T extends EventType>(type: T, ts: string, payload: EventOf<T>['payload']) => ({
   id: `scn-${type}-${String(++n).padStart(3, '0')}`,
   type,
-  ts: `2026-03-02T${ts}Z`,
+  ts: scenarioTs(ts),
   source: 'test',
   payload,
 });

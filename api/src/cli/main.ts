@@ -105,13 +105,14 @@ keys
   .description('create an API key; it is shown once, only its hash is stored')
   .requiredOption('-n, --name <name>', 'what the key is for, e.g. "asterisk-1"')
   .addOption(new Option('-r, --role <role>', 'what the key may do').choices([...KEY_ROLES]).default('ingest'))
-  .action((opts: { name: string; role: KeyRole }) =>
+  .option('--backfill', 'an ingest key that may also post events older than the ingest window (?backfill=true), e.g. a queue_log import')
+  .action((opts: { name: string; role: KeyRole; backfill?: boolean }) =>
     withServices(async ({ credentials }) => {
-      const { key, secret } = await credentials.createKey(opts.name, opts.role, BY_SHELL);
+      const { key, secret } = await credentials.createKey(opts.name, opts.role, BY_SHELL, opts.backfill === true);
       console.log(
-        `created ${opts.role} key ${key.id} (${opts.name})\n\n  ${secret}\n\nStore it now: it cannot be shown again. Use it as "Authorization: Bearer <key>".`,
+        `created ${opts.role}${opts.backfill ? ' back-fill' : ''} key ${key.id} (${opts.name})\n\n  ${secret}\n\nStore it now: it cannot be shown again. Use it as "Authorization: Bearer <key>".`,
       );
-    }),
+    }).catch(refused),
   );
 keys
   .command('list')
@@ -122,7 +123,8 @@ keys
       if (rows.length === 0) console.log('no API keys');
       for (const k of rows) {
         const state = k.revokedAt ? `revoked ${k.revokedAt}` : 'active';
-        console.log(`${k.id}  ${k.role.padEnd(7)}  ${k.name.padEnd(24)}  ${state.padEnd(32)}  last used ${k.lastUsedAt ?? 'never'}`);
+        const role = `${k.role}${k.backfill ? '+backfill' : ''}`;
+        console.log(`${k.id}  ${role.padEnd(7)}  ${k.name.padEnd(24)}  ${state.padEnd(32)}  last used ${k.lastUsedAt ?? 'never'}`);
       }
     }),
   );
@@ -287,6 +289,7 @@ program
   .option('--batch <n>', 'events per request', num('--batch'), 1000)
   .option('--fast', 'post the whole window as fast as possible instead of pacing it')
   .option('--stdout', 'print the events as NDJSON instead of posting them')
+  .option('--backfill', 'post as a back-fill (?backfill=true; a key created with keys create --backfill): windows older than 35 days')
   .action((opts) => simulateCommand(opts));
 
 program.parseAsync().catch((err: unknown) => {

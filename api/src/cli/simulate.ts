@@ -13,6 +13,8 @@ export interface SimulateOptions {
   batch: number;
   fast?: boolean;
   stdout?: boolean;
+  /** Post as a back-fill (`?backfill=true`, a key with the back-fill permission): windows older than the ingest window. */
+  backfill?: boolean;
 }
 
 function parseTime(label: string, v: string | undefined, fallback: number): number {
@@ -23,11 +25,16 @@ function parseTime(label: string, v: string | undefined, fallback: number): numb
 }
 
 /** Posts one batch, retrying while the server is unavailable; a 4xx is a bug in the batch and stops the run. */
-export async function postBatch(url: string, key: string, events: CanonicalEvent[]): Promise<{ accepted: number; duplicates: number }> {
+export async function postBatch(
+  url: string,
+  key: string,
+  events: CanonicalEvent[],
+  backfill = false,
+): Promise<{ accepted: number; duplicates: number }> {
   for (let attempt = 0; ; attempt++) {
     let res: Response | undefined;
     try {
-      res = await fetch(`${url.replace(/\/$/, '')}/api/v1/events`, {
+      res = await fetch(`${url.replace(/\/$/, '')}/api/v1/events${backfill ? '?backfill=true' : ''}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify(events),
@@ -76,7 +83,7 @@ export async function simulateCommand(opts: SimulateOptions): Promise<void> {
     let accepted = 0;
     let duplicates = 0;
     const flush = async () => {
-      const r = await postBatch(opts.url, key, batch);
+      const r = await postBatch(opts.url, key, batch, opts.backfill === true);
       accepted += r.accepted;
       duplicates += r.duplicates;
       events += batch.length;
@@ -102,7 +109,7 @@ export async function simulateCommand(opts: SimulateOptions): Promise<void> {
   await runRealtime(
     gen,
     async (b: CanonicalEvent[]) => {
-      for (let i = 0; i < b.length; i += opts.batch) await postBatch(opts.url, key, b.slice(i, i + opts.batch));
+      for (let i = 0; i < b.length; i += opts.batch) await postBatch(opts.url, key, b.slice(i, i + opts.batch), opts.backfill === true);
       posted += b.length;
     },
     { speed: opts.speed, signal: abort.signal, startMs: from },

@@ -90,6 +90,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CALLBOARD_LIVE_MAX_QUEUES: '0' })).toThrow(/^CALLBOARD_LIVE_MAX_QUEUES /);
   });
 
+  it('takes events from 35 days back to 5 minutes ahead unless told otherwise, in whole days and minutes', () => {
+    expect(loadConfig({})).toMatchObject({ CALLBOARD_EVENT_MAX_AGE_D: 35, CALLBOARD_EVENT_MAX_AHEAD_MIN: 5 });
+    expect(loadConfig({ CALLBOARD_EVENT_MAX_AGE_D: '400', CALLBOARD_EVENT_MAX_AHEAD_MIN: '0' })).toMatchObject({
+      CALLBOARD_EVENT_MAX_AGE_D: 400,
+      CALLBOARD_EVENT_MAX_AHEAD_MIN: 0,
+    });
+    expect(() => loadConfig({ CALLBOARD_EVENT_MAX_AGE_D: '0' })).toThrow(/^CALLBOARD_EVENT_MAX_AGE_D /);
+    expect(() => loadConfig({ CALLBOARD_EVENT_MAX_AGE_D: '1.5' })).toThrow(
+      'CALLBOARD_EVENT_MAX_AGE_D must be a whole number of days (got "1.5")',
+    );
+    expect(() => loadConfig({ CALLBOARD_EVENT_MAX_AHEAD_MIN: 'soon' })).toThrow(/^CALLBOARD_EVENT_MAX_AHEAD_MIN must be a number/);
+  });
+
   it('has 15-minute idle and 12-hour absolute sessions by default', () => {
     const c = loadConfig({});
     expect([c.CALLBOARD_SESSION_IDLE_MIN, c.CALLBOARD_SESSION_MAX_H, c.CALLBOARD_LOGIN_MAX_FAILURES]).toEqual([15, 12, 5]);

@@ -186,6 +186,20 @@ export const configSchema = z.object({
   /** Distinct queues and agents the live engine holds in a day: events naming a new one beyond these are refused at ingest. */
   CALLBOARD_LIVE_MAX_QUEUES: z.coerce.number().int().min(1).max(100_000).default(500),
   CALLBOARD_LIVE_MAX_AGENTS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** Events older than this many days are refused at ingest unless posted as a back-fill (`?backfill=true`). */
+  CALLBOARD_EVENT_MAX_AGE_D: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number of days')
+    .min(1)
+    .max(3660)
+    .default(35),
+  /** Events dated more than this many minutes ahead of the server clock are refused, back-fill or not. */
+  CALLBOARD_EVENT_MAX_AHEAD_MIN: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number of minutes')
+    .min(0)
+    .max(1440)
+    .default(5),
   /** Simulator speed in demo mode (1 = real time) and arrival-rate multiplier. */
   CALLBOARD_DEMO_RATE: z.coerce.number().positive().default(1),
 });

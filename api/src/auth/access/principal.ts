@@ -14,6 +14,8 @@ export interface Principal {
   sessionId?: string;
   /** For the `agent` role: which agent this user is. */
   agentId?: string | null;
+  /** An API key created with the back-fill permission: may post events older than the ingest window. */
+  backfill?: boolean;
 }
 
 export type AuthedRequest = FastifyRequest & { principal?: Principal };

@@ -9,7 +9,7 @@ export const auditEntrySchema = z
     ts: z.iso.datetime(),
     action: z.string().meta({
       description:
-        'auth.login, auth.logout, auth.kiosk, access.denied, socket.denied, user.created, user.updated, user.disabled, user.enabled, user.password, key.created, key.revoked, kiosk.created, kiosk.revoked, settings.queue, settings.not_ready_limits, audit.suppressed (refusals of more senders in a minute than are tracked, counted without them)',
+        'auth.login, auth.logout, auth.kiosk, access.denied, socket.denied, user.created, user.updated, user.disabled, user.enabled, user.password, key.created, key.revoked, kiosk.created, kiosk.revoked, settings.queue, settings.not_ready_limits, events.backfill, recording.played, audit.suppressed (refusals of more senders in a minute than are tracked, counted without them)',
     }),
     outcome: auditOutcomeSchema,
     actorKind: z.enum(['user', 'kiosk', 'key', 'anonymous', 'system']),

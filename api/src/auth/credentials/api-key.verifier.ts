@@ -27,7 +27,7 @@ export class ApiKeyVerifier {
   async verify(secret: string): Promise<VerifiedKey | null> {
     const hash = hashSecret(secret);
     if (this.staticHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.staticHash)) {
-      return { id: 'env', name: 'CALLBOARD_INGEST_KEY', role: 'ingest' };
+      return { id: 'env', name: 'CALLBOARD_INGEST_KEY', role: 'ingest', backfill: false };
     }
     const hit = this.cache.get(hash);
     if (hit && hit.until > Date.now()) {
@@ -44,7 +44,9 @@ export class ApiKeyVerifier {
   /** The key's principal, or null when the key is unknown or revoked. */
   async principal(secret: string): Promise<Principal | null> {
     const key = await this.verify(secret);
-    return key ? { kind: 'key', id: key.id, name: key.name, role: key.role, scope: ALL_SCOPE } : null;
+    return key
+      ? { kind: 'key', id: key.id, name: key.name, role: key.role, scope: ALL_SCOPE, ...(key.backfill ? { backfill: true } : {}) }
+      : null;
   }
 
   /** Forgets cached lookups (after a revocation). */

@@ -8,6 +8,7 @@ export interface ApiKeyRow {
   id: string;
   name: string;
   role: KeyRole;
+  backfill: boolean;
   created_at: Date;
   created_by: string | null;
   last_used_at: Date | null;
@@ -19,18 +20,27 @@ export interface VerifiedKey {
   id: string;
   name: string;
   role: KeyRole;
+  /** May post events older than the ingest window. */
+  backfill: boolean;
 }
 
-const COLUMNS = `id, name, role, created_at, created_by, last_used_at, revoked_at`;
+const COLUMNS = `id, name, role, backfill, created_at, created_by, last_used_at, revoked_at`;
 
 @Injectable()
 export class ApiKeysRepository {
   constructor(@Inject(DB) private readonly db: Queryable) {}
 
-  async insert(k: { id: string; name: string; hash: string; role: KeyRole; createdBy: string | null }): Promise<ApiKeyRow> {
+  async insert(k: {
+    id: string;
+    name: string;
+    hash: string;
+    role: KeyRole;
+    backfill?: boolean;
+    createdBy: string | null;
+  }): Promise<ApiKeyRow> {
     const r = await this.db.query<ApiKeyRow>(
-      `INSERT INTO api_keys (id, name, key_hash, role, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [k.id, k.name, k.hash, k.role, k.createdBy],
+      `INSERT INTO api_keys (id, name, key_hash, role, backfill, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [k.id, k.name, k.hash, k.role, k.backfill ?? false, k.createdBy],
     );
     return r.rows[0]!;
   }
@@ -42,8 +52,9 @@ export class ApiKeysRepository {
 
   /** The active key with this secret's hash. */
   async findActiveByHash(hash: string): Promise<VerifiedKey | undefined> {
-    return (await this.db.query<VerifiedKey>(`SELECT id, name, role FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [hash]))
-      .rows[0];
+    return (
+      await this.db.query<VerifiedKey>(`SELECT id, name, role, backfill FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [hash])
+    ).rows[0];
   }
 
   /** False when there is no active key with this id. */

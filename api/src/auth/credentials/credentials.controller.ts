@@ -44,8 +44,8 @@ export class CredentialsController {
     response: createdApiKeySchema,
   })
   createKey(@Body() body: unknown, @Req() req: FastifyRequest): Promise<CreatedApiKey> {
-    const { name, role } = parseInput(createKeySchema, body);
-    return this.credentials.createKey(name, role ?? 'ingest', changedBy(req));
+    const { name, role, backfill } = parseInput(createKeySchema, body);
+    return this.credentials.createKey(name, role ?? 'ingest', changedBy(req), backfill);
   }
 
   @Delete('keys/:id')

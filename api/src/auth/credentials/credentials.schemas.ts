@@ -12,6 +12,10 @@ export const createKeySchema = z.strictObject({
     .enum(KEY_ROLES, { message: `must be one of ${KEY_ROLES.join(', ')}` })
     .optional()
     .meta({ description: 'default ingest' }),
+  backfill: z
+    .boolean({ message: 'backfill must be true or false' })
+    .optional()
+    .meta({ description: 'true: the (ingest) key may also post events older than the ingest window, POST /api/v1/events?backfill=true' }),
 });
 export type CreateApiKeyRequest = z.infer<typeof createKeySchema>;
 

@@ -27,6 +27,7 @@ beforeEach(() => {
     id: k.id,
     name: k.name,
     role: k.role,
+    backfill: k.backfill ?? false,
     created_at: CREATED,
     created_by: k.createdBy,
     last_used_at: null,
@@ -59,12 +60,14 @@ describe('API keys', () => {
       name: 'pbx-1',
       hash: sha256(secret),
       role: 'ingest',
+      backfill: false,
       createdBy: 'admin',
     });
     expect(key).toEqual({
       id: key.id,
       name: 'pbx-1',
       role: 'ingest',
+      backfill: false,
       createdAt: '2026-03-02T02:00:00.000Z',
       createdBy: 'admin',
       lastUsedAt: null,
@@ -77,6 +80,24 @@ describe('API keys', () => {
       target: key.id,
       detail: { name: 'pbx-1', role: 'ingest' },
     });
+  });
+
+  it('creates an ingest key with the back-fill permission, audited as such, and refuses it for another role', async () => {
+    const { key } = await credentials.createKey('queue-log-import', 'ingest', BY, true);
+    expect(key).toMatchObject({ name: 'queue-log-import', role: 'ingest', backfill: true });
+    expect(keys.insert).toHaveBeenCalledWith(expect.objectContaining({ backfill: true }));
+    expect(audit.record).toHaveBeenCalledExactlyOnceWith({
+      action: 'key.created',
+      actor: ADMIN,
+      ip: '10.0.0.7',
+      target: key.id,
+      detail: { name: 'queue-log-import', role: 'ingest', backfill: true },
+    });
+    await expect(credentials.createKey('scraper', 'metrics', BY, true)).rejects.toMatchObject({
+      status: 400,
+      message: 'backfill: only an ingest key may post back-fills',
+    });
+    expect(keys.insert).toHaveBeenCalledOnce();
   });
 
   it('revokes a key, forgets cached lookups at once and audits it', async () => {

@@ -20,6 +20,7 @@ export const apiKeyView = (r: ApiKeyRow): ApiKeyView => ({
   id: r.id,
   name: r.name,
   role: r.role,
+  backfill: r.backfill,
   createdAt: r.created_at.toISOString(),
   createdBy: r.created_by,
   lastUsedAt: r.last_used_at?.toISOString() ?? null,
@@ -65,9 +66,16 @@ export function kioskLink(
 }
 
 /** A new key; its secret exists only in this answer. */
-export async function issueApiKey(keys: ApiKeysRepository, name: string, role: KeyRole, createdBy: string | null): Promise<CreatedApiKey> {
+export async function issueApiKey(
+  keys: ApiKeysRepository,
+  name: string,
+  role: KeyRole,
+  createdBy: string | null,
+  backfill = false,
+): Promise<CreatedApiKey> {
+  if (backfill && role !== 'ingest') throw new ApiError(400, 'BAD_REQUEST', 'backfill: only an ingest key may post back-fills', 'backfill');
   const { id, secret, hash } = generateSecret(API_KEY_PREFIX);
-  return { key: apiKeyView(await keys.insert({ id, name, hash, role, createdBy })), secret };
+  return { key: apiKeyView(await keys.insert({ id, name, hash, role, backfill, createdBy })), secret };
 }
 
 /** A new kiosk token; its secret exists only in this answer. */
@@ -95,9 +103,10 @@ export class CredentialsService {
     return (await this.keys.list()).map(apiKeyView);
   }
 
-  async createKey(name: string, role: KeyRole, by: ChangedBy): Promise<CreatedApiKey> {
-    const created = await issueApiKey(this.keys, name, role, by.actor?.name ?? null);
-    this.audit.record({ action: 'key.created', ...by, target: created.key.id, detail: { name, role } });
+  /** `backfill`: the key may also post events older than the ingest window (`?backfill=true`). */
+  async createKey(name: string, role: KeyRole, by: ChangedBy, backfill = false): Promise<CreatedApiKey> {
+    const created = await issueApiKey(this.keys, name, role, by.actor?.name ?? null, backfill);
+    this.audit.record({ action: 'key.created', ...by, target: created.key.id, detail: { name, role, ...(backfill ? { backfill } : {}) } });
     return created;
   }
 
@@ -132,7 +141,8 @@ export const createApiKey = (
   name: string,
   role: KeyRole = 'ingest',
   createdBy: string | null = null,
-): Promise<CreatedApiKey> => issueApiKey(new ApiKeysRepository(db), name, role, createdBy);
+  backfill = false,
+): Promise<CreatedApiKey> => issueApiKey(new ApiKeysRepository(db), name, role, createdBy, backfill);
 
 /** An ingest key, as tests create them. */
 export async function createIngestKey(db: Queryable, name: string): Promise<{ id: string; key: string }> {

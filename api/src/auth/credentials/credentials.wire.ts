@@ -9,6 +9,7 @@ export const apiKeySchema = z
     id: z.string(),
     name: z.string(),
     role: keyRoleSchema,
+    backfill: z.boolean().optional().meta({ description: 'true: may post events older than the ingest window (?backfill=true)' }),
     createdAt: z.iso.datetime(),
     createdBy,
     lastUsedAt: z.iso.datetime().nullable(),
