@@ -12,6 +12,7 @@ import { RedisModule } from './infra/redis.js';
 import { LiveModule } from './live/live.module.js';
 import { LogModule } from './log/log.module.js';
 import { MetricsHttpModule, MetricsModule } from './metrics/metrics.module.js';
+import { QaModule } from './qa/qa.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { TodayModule } from './today/today.module.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
         IngestModule,
         LiveModule,
         TodayModule,
+        QaModule,
         HealthModule,
         MetricsHttpModule,
         DemoModule.register(config),
