@@ -10,46 +10,13 @@ import { createUser } from '@callboard/api';
 import { drawSample, type SampleCall, type SamplingPlan } from '@callboard/qa';
 import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
 import { type Client, PASSWORD, type Principals, login, signInEveryRole } from '../support/auth.js';
+import { FULL_MARKS, answerList, eventsOn, localDay } from '../support/qa-calls.js';
 
 const COMPANY = '星河客服中心';
-const DAY_MS = 86_400_000;
 
-/** Two days ago in Asia/Shanghai (the test center's zone), as a local day: within the accepted window, never in the future. */
-const day = new Date(Date.now() + 8 * 3_600_000 - 2 * DAY_MS).toISOString().slice(0, 10);
-const at = (hhmmss: string) => `${day}T${hhmmss}.000+08:00`;
-
-let seq = 0;
-const ev = (type: string, ts: string, payload: Record<string, unknown>) => ({
-  id: `qa-${++seq}`,
-  type,
-  ts: at(ts),
-  source: 'test',
-  payload,
-});
-
-/** One answered call: offered, answered after 10 s, talking for `talkS`, then ended. */
-function call(
-  callId: string,
-  queue: string,
-  agentId: string,
-  start: string,
-  talkS: number,
-  extra: { recorded?: boolean; category?: string } = {},
-) {
-  const t0 = Date.parse(at(start));
-  const ts = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(11, 19);
-  const events = [
-    ev('call.offered', start, { callId, queue, callType: 'general' }),
-    ev('call.answered', ts(t0 + 10_000), { callId, agentId }),
-    ev('call.ended', ts(t0 + 10_000 + talkS * 1000), { callId, endedBy: 'caller' }),
-  ];
-  if (extra.category) events.push(ev('call.dispositioned', ts(t0 + 20_000 + talkS * 1000), { callId, agentId, category: extra.category }));
-  if (extra.recorded !== false)
-    events.push(
-      ev('call.recording', ts(t0 + 30_000 + talkS * 1000), { callId, url: `https://pbx.example/rec/${callId}.wav`, durationS: talkS }),
-    );
-  return events;
-}
+/** Two days ago in Asia/Shanghai (the test center's zone): within the accepted window, never in the future. */
+const day = localDay(2);
+const { ev, call } = eventsOn(day);
 
 /**
  * agent-001 (team-a, queue general): c1 a complaint (60 s talk), c2 (45 s);
@@ -76,24 +43,8 @@ const EVENTS = [
   }),
 ];
 
-/** Every item of the default form, full marks (N/A where the item allows it and `na` lists it). */
-const FULL: Record<string, boolean | number | 'na'> = {
-  greeting: true,
-  identity: true,
-  recording_notice: true,
-  please_you: 2,
-  no_forbidden_phrase: true,
-  no_arguing: true,
-  patience: 2,
-  answer_or_reply_time: 2,
-  apology: true,
-  category_transfer: true,
-  summary: true,
-  anything_else: true,
-  farewell: true,
-  record_complete: true,
-};
-const list = (a: Record<string, boolean | number | 'na'>) => Object.entries(a).map(([itemId, value]) => ({ itemId, value }));
+const FULL = FULL_MARKS;
+const list = answerList;
 
 /**
  * Evaluation A (c1): opening (2·1 + 1·0) ÷ 3 = 66.67 (recording notice N/A);

@@ -32,8 +32,9 @@ export class QaWeeklySampler implements OnApplicationBootstrap, OnApplicationShu
   private tick(): void {
     this.running = this.running.then(async () => {
       try {
-        const runs = await this.qa.runWeeklyPlans();
+        const { runs, failures } = await this.qa.runWeeklyPlans();
         if (runs.length > 0) this.logger.log({ msg: 'weekly QA sampling', runs: runs.length });
+        for (const f of failures) this.logger.error({ msg: 'weekly QA sampling failed', plan: f.planId, err: f.error });
       } catch (err) {
         this.logger.error({ msg: 'weekly QA sampling failed', err: (err as Error).message });
       }

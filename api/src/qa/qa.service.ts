@@ -375,30 +375,36 @@ export class QaService implements OnModuleInit {
    * The weekly run of every active plan for the week before the one holding
    * `now` (Monday to Sunday, center time), once per plan and week.
    */
-  async runWeeklyPlans(now = new Date()): Promise<string[]> {
+  async runWeeklyPlans(now = new Date()): Promise<{ runs: string[]; failures: { planId: string; error: string }[] }> {
     const tz = this.config.CALLBOARD_TZ;
     const thisMonday = DateTime.fromJSDate(now, { zone: tz }).startOf('week');
     const from = thisMonday.minus({ weeks: 1 }).toISODate()!;
     const to = thisMonday.minus({ days: 1 }).toISODate()!;
-    const done: string[] = [];
+    const out: { runs: string[]; failures: { planId: string; error: string }[] } = { runs: [], failures: [] };
     for (const plan of await this.repo.plans()) {
       if (!plan.active || (await this.repo.weeklyRunExists(plan.id, from))) continue;
-      const run = await this.createRun(
-        {
-          from,
-          to,
-          perAgent: plan.per_agent,
-          quotas: plan.quotas,
-          seed: `${plan.id}:${from}`,
-          reviewers: plan.reviewers ?? undefined,
-          formId: plan.form_id,
-        },
-        { actor: { kind: 'system', name: 'weekly sampling' } },
-        { kind: 'weekly', planId: plan.id },
-      );
-      done.push(run.id);
+      try {
+        const run = await this.createRun(
+          {
+            from,
+            to,
+            perAgent: plan.per_agent,
+            quotas: plan.quotas,
+            seed: `${plan.id}:${from}`,
+            reviewers: plan.reviewers ?? undefined,
+            formId: plan.form_id,
+          },
+          { actor: { kind: 'system', name: 'weekly sampling' } },
+          { kind: 'weekly', planId: plan.id },
+        );
+        out.runs.push(run.id);
+      } catch (err) {
+        // Another process stored this week's run first (unique index), or the plan cannot run now (no reviewer): the next check tries again.
+        if (await this.repo.weeklyRunExists(plan.id, from)) continue;
+        out.failures.push({ planId: plan.id, error: (err as Error).message });
+      }
     }
-    return done;
+    return out;
   }
 
   // ---- evaluations: who sees what ----
