@@ -146,6 +146,39 @@ describe('submit', () => {
   });
 });
 
+describe('a sampling run', () => {
+  const reviewer = { id: 'u1', username: 'zhao', role: 'qa_reviewer', agentId: null, disabledAt: null } as never;
+
+  it('answers 409 when another run took some of its calls at the same moment', async () => {
+    repo.form.mockResolvedValue({ form_id: 'etiquette', version: 1, definition: defaultForm(), created_at: new Date(), created_by: null });
+    users.list.mockResolvedValue([reviewer]);
+    repo.sampleCalls.mockResolvedValue([]);
+    repo.transaction.mockRejectedValue(Object.assign(new Error('duplicate key'), { code: '23505' }));
+    await expect(service.createRun({ from: '2026-03-02', to: '2026-03-08' }, BY)).rejects.toMatchObject({ status: 409 });
+    expect(audit.record).not.toHaveBeenCalled();
+  });
+
+  it('answers 409 without an active reviewer', async () => {
+    repo.form.mockResolvedValue({ form_id: 'etiquette', version: 1, definition: defaultForm(), created_at: new Date(), created_by: null });
+    users.list.mockResolvedValue([{ ...(reviewer as object), disabledAt: '2026-03-01T00:00:00.000Z' } as never]);
+    await expect(service.createRun({ from: '2026-03-02', to: '2026-03-08' }, BY)).rejects.toMatchObject({
+      status: 409,
+      response: { field: 'reviewers' },
+    });
+  });
+
+  it('reads the center days as local midnights', async () => {
+    repo.form.mockResolvedValue({ form_id: 'etiquette', version: 1, definition: defaultForm(), created_at: new Date(), created_by: null });
+    users.list.mockResolvedValue([reviewer]);
+    repo.sampleCalls.mockResolvedValue([]);
+    repo.transaction.mockResolvedValue(undefined);
+    repo.run.mockResolvedValue(undefined);
+    await service.createRun({ from: '2026-03-02', to: '2026-03-08' }, BY).catch(() => undefined);
+    // Monday 2 March 00:00 in Shanghai is 1 March 16:00 UTC; the day after Sunday 8 March starts 8 March 16:00 UTC.
+    expect(repo.sampleCalls).toHaveBeenCalledWith('2026-03-01T16:00:00.000Z', '2026-03-08T16:00:00.000Z');
+  });
+});
+
 describe('weekly sampling', () => {
   it('samples the previous Monday to Sunday of the center once per plan', async () => {
     repo.plans.mockResolvedValue([

@@ -323,23 +323,30 @@ export class QaService implements OnModuleInit {
       ];
     });
     const createdBy = by.actor && 'name' in by.actor ? (by.actor.name ?? null) : null;
-    await this.repo.transaction(async (tx) => {
-      await this.repo.insertRun(tx, {
-        id: runId,
-        plan_id: opts.planId ?? null,
-        kind: opts.kind ?? 'on_demand',
-        from_day: input.from,
-        to_day: input.to,
-        seed,
-        plan: resolved as unknown as Record<string, unknown>,
-        calls,
-        reviewers: reviewers.map((r) => r.id),
-        shortfalls: [...sample.shortfalls, ...unassigned.map((p) => ({ ...p, problem: 'no reviewer other than the agent' }))],
-        rejected: sample.rejected,
-        created_by: createdBy,
+    await this.repo
+      .transaction(async (tx) => {
+        await this.repo.insertRun(tx, {
+          id: runId,
+          plan_id: opts.planId ?? null,
+          kind: opts.kind ?? 'on_demand',
+          from_day: input.from,
+          to_day: input.to,
+          seed,
+          plan: resolved as unknown as Record<string, unknown>,
+          calls,
+          reviewers: reviewers.map((r) => r.id),
+          shortfalls: [...sample.shortfalls, ...unassigned.map((p) => ({ ...p, problem: 'no reviewer other than the agent' }))],
+          rejected: sample.rejected,
+          created_by: createdBy,
+        });
+        await this.repo.insertEvaluations(tx, evaluations);
+      })
+      .catch((err: unknown) => {
+        // unique_violation: a run at the same moment took some of these calls (or stored this plan's week first).
+        if ((err as { code?: string }).code === '23505')
+          throw conflict('another sampling run took some of these calls meanwhile; run it again');
+        throw err;
       });
-      await this.repo.insertEvaluations(tx, evaluations);
-    });
     this.audit.record({
       ...by,
       action: 'qa.sampling.run',
