@@ -6,7 +6,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'test',
-    include: ['integration/**/*.test.ts', 'browser/**/*.test.ts'],
+    include: ['integration/**/*.test.ts', 'browser/**/*.test.ts', 'deploy/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

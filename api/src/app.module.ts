@@ -13,6 +13,7 @@ import { LiveModule } from './live/live.module.js';
 import { LogModule } from './log/log.module.js';
 import { MetricsHttpModule, MetricsModule } from './metrics/metrics.module.js';
 import { QaModule } from './qa/qa.module.js';
+import { RecordingsModule } from './qa/recordings/recordings.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { TodayModule } from './today/today.module.js';
 
@@ -35,6 +36,7 @@ export class AppModule {
         LiveModule,
         TodayModule,
         QaModule,
+        RecordingsModule,
         HealthModule,
         MetricsHttpModule,
         DemoModule.register(config),

@@ -1,6 +1,6 @@
 export { createApp, registeredRoutes, type RegisteredRoute, BODY_LIMIT_BYTES } from './app.js';
 export { ROLES, USER_ROLES, can, type Role, type UserRole, type Scope } from './auth/access/roles.js';
-export { loadConfig, type AppConfig, ConfigError } from './config/config.js';
+export { loadConfig, configSchema, type AppConfig, ConfigError } from './config/config.js';
 export { WriterService } from './writer/writer.service.js';
 export { WriterRepository } from './writer/writer.repository.js';
 export { EmbeddedEventLog } from './log/embedded-event-log.js';

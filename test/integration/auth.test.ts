@@ -37,7 +37,7 @@ describe('signing in', () => {
       user: { username: 'super1' },
       scope: { queues: ['general'], teams: ['team-a'] },
     });
-    expect(r.body.capabilities).toEqual(['wallboard', 'agentDetail', 'qaResults', 'self']);
+    expect(r.body.capabilities).toEqual(['wallboard', 'agentDetail', 'qaResults', 'recordings', 'self']);
     const idle = Date.parse(r.body.expiresAt) - Date.now();
     expect(idle).toBeGreaterThan(14 * 60_000);
     expect(idle).toBeLessThanOrEqual(15 * 60_000);
@@ -326,7 +326,7 @@ describe('kiosk display tokens', () => {
   it('are created by an admin as a link, sign a TV in read-only, and stop working when revoked', async () => {
     const created = await admin.request('POST', '/api/v1/kiosk-tokens', { name: 'Lobby', scope: { queues: ['support'], teams: null } });
     expect(created.status).toBe(201);
-    expect(created.body.url).toBe(`${app.url}/kiosk#${created.body.secret}`);
+    expect(created.body.url).toBe(`/kiosk#${created.body.secret}`);
     expect(created.body.secret).toMatch(/^cbt_[0-9a-f]{12}_/);
     const stored = await app.db.query<{ token_hash: string }>(`SELECT token_hash FROM kiosk_tokens WHERE id = $1`, [created.body.token.id]);
     expect(stored.rows[0]!.token_hash).not.toContain(created.body.secret);

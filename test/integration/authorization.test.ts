@@ -73,6 +73,8 @@ const POLICY: Record<string, readonly Who[]> = {
   'POST /api/v1/qa/calibrations': QA_MANAGE,
   'GET /api/v1/qa/calibrations/{id}': QA_REVIEW,
   'PUT /api/v1/qa/calibrations/{id}/scores': QA_REVIEW,
+  // Recordings: QA and admins every call, a supervisor the calls of their scope; never a kiosk or an agent.
+  'GET /api/v1/qa/calls/{callId}/recording': ['admin', 'supervisor', 'qa_lead', 'qa_reviewer'],
 };
 
 /**

@@ -33,6 +33,24 @@ const url = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
   );
 
+/** An origin and nothing more: http(s), no user or password, no path, query or fragment; kept as the URL parser writes it. */
+const originOnly = z.string().transform((v, ctx) => {
+  let u: URL | undefined;
+  try {
+    u = new URL(v);
+  } catch {
+    u = undefined;
+  }
+  if (!u || !['http:', 'https:'].includes(u.protocol) || u.username || u.password || u.pathname !== '/' || u.search || u.hash) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must list origins such as https://rec.example.com:8443, without a path or user (got "${v}")`,
+    });
+    return z.NEVER;
+  }
+  return u.origin;
+});
+
 /** An IPv4 or IPv6 address, optionally with a CIDR prefix length in its family's range. */
 const isAddressOrCidr = (v: string): boolean => {
   const [address = '', prefix, ...rest] = v.split('/');
@@ -135,6 +153,20 @@ export const configSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(url(['http:', 'https:']).transform((o) => new URL(o).origin)))
+    .optional(),
+  /**
+   * Origins call recordings may be fetched from, comma-separated (e.g. https://rec.example.com:8443).
+   * Each is a scheme, host and port only; the simulator's own recordings are always played.
+   */
+  CALLBOARD_RECORDING_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(originOnly))
     .optional(),
   /** Whose X-Forwarded-For is believed; unset: nobody's, the client address is the socket's. */
   CALLBOARD_TRUST_PROXY: trustProxy.default(false),

@@ -40,7 +40,7 @@ export interface ApiOperationSpec {
    * Failures beyond those implied by the route (400 when it takes input,
    * 401/403 from its access policy), each with what it means.
    */
-  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, string>>;
+  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 416 | 429 | 502 | 503, string>>;
 }
 
 export const API_OPERATION = 'callboard:operation';

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { canonicalEvent, type CanonicalEvent } from '../events/event.schema.js';
 import { buildRoster, SHIFTS } from './roster.js';
-import { simulate, type SimulatorOptions } from './simulator.js';
+import { ARGUING_LINES, DEFAULT_COMPANY, FORBIDDEN_PHRASES, transcriptFlaw } from './dialogue.js';
+import { simulate, simulatedRecordingUrl, type SimulatorOptions } from './simulator.js';
 import { DAY_FACTOR, DEFAULT_QUEUES, PATIENCE, WEEKDAY_CALLS_PER_HOUR } from './traffic.js';
 
 const TZ = 'Asia/Shanghai';
@@ -137,11 +138,40 @@ describe('simulate: calls and agents stay consistent', () => {
       expect(c.dispositions[0]!.agentId).toBe(c.answeredBy[0]);
       expect(c.dispositions[0]!.callType).toBe(c.callType);
       expect(c.recordings).toHaveLength(1);
-      expect(c.recordings[0]!.url).toBe(`https://recordings.example.com/${c.callId}.wav`);
+      expect(c.recordings[0]!.url).toBe(simulatedRecordingUrl(c.callId));
+      expect(c.recordings[0]!.url).toBe(`https://recordings.callboard.invalid/${c.callId}.wav`);
       expect(c.recordings[0]!.durationS).toBeCloseTo(c.talkMs / 1000, 6);
     }
     const never = [...calls.values()].filter((c) => c.answeredBy.length === 0);
-    expect(never.every((c) => c.dispositions.length === 0 && c.recordings.length === 0)).toBe(true);
+    expect(never.every((c) => c.dispositions.length === 0 && c.recordings.length === 0 && c.transcripts.length === 0)).toBe(true);
+  });
+
+  it('sends one transcript per recorded call, inside its talk time, with the etiquette broken on a known fifth of calls', () => {
+    const recorded = [...calls.values()].filter((c) => c.recordings.length > 0);
+    expect(recorded.length).toBeGreaterThan(500);
+    const flaws = new Map<string, number>();
+    for (const c of recorded) {
+      expect(c.transcripts).toHaveLength(1);
+      const segments = c.transcripts[0]!.segments;
+      const talkS = c.recordings[0]!.durationS;
+      expect(segments.length).toBeGreaterThan(3);
+      expect(segments.at(-1)!.endS).toBeLessThanOrEqual(talkS);
+      const flaw = transcriptFlaw(7, c.callId);
+      flaws.set(String(flaw), (flaws.get(String(flaw)) ?? 0) + 1);
+      const agentText = segments.flatMap((s) => (s.speaker === 'agent' ? [s.text] : [])).join('\n');
+      expect(FORBIDDEN_PHRASES.some((p) => agentText.includes(p))).toBe(flaw === 'forbidden_phrase');
+      expect(ARGUING_LINES.some((l) => agentText.includes(l))).toBe(flaw === 'arguing');
+      expect(agentText.includes('再见')).toBe(flaw !== 'no_goodbye');
+      expect(segments[0]!.text.startsWith(`您好，${DEFAULT_COMPANY}，工号 `)).toBe(flaw !== 'no_greeting');
+    }
+    // 20 % of calls break one rule, 5 % each: with ~700 calls each share lies within a few points of it.
+    const n = recorded.length;
+    expect((flaws.get('null') ?? 0) / n).toBeGreaterThan(0.74);
+    expect((flaws.get('null') ?? 0) / n).toBeLessThan(0.86);
+    for (const f of ['no_greeting', 'forbidden_phrase', 'no_goodbye', 'arguing']) {
+      expect((flaws.get(f) ?? 0) / n, f).toBeGreaterThan(0.02);
+      expect((flaws.get(f) ?? 0) / n, f).toBeLessThan(0.09);
+    }
   });
 
   it('rings 2–12 s before answer when an agent is free', () => {
@@ -358,6 +388,7 @@ interface ReplayedCall {
   endedMs?: number;
   dispositions: Extract<CanonicalEvent, { type: 'call.dispositioned' }>['payload'][];
   recordings: Extract<CanonicalEvent, { type: 'call.recording' }>['payload'][];
+  transcripts: Extract<CanonicalEvent, { type: 'call.transcript' }>['payload'][];
   transferred: boolean;
 }
 
@@ -430,6 +461,7 @@ function replay(events: readonly CanonicalEvent[], skills?: ReadonlyMap<string, 
             holds: 0,
             dispositions: [],
             recordings: [],
+            transcripts: [],
             transferred: false,
           });
         } else if (expect(c, ['transferred'], 'offered again')) {
@@ -521,6 +553,13 @@ function replay(events: readonly CanonicalEvent[], skills?: ReadonlyMap<string, 
         if (!c) break;
         if (c.answeredBy.length === 0) problems.push(`${c.callId} recorded but never answered`);
         c.recordings.push(e.payload);
+        break;
+      }
+      case 'call.transcript': {
+        const c = call(e.payload.callId, 'transcript');
+        if (!c) break;
+        if (c.recordings.length === 0) problems.push(`${c.callId} transcript before its recording`);
+        c.transcripts.push(e.payload);
         break;
       }
       case 'agent.state': {

@@ -18,7 +18,8 @@
  * - the conversation: ringing 2–12 s, lognormal talk by call type, sometimes a
  *   hold, sometimes a transfer to another queue (same callId, a new leg),
  *   hang-up by caller or agent, then lognormal wrap-up during which the agent
- *   records the call (call.dispositioned) — the recording arrives a few
+ *   records the call (call.dispositioned) — the recording and its transcript
+ *   (a zh-CN dialogue laid out on the talk time, `dialogue.ts`) arrive a few
  *   seconds after hang-up;
  * - agents: shifts in local time, breaks, lunch, occasional training or
  *   meetings; a not-ready that falls due during a call starts after it, and a
@@ -26,6 +27,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import type { AgentStateName, CallCategory, CanonicalEvent, EventOf, EventType } from '../events/event.schema.js';
+import { DEFAULT_COMPANY, simulatedTranscript } from './dialogue.js';
 import { Agenda } from './heap.js';
 import { mixSeed, Rng } from './random.js';
 import { buildRoster, type AgentProfile } from './roster.js';
@@ -52,10 +54,20 @@ export interface SimulatorOptions {
   agents?: number;
   /** Multiplies the arrival rate (2 = twice the calls, same staff); default 1. */
   rate?: number;
+  /** The company agents name in their greeting; default `DEFAULT_COMPANY`. */
+  company?: string;
 }
 
 export const SIMULATOR_SOURCE = 'simulator';
 export const DEFAULT_AGENTS = 24;
+
+/**
+ * Where simulated recordings live: an address that no network resolves
+ * (`.invalid`, RFC 2606). Callboard's own recordings route recognises it and
+ * plays generated audio of the call's length instead of fetching anything.
+ */
+export const SIMULATED_RECORDINGS_ORIGIN = 'https://recordings.callboard.invalid';
+export const simulatedRecordingUrl = (callId: string): string => `${SIMULATED_RECORDINGS_ORIGIN}/${encodeURIComponent(callId)}.wav`;
 
 const S = 1000;
 const MIN = 60 * S;
@@ -123,6 +135,8 @@ interface CallRt {
   transferredBy?: AgentRt;
   /** Talk time over all legs, hold excluded: the recorder pauses while the caller is on hold. */
   talkMs: number;
+  /** The agents who answered, in order (a transfer adds the second). */
+  answeredBy: string[];
 }
 
 interface QueueRt {
@@ -173,6 +187,8 @@ function* run(sim: CallCenterSimulation, toMs: number): Generator<CanonicalEvent
 
 class CallCenterSimulation {
   private readonly rng: Rng;
+  private readonly seed: number;
+  private readonly company: string;
   private readonly zone: IANAZone;
   private readonly rate: number;
   private readonly agents: AgentRt[];
@@ -193,6 +209,8 @@ class CallCenterSimulation {
   constructor(opts: SimulatorOptions, fromMs: number) {
     if (!Number.isFinite(opts.seed)) throw new RangeError(`seed must be a finite number, got ${opts.seed}`);
     if (!IANAZone.isValidZone(opts.tz)) throw new RangeError(`tz must be an IANA time zone, got "${opts.tz}"`);
+    this.seed = opts.seed;
+    this.company = opts.company ?? DEFAULT_COMPANY;
     this.rate = opts.rate ?? 1;
     if (!Number.isFinite(this.rate) || this.rate < 0) throw new RangeError(`rate must be ≥ 0, got ${opts.rate}`);
     this.zone = IANAZone.create(opts.tz) as IANAZone;
@@ -310,11 +328,7 @@ class CallCenterSimulation {
         this.onWrapEnd(h.agent, h.call);
         return;
       case 'recording':
-        this.emit('call.recording', {
-          callId: h.call.callId,
-          url: `https://recordings.example.com/${h.call.callId}.wav`,
-          durationS: h.call.talkMs / S,
-        });
+        this.onRecording(h.call);
         return;
       default: {
         const never: never = h;
@@ -477,6 +491,7 @@ class CallCenterSimulation {
       state: 'waiting',
       enqueuedAt: this.now,
       talkMs: 0,
+      answeredBy: [],
     };
     const quick = this.rng.chance(PATIENCE.quickHangupShare);
     const patienceS = quick ? this.rng.between(0.5, PATIENCE.quickHangupMaxS) : this.rng.logNormal(PATIENCE.meanS, PATIENCE.sigma);
@@ -551,6 +566,7 @@ class CallCenterSimulation {
     if (call.leg !== leg || call.state !== 'ringing' || !agent) return;
     call.state = 'talking';
     call.firstAgent ??= agent;
+    call.answeredBy.push(agent.profile.agentId);
     this.emit('call.answered', { callId: call.callId, agentId: agent.profile.agentId });
     this.setAgentState(agent, 'on_call');
 
@@ -637,6 +653,22 @@ class CallCenterSimulation {
   private scheduleRecording(call: CallRt): void {
     const delayMs = Math.round(this.rng.between(CALL.recordingDelayS[0], CALL.recordingDelayS[1]) * S);
     this.agenda.push(this.now + delayMs, { kind: 'recording', call });
+  }
+
+  /** The recording of the talk time and, with it, what was said: one transcript event per answered call. */
+  private onRecording(call: CallRt): void {
+    const durationS = call.talkMs / S;
+    this.emit('call.recording', { callId: call.callId, url: simulatedRecordingUrl(call.callId), durationS });
+    const segments = simulatedTranscript({
+      seed: this.seed,
+      callId: call.callId,
+      talkS: durationS,
+      callType: call.type.name,
+      agents: call.answeredBy,
+      transferredTo: call.transferredBy ? call.queue : undefined,
+      company: this.company,
+    });
+    if (segments.length > 0) this.emit('call.transcript', { callId: call.callId, segments });
   }
 
   // ── plumbing ───────────────────────────────────────────────────────────

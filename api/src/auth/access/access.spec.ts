@@ -10,6 +10,7 @@ describe('roles (SPEC §1)', () => {
       'agentDetail',
       'trends',
       'qaResults',
+      'recordings',
       'qaReview',
       'qaManage',
       'admin',
@@ -17,9 +18,9 @@ describe('roles (SPEC §1)', () => {
       'self',
     ]);
     expect(capabilitiesOf('manager')).toEqual(['wallboard', 'agentDetail', 'trends', 'qaResults', 'self']);
-    expect(capabilitiesOf('supervisor')).toEqual(['wallboard', 'agentDetail', 'qaResults', 'self']);
-    expect(capabilitiesOf('qa_lead')).toEqual(['qaResults', 'qaReview', 'qaManage', 'self']);
-    expect(capabilitiesOf('qa_reviewer')).toEqual(['qaResults', 'qaReview', 'self']);
+    expect(capabilitiesOf('supervisor')).toEqual(['wallboard', 'agentDetail', 'qaResults', 'recordings', 'self']);
+    expect(capabilitiesOf('qa_lead')).toEqual(['qaResults', 'recordings', 'qaReview', 'qaManage', 'self']);
+    expect(capabilitiesOf('qa_reviewer')).toEqual(['qaResults', 'recordings', 'qaReview', 'self']);
     expect(capabilitiesOf('agent')).toEqual(['qaResults', 'self']);
     expect(capabilitiesOf('kiosk')).toEqual(['wallboard']);
     expect(capabilitiesOf('ingest')).toEqual(['ingest']);

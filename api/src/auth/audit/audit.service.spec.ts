@@ -67,7 +67,8 @@ describe('AuditService.record', () => {
   });
 
   it('writes at once when the batch is full', async () => {
-    for (let i = 0; i < MAX_BUFFER; i++) audit.record({ action: 'access.denied', outcome: 'denied' });
+    // From as many addresses: each refusal is its sender's first this minute.
+    for (let i = 0; i < MAX_BUFFER; i++) audit.record({ action: 'access.denied', outcome: 'denied', ip: `10.0.0.${i}` });
     await vi.advanceTimersByTimeAsync(0);
     expect(repository.insert).toHaveBeenCalledOnce();
     expect(repository.insert.mock.calls[0]![0]).toHaveLength(200);

@@ -2,7 +2,9 @@
  * The audit log: sign-ins, refused requests and changes to users, keys, kiosk
  * tokens and settings. Entries are written in small batches so a burst of
  * refused requests costs one insert, and are flushed before every read, so an
- * admin always sees what has happened in this process.
+ * admin always sees what has happened in this process. Refusals and failed
+ * sign-ins beyond a few a minute per sender and route are counted into one
+ * summary entry instead (refusal-budget.ts).
  */
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
@@ -12,6 +14,7 @@ import { type Principal, clientIp, principalOf } from '../access/principal.js';
 import { AuditRepository, type AuditRow } from './audit.repository.js';
 import type { AuditQuery } from './audit.schemas.js';
 import type { AuditOutcome, AuditPage } from './audit.wire.js';
+import { RefusalBudget } from './refusal-budget.js';
 
 export type AuditActor = Principal | { kind: 'anonymous' | 'system'; id?: null; name?: string | null };
 
@@ -61,6 +64,8 @@ export class AuditService implements OnApplicationShutdown {
   private buffer: AuditRow[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private rollTimer: NodeJS.Timeout | undefined;
+  readonly refusals = new RefusalBudget();
 
   constructor(
     private readonly audit: AuditRepository,
@@ -68,9 +73,26 @@ export class AuditService implements OnApplicationShutdown {
   ) {}
 
   record(r: AuditRecord): void {
-    this.buffer.push(auditRow(r));
-    if (this.buffer.length >= MAX_BUFFER) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+    const row = auditRow(r);
+    if (row.outcome === 'ok') this.buffer.push(row);
+    else {
+      const { write, rolled } = this.refusals.admit(row);
+      this.buffer.push(...rolled);
+      if (write) this.buffer.push(row);
+      // The summary of a flood is written when its minute ends, even if nothing else comes.
+      if (this.refusals.pending && !this.rollTimer) {
+        this.rollTimer = setTimeout(() => this.rollOver(), Math.max(0, this.refusals.windowEnd - Date.now()));
+        this.rollTimer.unref();
+      }
+    }
+    if (this.buffer.length >= MAX_BUFFER) void this.write();
+    else if (this.buffer.length > 0) this.timer ??= setTimeout(() => void this.write(), FLUSH_MS);
+  }
+
+  private rollOver(): void {
+    this.rollTimer = undefined;
+    this.buffer.push(...this.refusals.drain(new Date()));
+    void this.write();
   }
 
   /** A request refused with 403: who, which route, why. */
@@ -85,7 +107,17 @@ export class AuditService implements OnApplicationShutdown {
     });
   }
 
+  /** Writes what is buffered, with the summaries of the refusals counted so far (before a read, at shutdown). */
   async flush(): Promise<void> {
+    if (this.refusals.pending) {
+      clearTimeout(this.rollTimer);
+      this.rollTimer = undefined;
+      this.buffer.push(...this.refusals.drain(new Date()));
+    }
+    await this.write();
+  }
+
+  private async write(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const rows = this.buffer;

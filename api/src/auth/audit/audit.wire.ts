@@ -9,7 +9,7 @@ export const auditEntrySchema = z
     ts: z.iso.datetime(),
     action: z.string().meta({
       description:
-        'auth.login, auth.logout, auth.kiosk, access.denied, socket.denied, user.created, user.updated, user.disabled, user.enabled, user.password, key.created, key.revoked, kiosk.created, kiosk.revoked, settings.queue, settings.not_ready_limits',
+        'auth.login, auth.logout, auth.kiosk, access.denied, socket.denied, user.created, user.updated, user.disabled, user.enabled, user.password, key.created, key.revoked, kiosk.created, kiosk.revoked, settings.queue, settings.not_ready_limits, audit.suppressed (refusals of more senders in a minute than are tracked, counted without them)',
     }),
     outcome: auditOutcomeSchema,
     actorKind: z.enum(['user', 'kiosk', 'key', 'anonymous', 'system']),
@@ -17,7 +17,10 @@ export const auditEntrySchema = z
     actorName: z.string().nullable(),
     target: z.string().nullable(),
     ip: z.string().nullable(),
-    detail: z.record(z.string(), z.unknown()),
+    detail: z.record(z.string(), z.unknown()).meta({
+      description:
+        'what happened; refusals and failed sign-ins beyond 10 a minute per sender and route are not written one by one but counted into one entry per minute with detail.suppressed (how many), detail.from and detail.to',
+    }),
   })
   .meta({ id: 'AuditEntry', description: 'One audited action: who, what, on what, from where' });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

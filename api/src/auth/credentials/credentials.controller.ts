@@ -7,7 +7,7 @@ import { ApiOperation } from '../../docs/api-operation.js';
 import { Allow } from '../access/policy.js';
 import { changedBy } from '../audit/audit.service.js';
 import { createKeySchema, createKioskTokenSchema, keyIdParamSchema, kioskTokenIdParamSchema } from './credentials.schemas.js';
-import { CredentialsService, kioskUrl } from './credentials.service.js';
+import { CredentialsService, kioskLink } from './credentials.service.js';
 import {
   type ApiKeyView,
   type CreatedApiKey,
@@ -23,7 +23,7 @@ import {
 export class CredentialsController {
   constructor(
     private readonly credentials: CredentialsService,
-    @Inject(CONFIG) private readonly config: Pick<AppConfig, 'CALLBOARD_PUBLIC_URL'>,
+    @Inject(CONFIG) private readonly config: Pick<AppConfig, 'CALLBOARD_PUBLIC_URL' | 'CALLBOARD_ALLOWED_ORIGINS'>,
   ) {}
 
   @Get('keys')
@@ -68,7 +68,8 @@ export class CredentialsController {
   @Allow('admin')
   @ApiOperation({
     summary: 'Create a kiosk display token',
-    description: 'Answers the link a TV opens (/kiosk#<token>), in this answer only.',
+    description:
+      "Answers the link a TV opens, in this answer only: absolute from CALLBOARD_PUBLIC_URL, or from the request's origin when it is one of CALLBOARD_ALLOWED_ORIGINS; otherwise relative (`/kiosk#<token>`), to be completed with the address the admin reached Callboard at (the Host header is never trusted on its own).",
     body: createKioskTokenSchema,
     status: 201,
     response: createdKioskTokenSchema,
@@ -76,8 +77,12 @@ export class CredentialsController {
   async createKioskToken(@Body() body: unknown, @Req() req: FastifyRequest): Promise<CreatedKioskToken> {
     const { name, scope } = parseInput(createKioskTokenSchema, body);
     const { token, secret } = await this.credentials.createKioskToken(name, scope, changedBy(req));
-    const base = this.config.CALLBOARD_PUBLIC_URL ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
-    return { token, secret, url: kioskUrl(base, secret) };
+    const url = kioskLink(
+      secret,
+      { protocol: req.protocol, host: req.headers.host },
+      { publicUrl: this.config.CALLBOARD_PUBLIC_URL, allowedOrigins: this.config.CALLBOARD_ALLOWED_ORIGINS },
+    );
+    return { token, secret, url };
   }
 
   @Delete('kiosk-tokens/:id')

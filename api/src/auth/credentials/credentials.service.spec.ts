@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { ApiKeyVerifier } from './api-key.verifier.js';
 import { type ApiKeyRow, ApiKeysRepository } from './api-keys.repository.js';
-import { CredentialsService, kioskUrl } from './credentials.service.js';
+import { CredentialsService, kioskLink, kioskUrl } from './credentials.service.js';
 import { type KioskTokenRow, KioskTokensRepository } from './kiosk-tokens.repository.js';
 
 const ADMIN: Principal = { kind: 'user', id: 'u1', name: 'admin', role: 'admin', scope: { queues: null, teams: null } };
@@ -120,5 +120,34 @@ describe('kiosk tokens', () => {
   it('puts the secret in the fragment of the link, which browsers never send to a server', () => {
     expect(kioskUrl('https://board.example.com/', 'cbt_x')).toBe('https://board.example.com/kiosk#cbt_x');
     expect(kioskUrl('http://localhost:3000', 'cbt_x')).toBe('http://localhost:3000/kiosk#cbt_x');
+  });
+});
+
+describe('kioskLink', () => {
+  const forged = { protocol: 'http', host: 'evil.example' };
+
+  it('comes from CALLBOARD_PUBLIC_URL when it is set, whatever Host says', () => {
+    expect(kioskLink('cbt_x', forged, { publicUrl: 'https://board.example.com/' })).toBe('https://board.example.com/kiosk#cbt_x');
+  });
+
+  it('is relative when Host is not one of the allowed origins, or none are configured', () => {
+    expect(kioskLink('cbt_x', forged, {})).toBe('/kiosk#cbt_x');
+    expect(kioskLink('cbt_x', forged, { allowedOrigins: ['https://board.example.com'] })).toBe('/kiosk#cbt_x');
+    expect(
+      kioskLink('cbt_x', { protocol: 'https', host: 'board.example.com@evil.example' }, { allowedOrigins: ['https://board.example.com'] }),
+    ).toBe('/kiosk#cbt_x');
+    expect(kioskLink('cbt_x', { protocol: 'https', host: undefined }, { allowedOrigins: ['https://board.example.com'] })).toBe(
+      '/kiosk#cbt_x',
+    );
+  });
+
+  it('is absolute when the request came to an allowed origin', () => {
+    expect(kioskLink('cbt_x', { protocol: 'https', host: 'board.example.com' }, { allowedOrigins: ['https://board.example.com'] })).toBe(
+      'https://board.example.com/kiosk#cbt_x',
+    );
+    // Same host over plain HTTP is another origin.
+    expect(kioskLink('cbt_x', { protocol: 'http', host: 'board.example.com' }, { allowedOrigins: ['https://board.example.com'] })).toBe(
+      '/kiosk#cbt_x',
+    );
   });
 });

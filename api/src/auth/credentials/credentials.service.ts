@@ -39,6 +39,31 @@ export const kioskTokenView = (r: KioskTokenRow): KioskTokenView => ({
 /** The address a TV opens: the secret sits in the fragment, which browsers never send to a server or put in its logs. */
 export const kioskUrl = (baseUrl: string, secret: string): string => `${baseUrl.replace(/\/+$/, '')}/kiosk#${secret}`;
 
+/**
+ * The kiosk link an admin's request is answered with. The Host header is the
+ * client's to choose, so it makes no link by itself: the link is absolute from
+ * CALLBOARD_PUBLIC_URL, or from the request's origin when that is one of
+ * CALLBOARD_ALLOWED_ORIGINS, and otherwise relative (`/kiosk#…`), for the
+ * admin's browser to complete with the address it is on.
+ */
+export function kioskLink(
+  secret: string,
+  request: { protocol: string; host: string | undefined },
+  config: { publicUrl?: string; allowedOrigins?: readonly string[] },
+): string {
+  if (config.publicUrl) return kioskUrl(config.publicUrl, secret);
+  if (request.host && config.allowedOrigins) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(`${request.protocol}://${request.host}`).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin && config.allowedOrigins.includes(origin)) return kioskUrl(origin, secret);
+  }
+  return kioskUrl('', secret);
+}
+
 /** A new key; its secret exists only in this answer. */
 export async function issueApiKey(keys: ApiKeysRepository, name: string, role: KeyRole, createdBy: string | null): Promise<CreatedApiKey> {
   const { id, secret, hash } = generateSecret(API_KEY_PREFIX);

@@ -45,6 +45,9 @@ export const kioskTokenListSchema = z.object({ tokens: z.array(kioskTokenSchema)
 export const createdKioskTokenSchema = z.object({
   token: kioskTokenSchema,
   secret: z.string().meta({ description: 'cbt_…: shown this once, only its hash is stored' }),
-  url: z.string().meta({ description: 'the link a TV opens (/kiosk#<token>)' }),
+  url: z.string().meta({
+    description:
+      'the link a TV opens: https://…/kiosk#<token> from CALLBOARD_PUBLIC_URL or an allowed origin, else relative (/kiosk#<token>): resolve it against the address Callboard is reached at',
+  }),
 });
 export type CreatedKioskToken = z.infer<typeof createdKioskTokenSchema>;

@@ -67,6 +67,23 @@ describe('KioskTokensPage', () => {
     expect((w.get('[data-testid="scope-queues-all"]').element as HTMLInputElement).checked).toBe(true);
   });
 
+  it('completes a relative link with the address the page is on', async () => {
+    fakeApi({
+      'GET /api/v1/auth/session': sessionFixture('admin'),
+      'GET /api/v1/today': todayFixture(),
+      'GET /api/v1/kiosk-tokens': { tokens: [] },
+      'GET /api/v1/scopes': { queues: [], teams: [] },
+      'POST /api/v1/kiosk-tokens': () =>
+        Response.json({ token: kioskTokenFixture({ id: 'k8', name: 'Lobby' }), secret: 'cbt_rel', url: '/kiosk#cbt_rel' }, { status: 201 }),
+    });
+    const { wrapper: w } = await mountApp('/admin/kiosk-tokens');
+    await w.get('[data-testid="kiosk-name"]').setValue('Lobby');
+    await w.get('[data-testid="kiosk-create"]').trigger('submit');
+    await flushPromises();
+    expect(w.get('[data-testid="secret-once"]').text()).toBe(`${window.location.origin}/kiosk#cbt_rel`);
+    expect(window.location.origin).toMatch(/^https?:\/\/./);
+  });
+
   it('revokes a link after confirming', async () => {
     let revoked = false;
     const api = fakeApi({
