@@ -12,6 +12,7 @@ import { RedisModule } from './infra/redis.js';
 import { LiveModule } from './live/live.module.js';
 import { LogModule } from './log/log.module.js';
 import { MetricsHttpModule, MetricsModule } from './metrics/metrics.module.js';
+import { QaModule } from './qa/qa.module.js';
 import { RecordingsModule } from './qa/recordings/recordings.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { TodayModule } from './today/today.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         IngestModule,
         LiveModule,
         TodayModule,
+        QaModule,
         RecordingsModule,
         HealthModule,
         MetricsHttpModule,

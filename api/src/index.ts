@@ -25,4 +25,6 @@ export { canonicalEvent, type CanonicalEvent } from './events/event.schema.js';
 export { maskCaller } from './common/mask.js';
 export { DB } from './database/database.module.js';
 export { LiveService } from './live/live.service.js';
+export { QaService } from './qa/qa.service.js';
+export { seedQaDemo } from './qa/qa.demo.js';
 export type * from './live/live.wire.js';

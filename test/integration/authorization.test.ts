@@ -14,6 +14,9 @@ const PRINCIPALS = ['anonymous', ...SESSIONS, 'ingest', 'metrics'] as const;
 type Who = (typeof PRINCIPALS)[number];
 
 const PUBLIC = PRINCIPALS;
+const QA_RESULTS = PEOPLE;
+const QA_REVIEW = ['admin', 'qa_lead', 'qa_reviewer'] as const;
+const QA_MANAGE = ['admin', 'qa_lead'] as const;
 
 /**
  * Who may call what (SPEC §1): admin everything; manager trends, reports, all
@@ -49,6 +52,27 @@ const POLICY: Record<string, readonly Who[]> = {
   'PUT /api/v1/settings/queues/{queue}': ['admin'],
   'GET /api/v1/settings/not-ready-limits': ['admin', 'manager', 'supervisor', 'kiosk'],
   'PUT /api/v1/settings/not-ready-limits': ['admin'],
+  // QA: results for every person (each sees their share), scoring for reviewers, forms, sampling and disputes for the lead.
+  'GET /api/v1/qa/forms': QA_RESULTS,
+  'GET /api/v1/qa/forms/{id}': QA_RESULTS,
+  'POST /api/v1/qa/forms': QA_MANAGE,
+  'PUT /api/v1/qa/forms/{id}': QA_MANAGE,
+  'GET /api/v1/qa/sampling/plans': QA_MANAGE,
+  'POST /api/v1/qa/sampling/plans': QA_MANAGE,
+  'GET /api/v1/qa/sampling/runs': QA_MANAGE,
+  'GET /api/v1/qa/sampling/runs/{id}': QA_MANAGE,
+  'POST /api/v1/qa/sampling/runs': QA_MANAGE,
+  'GET /api/v1/qa/evaluations': QA_RESULTS,
+  'GET /api/v1/qa/evaluations/{id}': QA_RESULTS,
+  'PUT /api/v1/qa/evaluations/{id}': QA_REVIEW,
+  'POST /api/v1/qa/evaluations/{id}/submit': QA_REVIEW,
+  'POST /api/v1/qa/evaluations/{id}/acknowledge': QA_RESULTS,
+  'POST /api/v1/qa/evaluations/{id}/dispute': QA_RESULTS,
+  'POST /api/v1/qa/evaluations/{id}/resolve': QA_MANAGE,
+  'GET /api/v1/qa/summary': QA_RESULTS,
+  'POST /api/v1/qa/calibrations': QA_MANAGE,
+  'GET /api/v1/qa/calibrations/{id}': QA_REVIEW,
+  'PUT /api/v1/qa/calibrations/{id}/scores': QA_REVIEW,
   // Recordings: QA and admins every call, a supervisor the calls of their scope; never a kiosk or an agent.
   'GET /api/v1/qa/calls/{callId}/recording': ['admin', 'supervisor', 'qa_lead', 'qa_reviewer'],
 };

@@ -87,6 +87,6 @@ class KeyUsageFlusher implements OnApplicationShutdown {
     KeyUsageFlusher,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionsService, AuditService, ApiKeyVerifier, FirstUsers],
+  exports: [SessionsService, AuditService, ApiKeyVerifier, FirstUsers, UsersService],
 })
 export class AuthModule {}

@@ -105,6 +105,8 @@ export const configSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   /** Demo accounts, an all-queues kiosk token and simulated calls; `npm start` turns it on. */
   CALLBOARD_DEMO: demo.default(false),
+  /** The center's name as agents say it in the greeting, for the QA transcript checks. */
+  CALLBOARD_COMPANY_NAME: z.string().trim().min(1).max(100).optional(),
   CALLBOARD_INGEST_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   CALLBOARD_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Prefix of every Redis key, so several Callboard instances can share one Redis. */
