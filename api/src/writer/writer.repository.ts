@@ -42,7 +42,11 @@ export class WriterRepository {
     return loadRulesBook(q);
   }
 
-  /** Inserts new events; returns the ids that were not stored before. */
+  /**
+   * Stores the events whose id is new; returns those ids. Each id is claimed in
+   * `event_ids` first (one B-tree lookup per event): an id stored before, with
+   * any ts, is a duplicate, and within the batch the first occurrence wins.
+   */
   async insertEvents(q: Queryable, events: CanonicalEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
     const cols = {
@@ -69,10 +73,19 @@ export class WriterRepository {
       cols.payload.push(JSON.stringify(e.payload));
     }
     const r = await q.query<{ id: string }>(
-      `INSERT INTO events (id, ts, type, source, call_id, agent_id, queue, case_id, payload)
-       SELECT id, ts, type, source, call_id, agent_id, queue, case_id, payload::jsonb
-         FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-           AS t(id, ts, type, source, call_id, agent_id, queue, case_id, payload)
+      `WITH input AS (
+         SELECT DISTINCT ON (id) * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           WITH ORDINALITY AS t(id, ts, type, source, call_id, agent_id, queue, case_id, payload, n)
+          ORDER BY id, n
+       ), claimed AS (
+         INSERT INTO event_ids (id, ts) SELECT id, ts FROM input ORDER BY n
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id
+       )
+       INSERT INTO events (id, ts, type, source, call_id, agent_id, queue, case_id, payload)
+       SELECT i.id, i.ts, i.type, i.source, i.call_id, i.agent_id, i.queue, i.case_id, i.payload::jsonb
+         FROM input i JOIN claimed c USING (id)
+        ORDER BY i.n
        ON CONFLICT (id, ts) DO NOTHING
        RETURNING id`,
       [cols.id, cols.ts, cols.type, cols.source, cols.callId, cols.agentId, cols.queue, cols.caseId, cols.payload],
