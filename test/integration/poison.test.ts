@@ -77,24 +77,31 @@ describe('the writer on the embedded TimescaleDB', () => {
   }, 60_000);
   afterAll(async () => db?.close());
 
-  const ev = (id: string, ts: string) =>
-    ({ id, type: 'call.abandoned', ts, source: 'writer-test', payload: { callId: `call-${id}` } }) as CanonicalEvent;
+  const ev = (id: string, ts: string, callId = `call-${id}`) =>
+    ({ id, type: 'call.abandoned', ts, source: 'writer-test', payload: { callId } }) as CanonicalEvent;
 
   it('stores an id once: the first occurrence in a batch wins, and a later ts is a duplicate', async () => {
     const t1 = '2026-03-02T01:00:00.000Z';
     const t2 = '2026-03-02T01:05:00.000Z';
     const t3 = '2026-03-03T01:00:00.000Z';
-    expect((await writer.write([ev('x', t2), ev('y', t1), ev('x', t1)])).inserted).toEqual(new Set(['x', 'y']));
+    // w twice at the same instant with different contents: the first is the one stored.
+    expect((await writer.write([ev('x', t2), ev('y', t1), ev('w', t1, 'first'), ev('x', t1), ev('w', t1, 'second')])).inserted).toEqual(
+      new Set(['x', 'y', 'w']),
+    );
     // Another day, another chunk: still the same id.
     expect((await writer.write([ev('x', t3), ev('z', t3)])).inserted).toEqual(new Set(['z']));
-    const rows = await db.query<{ id: string; ts: Date }>(`SELECT id, ts FROM events WHERE source = 'writer-test' ORDER BY id`);
-    expect(rows.rows.map((r) => [r.id, r.ts.toISOString()])).toEqual([
-      ['x', t2],
-      ['y', t1],
-      ['z', t3],
+    const rows = await db.query<{ id: string; ts: Date; call_id: string }>(
+      `SELECT id, ts, call_id FROM events WHERE source = 'writer-test' ORDER BY id`,
+    );
+    expect(rows.rows.map((r) => [r.id, r.ts.toISOString(), r.call_id])).toEqual([
+      ['w', t1, 'first'],
+      ['x', t2, 'call-x'],
+      ['y', t1, 'call-y'],
+      ['z', t3, 'call-z'],
     ]);
     const ids = await db.query<{ id: string; ts: Date }>(`SELECT id, ts FROM event_ids ORDER BY id`);
     expect(ids.rows.map((r) => [r.id, r.ts.toISOString()])).toEqual([
+      ['w', t1],
       ['x', t2],
       ['y', t1],
       ['z', t3],
