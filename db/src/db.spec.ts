@@ -95,6 +95,7 @@ describe('schema', () => {
       { proc_name: 'policy_compression', n: 3 },
       { proc_name: 'policy_refresh_continuous_aggregate', n: 3 },
       { proc_name: 'policy_retention', n: 2 },
+      { proc_name: 'purge_event_ids', n: 1 },
     ]);
   });
 

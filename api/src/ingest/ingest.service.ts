@@ -5,7 +5,7 @@ import { ApiError } from '../common/errors.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import { LiveService } from '../live/live.service.js';
-import { EVENT_LOG, type EventLog } from '../log/event-log.js';
+import { type AppendResult, EVENT_LOG, type EventLog } from '../log/event-log.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { capDistinctNames } from './distinct-names.js';
 import { type IngestResult, MAX_EVENTS_PER_REQUEST } from './ingest.wire.js';
@@ -66,12 +66,9 @@ export class IngestService {
     let duplicates = 0;
     let added: CanonicalEvent[] = [];
     if (events.length > 0) {
+      let r: AppendResult;
       try {
-        const r = await this.log.append(events);
-        accepted = r.accepted;
-        duplicates = r.duplicateIndexes.length;
-        const dup = new Set(r.duplicateIndexes);
-        added = events.filter((_, i) => !dup.has(i));
+        r = await this.log.append(events);
       } catch {
         if (backfill)
           this.audit.record({
@@ -82,6 +79,18 @@ export class IngestService {
           });
         throw new ApiError(503, 'LOG_UNAVAILABLE', 'the event log is unavailable; nothing from this request was accepted, retry later');
       }
+      accepted = r.accepted;
+      duplicates = r.duplicateIndexes.length;
+      // Events the database refused (embedded log), reported at their index in the body.
+      const refused = r.refused ?? [];
+      if (refused.length > 0) {
+        const indexOf = new Map(valid.events.map((e, i) => [e, valid.indexes[i]!]));
+        for (const f of refused) rejected.push({ index: indexOf.get(events[f.index]!)!, error: f.reason });
+        rejected.sort((a, b) => a.index - b.index);
+        this.metrics.rejected.inc({ reason: 'refused' }, refused.length);
+      }
+      const notAdded = new Set([...r.duplicateIndexes, ...refused.map((f) => f.index)]);
+      added = events.filter((_, i) => !notAdded.has(i));
     }
     this.metrics.accepted.inc(accepted);
     this.metrics.duplicates.inc(duplicates);

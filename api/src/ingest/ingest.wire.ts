@@ -18,7 +18,11 @@ export const ingestBatchSchema = z.array(eventSchema).max(MAX_EVENTS_PER_REQUEST
 export const rejectionSchema = z
   .object({
     index: z.number().int().describe('position of the item in the batch'),
-    error: z.string().describe('"<field path>: <reason>"'),
+    error: z
+      .string()
+      .describe(
+        '"<field path>: <reason>", or "refused by the database: <reason> (SQLSTATE <code>)" for a value the database does not store',
+      ),
   })
   .meta({ id: 'Rejection', description: 'An item of the batch that was not accepted' });
 export type Rejection = z.infer<typeof rejectionSchema>;

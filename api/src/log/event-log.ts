@@ -5,6 +5,13 @@ export interface AppendResult {
   accepted: number;
   /** Indexes (into the appended array) of events whose id the log already holds. */
   duplicateIndexes: number[];
+  /**
+   * Events the database refused (embedded log only: it commits before it
+   * acknowledges), by index into the appended array, with a reason that
+   * quotes no value. The Redis log acknowledges before the database sees the
+   * events; its writer moves refused entries to the dead-letter stream.
+   */
+  refused?: { index: number; reason: string }[];
 }
 
 export interface LogHealth {

@@ -5,6 +5,7 @@ import { REDIS, RedisClients, RedisModule } from '../infra/redis.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { WriterModule } from '../writer/writer.module.js';
 import { WriterService } from '../writer/writer.service.js';
+import type { Refusal } from '../writer/refusals.js';
 import { EmbeddedEventLog } from './embedded-event-log.js';
 import { EVENT_LOG, type EventLog } from './event-log.js';
 import { RedisEventLog } from './redis-event-log.js';
@@ -33,7 +34,10 @@ class LogLifecycle implements OnApplicationShutdown {
       ): Promise<EventLog> {
         const onBatch = (size: number, ms: number) => metrics.recordBatch(size, ms);
         const write = (events: Parameters<WriterService['write']>[0]) => writer.write(events);
-        if (!redis) return new EmbeddedEventLog(write, { maxBatch: config.CALLBOARD_WRITER_BATCH, onBatch });
+        // The event's id and SQLSTATE only: its values (caller numbers among them) never reach the log.
+        const refusal = (f: Refusal) => ({ eventId: f.event.id, sqlState: f.code });
+        const onRefused = (f: Refusal) => logger.warn({ msg: 'event refused by the database', ...refusal(f) });
+        if (!redis) return new EmbeddedEventLog(write, { maxBatch: config.CALLBOARD_WRITER_BATCH, onBatch, onRefused });
         const log = await RedisEventLog.connect(redis, {
           prefix: config.CALLBOARD_REDIS_PREFIX,
           retentionHours: config.CALLBOARD_LOG_RETENTION_H,
@@ -42,6 +46,10 @@ class LogLifecycle implements OnApplicationShutdown {
           claimIdleMs: config.CALLBOARD_WRITER_CLAIM_MS,
           onBatch,
           onError: (err, where) => logger.error({ msg: 'event log error', err: (err as Error).message, where }),
+          onDeadLettered: (f, entryId) => {
+            metrics.deadLettered.inc();
+            logger.error({ msg: 'event refused by the database, moved to the dead-letter stream', ...refusal(f), entryId });
+          },
         });
         // Off: this process appends and follows the log; another process's writer stores it.
         if (config.CALLBOARD_WRITER) log.startWriter(write);

@@ -6,16 +6,28 @@
  * acknowledges entries only after the database commit; entries a crashed writer
  * left pending are claimed by the next one. Entries are trimmed by age, never
  * before the writer has acknowledged them.
+ *
+ * An event the database refuses for its data (`writer/refusals.ts`) would be
+ * read again forever and hold back every entry behind it. The writer bisects
+ * such a batch, stores the rest, and moves each refused entry to the
+ * dead-letter stream (`{prefix}:dead`: the entry id, the event, the reason and
+ * the time), acknowledging it in the same MULTI. An availability error keeps
+ * the batch pending and is retried with backoff, so nothing is lost while the
+ * database is down.
  */
 import os from 'node:os';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import type { RedisClient, RedisClients } from '../infra/redis.js';
+import { type Refusal, writeIsolating } from '../writer/refusals.js';
 import { notify } from './embedded-event-log.js';
 import type { AppendResult, BatchWriter, EventLog, LogHealth, LogListener } from './event-log.js';
 
 export const WRITER_GROUP = 'writer';
 /** The hash tag keeps the stream and the id keys in one Redis Cluster slot, as the Lua script needs. */
-export const redisKeys = (prefix: string) => ({ stream: `{${prefix}}:events`, seen: `{${prefix}}:seen:` });
+export const redisKeys = (prefix: string) => ({ stream: `{${prefix}}:events`, seen: `{${prefix}}:seen:`, dead: `{${prefix}}:dead` });
+
+/** The dead-letter stream keeps about this many entries (the newest). */
+export const DEAD_LETTER_MAXLEN = 100_000;
 
 const APPEND_SCRIPT = `
 local dups = {}
@@ -43,6 +55,8 @@ export interface RedisLogOptions {
   consumer?: string;
   onBatch?: (size: number, ms: number) => void;
   onError?: (err: unknown, where: string) => void;
+  /** Called once per entry moved to the dead-letter stream (its event id and SQLSTATE may be logged; its values never). */
+  onDeadLettered?: (refusal: Refusal, entryId: string) => void;
 }
 
 interface Entry {
@@ -62,6 +76,7 @@ export class RedisEventLog implements EventLog {
   private readonly consumer: string;
   private readonly stream: string;
   private readonly seen: string;
+  private readonly dead: string;
 
   private constructor(
     private readonly redis: RedisClients,
@@ -71,7 +86,7 @@ export class RedisEventLog implements EventLog {
     private readonly opts: RedisLogOptions,
   ) {
     this.consumer = opts.consumer ?? `writer-${os.hostname()}-${process.pid}`;
-    ({ stream: this.stream, seen: this.seen } = redisKeys(opts.prefix));
+    ({ stream: this.stream, seen: this.seen, dead: this.dead } = redisKeys(opts.prefix));
   }
 
   static async connect(redis: RedisClients, opts: RedisLogOptions): Promise<RedisEventLog> {
@@ -120,12 +135,7 @@ export class RedisEventLog implements EventLog {
         }
         if (batch.length === 0) continue;
         const started = Date.now();
-        await write(this.parse(batch));
-        await this.client.xAck(
-          this.stream,
-          WRITER_GROUP,
-          batch.map((b) => b.id),
-        );
+        await this.commit(write, batch);
         this.opts.onBatch?.(batch.length, Date.now() - started);
         failures = 0;
       } catch (err) {
@@ -137,6 +147,33 @@ export class RedisEventLog implements EventLog {
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));
       }
     }
+  }
+
+  /** Writes a batch and acknowledges it; refused entries go to the dead-letter stream in the same MULTI as the ack. */
+  private async commit(write: BatchWriter, batch: Entry[]): Promise<void> {
+    const parsed = this.parse(batch);
+    const events = parsed.map((p) => p.event);
+    const ids = batch.map((b) => b.id);
+    // One transaction when the database takes the batch; a bisection when it refuses some of it.
+    const { refused } = await writeIsolating(write, events);
+    if (refused.length > 0) {
+      const at = new Date().toISOString();
+      const multi = this.client.multi();
+      for (const f of refused) {
+        const entry = parsed[f.index]!.entryId;
+        multi.xAdd(
+          this.dead,
+          '*',
+          { entry, e: JSON.stringify(f.event), error: f.reason, at },
+          { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: DEAD_LETTER_MAXLEN } },
+        );
+      }
+      multi.xAck(this.stream, WRITER_GROUP, ids);
+      await multi.exec();
+      for (const f of refused) this.opts.onDeadLettered?.(f, parsed[f.index]!.entryId);
+      return;
+    }
+    await this.client.xAck(this.stream, WRITER_GROUP, ids);
   }
 
   private async readBatch(from: '0' | '>'): Promise<Entry[]> {
@@ -169,13 +206,13 @@ export class RedisEventLog implements EventLog {
     return (res.messages as (Entry | null)[]).filter((m): m is Entry => m !== null);
   }
 
-  /** The events of stream entries; an unreadable entry is reported and skipped. */
-  private parse(entries: Entry[]): CanonicalEvent[] {
-    const events: CanonicalEvent[] = [];
+  /** The events of stream entries, with their entry ids; an unreadable entry is reported and skipped. */
+  private parse(entries: Entry[]): { entryId: string; event: CanonicalEvent }[] {
+    const events: { entryId: string; event: CanonicalEvent }[] = [];
     for (const entry of entries) {
       try {
         const e = JSON.parse(entry.message.e ?? 'null') as CanonicalEvent | null;
-        if (e) events.push(e);
+        if (e) events.push({ entryId: entry.id, event: e });
       } catch (err) {
         this.opts.onError?.(err, `unreadable log entry ${entry.id}`);
       }
@@ -204,7 +241,10 @@ export class RedisEventLog implements EventLog {
         const entries = res?.[0]?.messages ?? [];
         if (entries.length === 0) continue;
         last = entries.at(-1)!.id;
-        notify(listener, this.parse(entries));
+        notify(
+          listener,
+          this.parse(entries).map((p) => p.event),
+        );
         failures = 0;
       } catch (err) {
         if (this.stopped) break;

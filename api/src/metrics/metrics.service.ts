@@ -21,6 +21,11 @@ export class MetricsService {
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
+  readonly deadLettered = new Counter({
+    name: 'callboard_events_dead_lettered_total',
+    help: 'Log entries the database refused, moved to the dead-letter stream',
+    registers: [this.registry],
+  });
   readonly batchSize = new Histogram({
     name: 'callboard_writer_batch_size',
     help: 'Events per writer transaction',

@@ -42,7 +42,12 @@ export class WriterRepository {
     return loadRulesBook(q);
   }
 
-  /** Inserts new events; returns the ids that were not stored before. */
+  /**
+   * Stores the events whose id is new; returns those ids. Each id is claimed in
+   * `event_ids` first (one B-tree lookup per event): an id stored before, with
+   * any ts, is a duplicate. Within the batch the first occurrence wins; later
+   * ones are left out here, so the statement sees each id once.
+   */
   async insertEvents(q: Queryable, events: CanonicalEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
     const cols = {
@@ -56,7 +61,10 @@ export class WriterRepository {
       caseId: [] as (string | null)[],
       payload: [] as string[],
     };
+    const ids = new Set<string>();
     for (const e of events) {
+      if (ids.has(e.id)) continue;
+      ids.add(e.id);
       const k = eventKeys(e);
       cols.id.push(e.id);
       cols.ts.push(e.ts);
@@ -69,10 +77,16 @@ export class WriterRepository {
       cols.payload.push(JSON.stringify(e.payload));
     }
     const r = await q.query<{ id: string }>(
-      `INSERT INTO events (id, ts, type, source, call_id, agent_id, queue, case_id, payload)
-       SELECT id, ts, type, source, call_id, agent_id, queue, case_id, payload::jsonb
+      `WITH claimed AS (
+         INSERT INTO event_ids (id, ts) SELECT * FROM unnest($1::text[], $2::timestamptz[])
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id
+       )
+       INSERT INTO events (id, ts, type, source, call_id, agent_id, queue, case_id, payload)
+       SELECT t.id, t.ts, t.type, t.source, t.call_id, t.agent_id, t.queue, t.case_id, t.payload::jsonb
          FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
            AS t(id, ts, type, source, call_id, agent_id, queue, case_id, payload)
+         JOIN claimed USING (id)
        ON CONFLICT (id, ts) DO NOTHING
        RETURNING id`,
       [cols.id, cols.ts, cols.type, cols.source, cols.callId, cols.agentId, cols.queue, cols.caseId, cols.payload],

@@ -1,6 +1,6 @@
 /**
  * The writer: turns a batch of canonical events into rows, in one transaction.
- * 1. store the raw events (idempotent on id + ts);
+ * 1. store the raw events, each id once whatever its ts (a resend is a duplicate);
  * 2. for every call and agent the new events touch, reload all their events and
  *    re-derive the rows with the pure state machine — so late, duplicated and
  *    reordered events end in the same rows as punctual ones;
