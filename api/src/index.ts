@@ -27,4 +27,5 @@ export { DB } from './database/database.module.js';
 export { LiveService } from './live/live.service.js';
 export { QaService } from './qa/qa.service.js';
 export { seedQaDemo } from './qa/qa.demo.js';
+export { DemoService, DEMO_HISTORY_DAYS } from './demo/demo.module.js';
 export type * from './live/live.wire.js';

@@ -37,7 +37,13 @@ export interface UpstreamReply {
   body: Readable;
 }
 
-export async function fetchRecording(url: URL, range: string | undefined, limits: FetchLimits = FETCH_LIMITS): Promise<UpstreamReply> {
+/** `method: 'HEAD'` asks for the headers only: the reply's body is then empty. */
+export async function fetchRecording(
+  url: URL,
+  range: string | undefined,
+  limits: FetchLimits = FETCH_LIMITS,
+  method: 'GET' | 'HEAD' = 'GET',
+): Promise<UpstreamReply> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), limits.headersTimeoutMs);
   const headers: Record<string, string> = { accept: 'audio/*, */*;q=0.1', 'accept-encoding': 'identity' };
@@ -47,7 +53,7 @@ export async function fetchRecording(url: URL, range: string | undefined, limits
     for (let hop = 0; ; hop++) {
       let res: Response;
       try {
-        res = await fetch(current, { redirect: 'manual', signal: abort.signal, headers });
+        res = await fetch(current, { method, redirect: 'manual', signal: abort.signal, headers });
       } catch {
         throw new UpstreamError(
           abort.signal.aborted
@@ -83,7 +89,7 @@ export async function fetchRecording(url: URL, range: string | undefined, limits
         contentLength: encoded ? null : length,
         contentRange: res.headers.get('content-range'),
         acceptRanges: res.headers.get('accept-ranges'),
-        body: limitedBody(res.body, abort, limits),
+        body: method === 'HEAD' ? emptyBody(res, abort) : limitedBody(res.body, abort, limits),
       };
     }
   } finally {
@@ -98,6 +104,12 @@ function redirectTarget(from: URL, location: string | null): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+function emptyBody(res: Response, abort: AbortController): Readable {
+  void res.body?.cancel().catch(() => undefined);
+  abort.abort();
+  return Readable.from([]);
 }
 
 /** The body, cut off when it grows past the size limit or pauses too long; closing it early stops the download. */

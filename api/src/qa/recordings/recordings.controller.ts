@@ -20,7 +20,8 @@ export class RecordingsController {
       "The audio of the call's latest `call.recording`, streamed through the API (the recording's address is never sent to the browser). " +
       'Send `Range: bytes=first-last` to seek: 206 with `Content-Range`. Recordings are fetched only from origins on ' +
       'CALLBOARD_RECORDING_ORIGINS (simulated calls are generated). A supervisor hears the calls of their queues and teams. ' +
-      'Each play from the start is audited (`recording.played`), once a minute per listener and call.',
+      'Each play from the start is audited (`recording.played`), once a minute per listener and call. ' +
+      'HEAD answers with the headers only: it downloads no audio and is not audited.',
     tags: ['qa'],
     params: recordingParamsSchema,
     contentType: 'audio/*',
@@ -39,7 +40,7 @@ export class RecordingsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { callId } = parseInput(recordingParamsSchema, params, 'query');
-    const r = await this.service.play(principalOf(req)!, callId, range, clientIp(req));
+    const r = await this.service.play(principalOf(req)!, callId, range, clientIp(req), { head: req.method === 'HEAD' });
     await reply.status(r.status).headers(r.headers).send(r.body);
   }
 }

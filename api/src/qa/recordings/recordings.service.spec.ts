@@ -202,3 +202,36 @@ describe('RecordingsService.play: audit', () => {
     expect(audit.record).toHaveBeenCalledTimes(10_051);
   });
 });
+
+describe('RecordingsService.play: HEAD', () => {
+  it('answers a simulated call with the headers of the GET, no audio and no audit entry', async () => {
+    const whole = await service.play(reviewer, 'c-1', undefined, null, { head: true });
+    expect(whole.status).toBe(200);
+    expect(whole.headers['content-length']).toBe('80044');
+    expect((await bodyOf(whole)).length).toBe(0);
+    const part = await service.play(reviewer, 'c-1', 'bytes=0-99', null, { head: true });
+    expect(part.status).toBe(206);
+    expect(part.headers).toMatchObject({ 'content-length': '100', 'content-range': 'bytes 0-99/80044' });
+    expect((await bodyOf(part)).length).toBe(0);
+    expect(audit.record).not.toHaveBeenCalled();
+  });
+
+  it('asks a recording server with HEAD, passes its headers on, and audits nothing', async () => {
+    repo.latestRecording.mockResolvedValue({ ts: RECORDED_AT, url: 'https://rec.example.com/c.wav', duration_s: 5 });
+    fetchSpy.mockResolvedValueOnce(
+      new Response(null, { status: 200, headers: { 'content-type': 'audio/wav', 'content-length': '40044', 'accept-ranges': 'bytes' } }),
+    );
+    const r = await service.play(reviewer, 'c-1', undefined, null, { head: true });
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect((fetchSpy.mock.calls[0]![1] as RequestInit).method).toBe('HEAD');
+    expect(r.status).toBe(200);
+    expect(r.headers).toEqual({
+      'content-type': 'audio/wav',
+      'content-length': '40044',
+      'accept-ranges': 'bytes',
+      'cache-control': 'private, no-store',
+    });
+    expect((await bodyOf(r)).length).toBe(0);
+    expect(audit.record).not.toHaveBeenCalled();
+  });
+});

@@ -6,7 +6,7 @@
  * ranges for seeking. Each play is audited, at most once a minute per
  * listener and call.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import type { Principal } from '../../auth/access/principal.js';
@@ -16,7 +16,7 @@ import { ApiError } from '../../common/errors.js';
 import { type AppConfig, CONFIG } from '../../config/config.js';
 import { demoWavSize, demoWavStream } from '../../demo/demo-recording.js';
 import { type ByteRange, formatRange, parseRange, resolveRange, startsPlayback } from './byte-range.js';
-import { UpstreamError, fetchRecording } from './recording-fetch.js';
+import { FETCH_LIMITS, UpstreamError, fetchRecording } from './recording-fetch.js';
 import { recordingSource } from './recording-origins.js';
 import { RecordingsRepository } from './recordings.repository.js';
 
@@ -46,7 +46,17 @@ export class RecordingsService {
     @Inject(Logger) private readonly logger: Pick<Logger, 'warn'>,
   ) {}
 
-  async play(who: Principal, callId: string, rangeHeader: string | undefined, ip: string | null): Promise<RecordingReply> {
+  /**
+   * `head`: a HEAD request — the same status and headers, no body; nothing is
+   * downloaded from a recording server beyond its headers and no play is audited.
+   */
+  async play(
+    who: Principal,
+    callId: string,
+    rangeHeader: string | undefined,
+    ip: string | null,
+    opts: { head?: boolean } = {},
+  ): Promise<RecordingReply> {
     const range = parseRange(rangeHeader);
     if (range === 'invalid') return unsatisfiable('Range: only one byte range is served, e.g. bytes=0-65535');
     const recording = await this.recordings.latestRecording(callId);
@@ -59,11 +69,11 @@ export class RecordingsService {
       this.logger.warn({ msg: 'recording not fetched', callId, reason: source.reason });
       throw new ApiError(502, 'RECORDING_UNAVAILABLE', `${source.reason}; ask an administrator`);
     } else if (source.kind === 'simulated') {
-      reply = simulatedReply(recording.duration_s, range);
+      reply = simulatedReply(recording.duration_s, range, opts.head === true);
     } else {
-      reply = await this.remoteReply(source.url, range, callId);
+      reply = await this.remoteReply(source.url, range, callId, opts.head === true);
     }
-    if (reply.status !== 416 && startsPlayback(range)) this.auditPlay(who, callId, ip);
+    if (opts.head !== true && reply.status !== 416 && startsPlayback(range)) this.auditPlay(who, callId, ip);
     return reply;
   }
 
@@ -75,10 +85,10 @@ export class RecordingsService {
     if (!mine) throw new ApiError(403, 'FORBIDDEN', `call "${callId}" is outside your scope`, 'callId');
   }
 
-  private async remoteReply(url: URL, range: ByteRange | undefined, callId: string): Promise<RecordingReply> {
+  private async remoteReply(url: URL, range: ByteRange | undefined, callId: string, head: boolean): Promise<RecordingReply> {
     let upstream;
     try {
-      upstream = await fetchRecording(url, range && formatRange(range));
+      upstream = await fetchRecording(url, range && formatRange(range), FETCH_LIMITS, head ? 'HEAD' : 'GET');
     } catch (err) {
       if (!(err instanceof UpstreamError)) throw err;
       // The origin, never the address: a path or query may hold a token.
@@ -131,11 +141,12 @@ function unsatisfiable(message: string): RecordingReply & { status: 416 } {
   };
 }
 
-function simulatedReply(durationS: number, range: ByteRange | undefined): RecordingReply {
+function simulatedReply(durationS: number, range: ByteRange | undefined, head: boolean): RecordingReply {
   const size = demoWavSize(durationS);
+  const wav = (start: number, end: number): Readable => (head ? Readable.from([]) : demoWavStream(durationS, start, end));
   const common = { 'content-type': 'audio/wav', 'accept-ranges': 'bytes', 'cache-control': 'private, no-store' };
   if (range === undefined) {
-    return { status: 200, headers: { ...common, 'content-length': String(size) }, body: demoWavStream(durationS, 0, size - 1) };
+    return { status: 200, headers: { ...common, 'content-length': String(size) }, body: wav(0, size - 1) };
   }
   const r = resolveRange(range, size);
   if (!r) {
@@ -146,6 +157,6 @@ function simulatedReply(durationS: number, range: ByteRange | undefined): Record
   return {
     status: 206,
     headers: { ...common, 'content-length': String(r.end - r.start + 1), 'content-range': `bytes ${r.start}-${r.end}/${size}` },
-    body: demoWavStream(durationS, r.start, r.end),
+    body: wav(r.start, r.end),
   };
 }

@@ -1,0 +1,15 @@
+/** The demo's SQL: whether a simulated day is stored already. */
+import { Inject, Injectable } from '@nestjs/common';
+import type { Db } from '@callboard/db';
+import { DB } from '../database/database.module.js';
+
+@Injectable()
+export class DemoRepository {
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  /** Whether the event `id` at `ts` is in the `events` table (its unique key). */
+  async hasEvent(id: string, ts: Date): Promise<boolean> {
+    const r = await this.db.query<{ one: number }>(`SELECT 1 AS one FROM events WHERE id = $1 AND ts = $2 LIMIT 1`, [id, ts]);
+    return r.rows.length > 0;
+  }
+}
