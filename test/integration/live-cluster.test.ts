@@ -14,6 +14,7 @@ import { login } from '../support/auth.js';
 import { middayZone } from '../support/live-scenario.js';
 import { type ApiProcess, startApiProcess } from '../support/process.js';
 import { dropRedisKeys } from '../support/redis.js';
+import { comparableSnapshot } from '../support/live-follower.js';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TZ = middayZone();
@@ -58,28 +59,6 @@ async function post(url: string, batch: CanonicalEvent[]): Promise<void> {
   }
 }
 
-/** What depends on the moment asked (and the process's own numbering) is left out; everything else must match. */
-function comparable(s: LiveSnapshot) {
-  const figures = (f: LiveSnapshot['totals']) => ({ ...f, busyS: 0, availableS: 0, occupancy: 0 });
-  return {
-    day: s.day,
-    lastEventAt: s.lastEventAt,
-    totals: figures(s.totals),
-    totalsAgents: s.totalsAgents,
-    queues: s.queues.map((q) => ({
-      ...q,
-      longestWaitS: 0,
-      waitingCalls: q.waitingCalls.map((w) => ({ ...w, waitS: 0 })),
-      today: figures(q.today),
-      byCallType: Object.fromEntries(Object.entries(q.byCallType).map(([k, f]) => [k, figures(f)])),
-      staffing: null,
-    })),
-    agents: s.agents.map((x) => ({ ...x, overrun: false })),
-    breaches: s.breaches.map((x) => x.id),
-    breachCounts: { ...s.breachCounts, atRisk: 0 },
-  };
-}
-
 async function snapshots(): Promise<[LiveSnapshot, LiveSnapshot]> {
   const [ca, cb] = await Promise.all([login(a.url, 'admin', ADMIN_PASSWORD), login(b.url, 'admin', ADMIN_PASSWORD)]);
   const [ra, rb] = await Promise.all([ca.get('/api/v1/live'), cb.get('/api/v1/live')]);
@@ -92,11 +71,13 @@ async function converged(minOffered: number): Promise<[LiveSnapshot, LiveSnapsho
     async () => {
       const [sa, sb] = await snapshots();
       if (sa.totals.offered < minOffered) return undefined;
-      return JSON.stringify(comparable(sa)) === JSON.stringify(comparable(sb)) ? ([sa, sb] as [LiveSnapshot, LiveSnapshot]) : undefined;
+      return JSON.stringify(comparableSnapshot(sa)) === JSON.stringify(comparableSnapshot(sb))
+        ? ([sa, sb] as [LiveSnapshot, LiveSnapshot])
+        : undefined;
     },
     30_000,
   ).catch(async () => snapshots());
-  expect(comparable(pair[1])).toEqual(comparable(pair[0]));
+  expect(comparableSnapshot(pair[1])).toEqual(comparableSnapshot(pair[0]));
   return pair;
 }
 

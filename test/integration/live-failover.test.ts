@@ -22,6 +22,7 @@ import { login } from '../support/auth.js';
 import { middayZone } from '../support/live-scenario.js';
 import { type ApiProcess, startApiProcess } from '../support/process.js';
 import { dropRedisKeys } from '../support/redis.js';
+import { comparableSnapshot } from '../support/live-follower.js';
 
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TZ = middayZone();
@@ -75,28 +76,6 @@ async function startProxy(target: number): Promise<{ port: number; pointTo: (por
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
-  };
-}
-
-/** What depends on the moment asked and the process's own numbering is left out; everything else must match. */
-function comparable(s: LiveSnapshot) {
-  const figures = (f: LiveSnapshot['totals']) => ({ ...f, busyS: 0, availableS: 0, occupancy: 0 });
-  return {
-    day: s.day,
-    lastEventAt: s.lastEventAt,
-    totals: figures(s.totals),
-    totalsAgents: s.totalsAgents,
-    queues: s.queues.map((q) => ({
-      ...q,
-      longestWaitS: 0,
-      waitingCalls: q.waitingCalls.map((w) => ({ ...w, waitS: 0 })),
-      today: figures(q.today),
-      byCallType: Object.fromEntries(Object.entries(q.byCallType).map(([k, f]) => [k, figures(f)])),
-      staffing: null,
-    })),
-    agents: s.agents.map((x) => ({ ...x, overrun: false })),
-    breaches: s.breaches.map((x) => x.id),
-    breachCounts: { ...s.breachCounts, atRisk: 0 },
   };
 }
 
@@ -218,7 +197,10 @@ describe('a wallboard on an API process that dies', () => {
       'A and B to answer the same snapshot',
       async () => {
         const [sa, sb] = await Promise.all([ca.get('/api/v1/live'), cb.get('/api/v1/live')]);
-        return JSON.stringify(comparable(sa.body as LiveSnapshot)) === JSON.stringify(comparable(sb.body as LiveSnapshot)) && sa.body;
+        return (
+          JSON.stringify(comparableSnapshot(sa.body as LiveSnapshot)) === JSON.stringify(comparableSnapshot(sb.body as LiveSnapshot)) &&
+          sa.body
+        );
       },
       10_000,
     );
@@ -247,11 +229,11 @@ describe('a wallboard on an API process that dies', () => {
         const fromB = (await cb.get('/api/v1/live')).body as LiveSnapshot;
         const shown = viaProxy.data;
         if (!shown || fromB.totals.offered !== calls || fromB.totals.abandoned !== calls) return undefined;
-        return JSON.stringify(comparable(shown)) === JSON.stringify(comparable(fromB)) ? { shown, fromB } : undefined;
+        return JSON.stringify(comparableSnapshot(shown)) === JSON.stringify(comparableSnapshot(fromB)) ? { shown, fromB } : undefined;
       },
       20_000,
     ).catch(async () => ({ shown: viaProxy.data!, fromB: (await cb.get('/api/v1/live')).body as LiveSnapshot }));
-    expect(comparable(final.shown)).toEqual(comparable(final.fromB));
+    expect(comparableSnapshot(final.shown)).toEqual(comparableSnapshot(final.fromB));
     expect(final.shown.totals.offered).toBe(calls);
     expect(final.shown.totals.abandoned).toBe(calls);
     expect(final.shown.queues.map((q) => [q.queue, q.today.offered, q.waiting])).toEqual([
@@ -259,7 +241,7 @@ describe('a wallboard on an API process that dies', () => {
       ['support', Math.floor(calls / 2), 0],
     ]);
     // The board connected to B all along shows the same.
-    expect(comparable(onB.data!)).toEqual(comparable(final.fromB));
+    expect(comparableSnapshot(onB.data!)).toEqual(comparableSnapshot(final.fromB));
     // It went away, resynced from a snapshot, and came back; the session held (never signed out).
     expect(statuses).toContain('disconnected');
     expect(statuses.slice(statuses.indexOf('disconnected'))).toContain('resyncing');

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QaService, createUser, seedQaDemo } from '@callboard/api';
-import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
+import { type RunningApp, startApp } from '../support/app.js';
 import { type Client, PASSWORD, type Principals, login, signInEveryRole } from '../support/auth.js';
-import { FULL_MARKS, answerList, eventsOn, localDay } from '../support/qa-calls.js';
+import { FULL_MARKS, answerList, eventsOn, localDay, postAndAwaitCalls } from '../support/qa-calls.js';
 
 const day = localDay(2);
 const { call } = eventsOn(day, 'cal');
@@ -46,13 +46,7 @@ beforeAll(async () => {
   reviewer2 = await login(app.url, 'reviewer2', PASSWORD);
   reviewer3 = await login(app.url, 'reviewer3', PASSWORD);
   [r1, r2, leadId] = [reviewer1, reviewer2, lead].map((c) => c.session!.user!.id) as [string, string, string];
-  expect((await postEvents(app.url, EVENTS)).body).toMatchObject({ accepted: EVENTS.length, rejected: [] });
-  await until('the six calls with their recordings', async () => {
-    const r = await app.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM calls WHERE talk_s IS NOT NULL AND recording_url IS NOT NULL`,
-    );
-    return r.rows[0]!.n === 6 || undefined;
-  });
+  await postAndAwaitCalls(app, EVENTS, 6);
 }, 60_000);
 
 afterAll(async () => {

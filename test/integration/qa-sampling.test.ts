@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QaService, createUser } from '@callboard/api';
-import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
+import { type RunningApp, startApp } from '../support/app.js';
 import { type Client, PASSWORD, type Principals, login, signInEveryRole } from '../support/auth.js';
-import { eventsOn, localDay } from '../support/qa-calls.js';
+import { eventsOn, localDay, postAndAwaitCalls } from '../support/qa-calls.js';
 
 const DAY_MS = 86_400_000;
 const day = localDay(2);
@@ -47,13 +47,7 @@ beforeAll(async () => {
   const gone = users.body.users.find((u: { username: string }) => u.username === 'gone');
   expect((await principals.byRole.admin!.request('PATCH', `/api/v1/users/${gone.id}`, { disabled: true })).status).toBe(200);
   reviewerIds = [principals.byRole.qa_reviewer!.session!.user!.id, reviewer2.session!.user!.id].sort();
-  expect((await postEvents(app.url, EVENTS)).body).toMatchObject({ accepted: EVENTS.length, rejected: [] });
-  await until('the six calls with their recordings', async () => {
-    const r = await app.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM calls WHERE talk_s IS NOT NULL AND recording_url IS NOT NULL`,
-    );
-    return r.rows[0]!.n === 6 || undefined;
-  });
+  await postAndAwaitCalls(app, EVENTS, 6);
 }, 60_000);
 
 afterAll(async () => {

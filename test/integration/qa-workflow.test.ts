@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@callboard/api';
 import { drawSample, type SampleCall, type SamplingPlan } from '@callboard/qa';
-import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
+import { type RunningApp, startApp } from '../support/app.js';
 import { type Client, PASSWORD, type Principals, login, signInEveryRole } from '../support/auth.js';
-import { FULL_MARKS, answerList, eventsOn, localDay } from '../support/qa-calls.js';
+import { FULL_MARKS, answerList, eventsOn, localDay, postAndAwaitCalls } from '../support/qa-calls.js';
 
 const COMPANY = '星河客服中心';
 
@@ -78,14 +78,7 @@ beforeAll(async () => {
   // A reviewer who is also agent-002: never given agent-002's calls.
   await createUser(app.db, { username: 'reviewer3', role: 'qa_reviewer', agentId: 'agent-002', password: PASSWORD });
   reviewer3 = await login(app.url, 'reviewer3', PASSWORD);
-  const posted = await postEvents(app.url, EVENTS);
-  expect(posted.body).toMatchObject({ accepted: EVENTS.length, rejected: [] });
-  await until('the six calls with their recordings', async () => {
-    const r = await app.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM calls WHERE talk_s IS NOT NULL AND (recording_url IS NOT NULL OR call_id = 'c4')`,
-    );
-    return r.rows[0]!.n === 6 || undefined;
-  });
+  await postAndAwaitCalls(app, EVENTS, 6, "recording_url IS NOT NULL OR call_id = 'c4'");
 }, 60_000);
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 /** Answered calls as canonical events, for the QA suites: a local day two days ago in Asia/Shanghai, never in the future. */
+import { type RunningApp, postEvents, until } from './app.js';
 
 const DAY_MS = 86_400_000;
 const OFFSET_MS = 8 * 3_600_000;
@@ -72,3 +73,22 @@ export const FULL_MARKS: Record<string, boolean | number | 'na'> = {
 
 /** Answers as the API takes them. */
 export const answerList = (a: Record<string, boolean | number | 'na'>) => Object.entries(a).map(([itemId, value]) => ({ itemId, value }));
+
+/**
+ * Posts the calls and waits until the writer has stored the `count` answered
+ * calls that `ready` selects (default: those with a recording).
+ */
+export async function postAndAwaitCalls(
+  app: RunningApp,
+  events: readonly QaEvent[],
+  count: number,
+  ready = 'recording_url IS NOT NULL',
+): Promise<void> {
+  const r = await postEvents(app.url, [...events]);
+  if (r.status !== 202 || r.body.accepted !== events.length)
+    throw new Error(`the QA calls were not all accepted: ${JSON.stringify(r.body)}`);
+  await until(`the ${count} calls stored`, async () => {
+    const q = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM calls WHERE talk_s IS NOT NULL AND (${ready})`);
+    return q.rows[0]!.n === count || undefined;
+  });
+}

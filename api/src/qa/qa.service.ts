@@ -41,6 +41,7 @@ import {
   type EvaluationRow,
   type EvaluationStatus,
   type FormRow,
+  type PlanRow,
   QaRepository,
   type StoredAnswer,
 } from './qa.repository.js';
@@ -112,6 +113,16 @@ export function checkAnswers(form: QaForm, answers: readonly StoredAnswer[]): vo
       if (typeof a.value !== 'boolean') throw bad(`item ${item.id} is answered true or false`);
     } else if (typeof a.value !== 'number' || a.value > item.max) throw bad(`item ${item.id} takes 0 to ${item.max} points`);
   });
+}
+
+/** Checks the answers against the form, then scores them; a problem is a 400 naming `answers.…`. */
+export function scoreAnswers(form: QaForm, answers: readonly StoredAnswer[]): ReturnType<typeof scoreEvaluation> {
+  checkAnswers(form, answers);
+  try {
+    return scoreEvaluation(form, answerMap(answers));
+  } catch (err) {
+    badInput(err, 'answers');
+  }
 }
 
 /** The local day's first instant in the center's zone, as ISO. */
@@ -560,12 +571,7 @@ export class QaService implements OnModuleInit {
       this.assertScorer(p, row);
       if (!OPEN_STATUSES.includes(row.status)) throw conflict(`evaluation ${id} is already ${row.status}`, 'status');
       const form = (await this.repo.form(row.form_id, row.form_version, tx))!.definition;
-      let score;
-      try {
-        score = scoreEvaluation(form, answerMap(row.answers));
-      } catch (err) {
-        badInput(err, 'answers');
-      }
+      const score = scoreAnswers(form, row.answers);
       await this.repo.addVersion(
         tx,
         {
@@ -626,13 +632,7 @@ export class QaService implements OnModuleInit {
       }
       const form = (await this.repo.form(row.form_id, row.form_version, tx))!.definition;
       const answers = input.answers!;
-      checkAnswers(form, answers);
-      let score;
-      try {
-        score = scoreEvaluation(form, answerMap(answers));
-      } catch (err) {
-        badInput(err, 'answers');
-      }
+      const score = scoreAnswers(form, answers);
       await this.repo.addVersion(
         tx,
         {
@@ -773,13 +773,7 @@ export class QaService implements OnModuleInit {
     if (!c || !(QA_ALL.has(p.role) || c.lead_id === p.id || c.reviewer_ids.includes(p.id))) throw notFound(`calibration ${id}`);
     if (c.lead_id !== p.id && !c.reviewer_ids.includes(p.id)) throw forbidden('only the lead and the reviewers of a calibration score it');
     const form = (await this.repo.form(c.form_id, c.form_version))!.definition;
-    checkAnswers(form, answers);
-    let score;
-    try {
-      score = scoreEvaluation(form, answerMap(answers));
-    } catch (err) {
-      badInput(err, 'answers');
-    }
+    const score = scoreAnswers(form, answers);
     if (!(await this.repo.insertCalibrationScore(id, p.id, answers, score.score)))
       throw conflict('you have already scored this calibration');
     this.audit.record({ ...by, action: 'qa.calibration.scored', target: id, detail: { score: score.score } });
@@ -787,17 +781,7 @@ export class QaService implements OnModuleInit {
   }
 }
 
-function planView(r: {
-  id: string;
-  name: string;
-  period: 'day' | 'week' | 'month';
-  per_agent: number;
-  quotas: Record<string, number>;
-  reviewers: string[] | null;
-  form_id: string;
-  active: boolean;
-  created_at: Date;
-}): SamplingPlanView {
+function planView(r: PlanRow): SamplingPlanView {
   return {
     id: r.id,
     name: r.name,

@@ -68,9 +68,7 @@ describe('refusals beyond 10 a minute per sender and route', () => {
     audit.record({ action: 'auth.login', actor: LIN, target: 'lin', ip: '10.0.0.2' });
     await audit.flush();
     const rows = written();
-    expect(rows.filter((r) => r.actor_id === 'u9' && r.target === 'GET /api/v1/users' && suppressedOf(r) === undefined)).toHaveLength(
-      10,
-    );
+    expect(rows.filter((r) => r.actor_id === 'u9' && r.target === 'GET /api/v1/users' && suppressedOf(r) === undefined)).toHaveLength(10);
     expect(rows.filter((r) => r.actor_id === 'u2').map((r) => `${r.action} ${r.outcome}`)).toEqual([
       'access.denied denied',
       'auth.login ok',
@@ -81,11 +79,7 @@ describe('refusals beyond 10 a minute per sender and route', () => {
     // … and the sender stays over its budget until the minute ends: 5 more are counted, not written.
     for (let i = 0; i < 5; i++) forbidden();
     await audit.flush();
-    expect(
-      written()
-        .slice(rows.length)
-        .map(suppressedOf),
-    ).toEqual([5]);
+    expect(written().slice(rows.length).map(suppressedOf)).toEqual([5]);
     // In the next minute the budget starts afresh.
     vi.setSystemTime(Date.parse('2026-03-02T02:01:00.000Z'));
     forbidden();
