@@ -74,6 +74,8 @@ async function sustained(label, env) {
 
   // Latency probes: a call.offered posted every 200 ms; visible when its calls row can be read.
   const latencies = [];
+  // A probe still not stored after 180 s is counted, not waited for: the writer is that far behind.
+  let unseen = 0;
   let probing = true;
   let n = 0;
   const probe = async () => {
@@ -90,7 +92,10 @@ async function sustained(label, env) {
     for (;;) {
       const r = await db.query(`SELECT 1 FROM calls WHERE call_id = $1`, [id]);
       if (r.rows.length) break;
-      if (performance.now() - t0 > 180_000) throw new Error('probe not visible after 180 s');
+      if (performance.now() - t0 > 180_000) {
+        unseen++;
+        return;
+      }
       await sleep(10);
     }
     latencies.push(performance.now() - t0);
@@ -131,6 +136,7 @@ async function sustained(label, env) {
     p99: pctOf(latencies, 99),
     max: Math.max(...latencies),
     probes: latencies.length,
+    unseen,
   };
 }
 
@@ -159,15 +165,18 @@ export async function ingest() {
       { REDIS_URL: REDIS, DATABASE_URL: server.url, DATABASE_POOL_SIZE: '1' },
     ],
   ];
-  for (const [label, where, env] of configs) {
-    console.log(`  ${label}, ${where}:`);
-    const r = await sustained(label + where, env);
-    console.log(
-      `    sustained durable ingest over HTTP: ${fmt(r.rate)} events/s (${fmt(r.rate / ceiling, 2)} of ceiling; ${fmt(r.accepted)} accepted, ${fmt(r.rows)} rows; writer caught up ${fmt(r.drainS, 1)} s after the load stopped)`,
-    );
-    console.log(
-      `    event → row visible: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, max ${fmt(r.max)} ms (${r.probes} probes under load)`,
-    );
+  try {
+    for (const [label, where, env] of configs) {
+      console.log(`  ${label}, ${where}:`);
+      const r = await sustained(label + where, env);
+      console.log(
+        `    sustained durable ingest over HTTP: ${fmt(r.rate)} events/s (${fmt(r.rate / ceiling, 2)} of ceiling; ${fmt(r.accepted)} accepted, ${fmt(r.rows)} rows; writer caught up ${fmt(r.drainS, 1)} s after the load stopped)`,
+      );
+      console.log(
+        `    event → row visible: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, max ${fmt(r.max)} ms (${r.probes} probes under load${r.unseen ? `; ${r.unseen} more not stored within 180 s` : ''})`,
+      );
+    }
+  } finally {
+    server.child.kill();
   }
-  server.child.kill();
 }
