@@ -156,7 +156,13 @@ async function run(label, clients, seconds, env) {
   let clientsProc;
   let feedProc;
   try {
-    server = await startApi({ dataDir: path.join(work, 'data'), ingestKey: KEY, adminPassword: PASSWORD, env });
+    // Every client is a screen of the one sign-in below: the per-session socket cap is raised to their number.
+    server = await startApi({
+      dataDir: path.join(work, 'data'),
+      ingestKey: KEY,
+      adminPassword: PASSWORD,
+      env: { CALLBOARD_LIVE_SOCKETS: String(Math.max(8, clients)), ...env },
+    });
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
