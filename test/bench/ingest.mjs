@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DB, createApiKey, createApp, loadConfig } from '@callboard/api';
 import { migrate, openEmbedded } from '@callboard/db';
-import { REDIS, daysBackAt, fmt, pctOf, sleep } from './common.mjs';
+import { REDIS, claimRedisPrefix, daysBackAt, dropRedisKeys, fmt, pctOf, sleep } from './common.mjs';
 
 const KEY = 'bench-ingest-key-0123456789abcdef';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -48,6 +48,9 @@ async function rawCeiling() {
 
 async function sustained(label, env) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-bench-'));
+  const prefix = `bench-${process.pid}-${label.replace(/\W/g, '').slice(0, 40)}`;
+  // The log's stream and the ids it remembers go with the run, also when it fails.
+  claimRedisPrefix(prefix);
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -55,7 +58,7 @@ async function sustained(label, env) {
     CALLBOARD_DEMO: '0',
     CALLBOARD_INGEST_KEY: KEY,
     CALLBOARD_LOG_LEVEL: 'error',
-    CALLBOARD_REDIS_PREFIX: `bench-${process.pid}-${label.replace(/\W/g, '').slice(0, 40)}`,
+    CALLBOARD_REDIS_PREFIX: prefix,
     ...env,
   });
   const app = await createApp(config);
@@ -125,6 +128,7 @@ async function sustained(label, env) {
   const drainS = (performance.now() - drainStart) / 1000;
   const rows = (await db.query(`SELECT count(*) AS n FROM events`)).rows[0].n;
   await app.close();
+  await dropRedisKeys(prefix);
   rmSync(dataDir, { recursive: true, force: true });
   return {
     label,
