@@ -1,6 +1,6 @@
 // Ingest benchmark (issue targets: ≥ 10,000 events/s durable through HTTP,
 // ≥ 0.3 of the database's raw insert ceiling, event → row visible p99 ≤ 2 s).
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,12 +144,13 @@ async function sustained(label, env) {
   };
 }
 
+/** The suites' database server (support/database-server.mjs): the embedded TimescaleDB in a process of its own. */
 async function startDbServer() {
-  const child = spawn(process.execPath, [path.join(here, 'db-server.mjs'), String(20000 + Math.floor(Math.random() * 20000))], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const child = fork(path.join(here, '../support/database-server.mjs'), [String(20000 + Math.floor(Math.random() * 20000))], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = await new Promise((resolve, reject) => {
-    child.stdout.once('data', (d) => resolve(String(d).trim()));
+    child.on('message', (m) => 'url' in m && resolve(m.url));
     child.once('exit', (code) => reject(new Error(`database process exited (${code})`)));
   });
   return { child, url };

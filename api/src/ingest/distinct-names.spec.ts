@@ -30,6 +30,8 @@ describe('capDistinctNames', () => {
     const events = [offered('support'), offered('billing'), offered('refunds'), offered('support'), offered('sales')];
     const r = capDistinctNames(events, [0, 2, 3, 5, 6], today, { queues: 3, agents: 10 });
     expect(r.events.map((e) => e.id)).toEqual(['o-support', 'o-billing', 'o-support', 'o-sales']);
+    // The batch indexes of the kept events: the given ones without the refused 3.
+    expect(r.indexes).toEqual([0, 2, 5, 6]);
     expect(r.rejected).toEqual([{ index: 3, error: 'payload.queue: too many distinct queues today (3)' }]);
   });
 
@@ -46,6 +48,6 @@ describe('capDistinctNames', () => {
   it('leaves events of other days alone: the live engine does not hold them', () => {
     const events = [offered('archive', '2026-03-01T23:59:59+08:00'), offered('later', '2026-03-03T00:00:00+08:00')];
     const r = capDistinctNames(events, [0, 1], today, { queues: 2, agents: 1 });
-    expect(r).toEqual({ events, rejected: [] });
+    expect(r).toEqual({ events, indexes: [0, 1], rejected: [] });
   });
 });

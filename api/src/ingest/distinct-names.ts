@@ -17,21 +17,23 @@ export interface NameCaps {
 const QUEUE_FIELDS = ['queue', 'toQueue'] as const;
 const AGENT_FIELDS = ['agentId', 'toAgent'] as const;
 
-/** Splits validated events (at their batch `indexes`) into those within the caps and the refused. */
+/** Splits validated events (at their batch `indexes`) into those within the caps, with their batch indexes, and the refused. */
 export function capDistinctNames(
   events: readonly CanonicalEvent[],
   indexes: readonly number[],
   today: DayNames,
   caps: NameCaps,
-): { events: CanonicalEvent[]; rejected: Rejection[] } {
+): { events: CanonicalEvent[]; indexes: number[]; rejected: Rejection[] } {
   // Names first seen in this batch; the day's own are read in place.
   const fresh = { queues: new Set<string>(), agents: new Set<string>() };
   const kept: CanonicalEvent[] = [];
+  const keptIndexes: number[] = [];
   const rejected: Rejection[] = [];
   events.forEach((event, i) => {
     const ms = Date.parse(event.ts);
     if (ms < today.startMs || ms >= today.endMs) {
       kept.push(event);
+      keptIndexes.push(indexes[i]!);
       return;
     }
     const payload = event.payload as Record<string, unknown>;
@@ -50,6 +52,7 @@ export function capDistinctNames(
     for (const f of QUEUE_FIELDS) if (typeof payload[f] === 'string' && !today.queues.has(payload[f])) fresh.queues.add(payload[f]);
     for (const f of AGENT_FIELDS) if (typeof payload[f] === 'string' && !today.agents.has(payload[f])) fresh.agents.add(payload[f]);
     kept.push(event);
+    keptIndexes.push(indexes[i]!);
   });
-  return { events: kept, rejected };
+  return { events: kept, indexes: keptIndexes, rejected };
 }

@@ -84,8 +84,7 @@ export class IngestService {
       // Events the database refused (embedded log), reported at their index in the body.
       const refused = r.refused ?? [];
       if (refused.length > 0) {
-        const indexOf = new Map(valid.events.map((e, i) => [e, valid.indexes[i]!]));
-        for (const f of refused) rejected.push({ index: indexOf.get(events[f.index]!)!, error: f.reason });
+        for (const f of refused) rejected.push({ index: capped.indexes[f.index]!, error: f.reason });
         rejected.sort((a, b) => a.index - b.index);
         this.metrics.rejected.inc({ reason: 'refused' }, refused.length);
       }

@@ -44,7 +44,7 @@ const DAY_MS = 86_400_000;
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-/** The accepted range of a window as ISO instants: `[from, to]`, both inclusive. */
+/** The accepted range of a window in ms since the epoch: `[fromMs, toMs]`, both inclusive. */
 export function windowRange(w: TsWindow): { fromMs: number; toMs: number } {
   return { fromMs: w.backfill ? BACKFILL_FLOOR_MS : w.nowMs - w.maxAgeD * DAY_MS, toMs: w.nowMs + w.maxAheadMin * 60_000 };
 }
@@ -53,12 +53,13 @@ export function windowRange(w: TsWindow): { fromMs: number; toMs: number } {
 export function tsOutsideWindow(ts: string, w: TsWindow): string | undefined {
   const ms = Date.parse(ts);
   const { fromMs, toMs } = windowRange(w);
+  if (ms >= fromMs && ms <= toMs) return undefined;
+  // Only a refusal spells the range out: an accepted event costs two comparisons.
   const range = `accepted: ${new Date(fromMs).toISOString()} … ${new Date(toMs).toISOString()}`;
   // The schema has already checked the calendar; a date the clock still cannot read is refused as ahead of it.
   if (Number.isNaN(ms) || ms > toMs) {
     return `ts: ${ts} is more than ${plural(w.maxAheadMin, 'minute')} ahead of the server clock (${range})`;
   }
-  if (ms >= fromMs) return undefined;
   if (w.backfill) return `ts: ${ts} is before ${BACKFILL_FLOOR.slice(0, 10)}, the earliest a back-fill takes (${range})`;
   return `ts: ${ts} is more than ${plural(w.maxAgeD, 'day')} old (${range}); older history goes through a back-fill (?backfill=true)`;
 }
