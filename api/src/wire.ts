@@ -43,3 +43,29 @@ export type { DrillFigure } from './live/live.constants.js';
 export { AT_RISK_SHARE, DRILL_FIGURES, DRILL_DEFAULT_LIMIT, DRILL_MAX_LIMIT } from './live/live.constants.js';
 export type { QueueSettings, QueueSettingsList, NotReadyLimit, NotReadyLimitList } from './settings/settings.wire.js';
 export type { UpdateQueueRulesRequest, UpdateNotReadyLimitsRequest } from './settings/settings.schemas.js';
+export type {
+  CalibrationDetail,
+  CalibrationList,
+  CalibrationView,
+  EvaluationDetail,
+  EvaluationList,
+  EvaluationSummary,
+  QaFormList,
+  QaFormView,
+  QaPeople,
+  QaProgress,
+  QaSummary,
+  SamplingPlanView,
+  SamplingRunList,
+  SamplingRunView,
+  ScoreResult,
+} from './qa/qa.wire.js';
+export type {
+  CreateCalibrationRequest,
+  CreatePlanRequest,
+  CreateRunRequest,
+  EvaluationsQuery,
+  ResolveRequest,
+  SaveDraftRequest,
+  SummaryQuery,
+} from './qa/qa.schemas.js';

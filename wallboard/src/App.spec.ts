@@ -117,9 +117,9 @@ describe('navigation per role', () => {
     admin: { links: ['nav-wallboard', 'nav-trends', 'nav-qa', 'nav-settings', ...ADMIN], lands: '/' },
     manager: { links: ['nav-wallboard', 'nav-trends', 'nav-qa'], lands: '/' },
     supervisor: { links: ['nav-wallboard', 'nav-qa'], lands: '/' },
-    qa_lead: { links: ['nav-qa'], lands: '/qa' },
-    qa_reviewer: { links: ['nav-qa'], lands: '/qa' },
-    agent: { links: ['nav-qa'], lands: '/qa' },
+    qa_lead: { links: ['nav-qa'], lands: '/qa/reviews' },
+    qa_reviewer: { links: ['nav-qa'], lands: '/qa/reviews' },
+    agent: { links: ['nav-qa'], lands: '/qa/mine' },
     kiosk: { links: [], lands: '/' },
   };
 

@@ -54,10 +54,10 @@ describe('access guard', () => {
   });
 
   it.each([
-    ['agent', '/', '/qa'],
-    ['qa_reviewer', '/', '/qa'],
-    ['qa_lead', '/trends', '/qa'],
-    ['agent', '/admin/users', '/qa'],
+    ['agent', '/', '/qa/mine'],
+    ['qa_reviewer', '/', '/qa/reviews'],
+    ['qa_lead', '/trends', '/qa/reviews'],
+    ['agent', '/admin/users', '/qa/mine'],
     ['supervisor', '/trends', '/'],
     ['manager', '/settings', '/'],
     ['manager', '/admin/keys', '/'],
@@ -73,7 +73,7 @@ describe('access guard', () => {
     ['admin', '/admin/kiosk-tokens'],
     ['admin', '/settings'],
     ['manager', '/trends'],
-    ['supervisor', '/qa'],
+    ['supervisor', '/qa/summary'],
     ['agent', '/account'],
     ['kiosk', '/'],
   ] as const)('lets %s open %s', async (role, path) => {
@@ -86,7 +86,7 @@ describe('access guard', () => {
     fakeApi({ 'GET /api/v1/auth/session': sessionFixture('agent') });
 
     expect(await land('/login?next=/account')).toBe('/account');
-    expect(await land('/login')).toBe('/qa');
+    expect(await land('/login')).toBe('/qa/mine');
   });
 
   it('asks the server for the session once, not on every navigation', async () => {

@@ -7,7 +7,7 @@ import {
   type RouteRecordRaw,
   type RouterHistory,
 } from 'vue-router';
-import type { Capability } from './api/auth';
+import type { Capability, Role } from './api/auth';
 import { loadKioskToken } from './kioskToken';
 import type { MessageSchema } from './locales/en';
 import WallboardPage from './pages/WallboardPage.vue';
@@ -21,17 +21,93 @@ declare module 'vue-router' {
     public?: boolean;
     /** The page opens for a session holding any one of these capabilities. */
     requires?: readonly Capability[];
+    /** …and, when set, only for these roles (an agent's own results). */
+    roles?: readonly Role[];
+    /** A tab of the QA workspace: its label under `qa.tabs`. */
+    qaTab?: keyof MessageSchema['qa']['tabs'];
   }
 }
 
 const QA_CAPABILITIES: readonly Capability[] = ['qaResults', 'qaReview', 'qaManage'];
+
+/** The QA workspace: its tabs in order (`meta.qaTab`), then pages reached from them. `/qa` opens the first tab the session may open. */
+export const QA_CHILDREN: RouteRecordRaw[] = [
+  // Never shown: the access guard sends `/qa` on to the session's first tab.
+  { path: '', name: 'qa', component: { render: () => null } },
+  {
+    path: 'reviews',
+    name: 'qa-reviews',
+    component: () => import('./pages/qa/ReviewQueuePage.vue'),
+    meta: { nav: 'qa', requires: ['qaReview'], qaTab: 'reviews' },
+  },
+  {
+    path: 'mine',
+    name: 'qa-mine',
+    component: () => import('./pages/qa/MyResultsPage.vue'),
+    meta: { nav: 'qa', requires: ['qaResults'], roles: ['agent'], qaTab: 'mine' },
+  },
+  {
+    path: 'disputes',
+    name: 'qa-disputes',
+    component: () => import('./pages/qa/DisputesPage.vue'),
+    meta: { nav: 'qa', requires: ['qaManage'], qaTab: 'disputes' },
+  },
+  {
+    path: 'calibrations',
+    name: 'qa-calibrations',
+    component: () => import('./pages/qa/CalibrationsPage.vue'),
+    meta: { nav: 'qa', requires: ['qaReview'], qaTab: 'calibrations' },
+  },
+  {
+    path: 'forms',
+    name: 'qa-forms',
+    component: () => import('./pages/qa/FormsPage.vue'),
+    meta: { nav: 'qa', requires: ['qaManage'], qaTab: 'forms' },
+  },
+  {
+    path: 'sampling',
+    name: 'qa-sampling',
+    component: () => import('./pages/qa/SamplingPage.vue'),
+    meta: { nav: 'qa', requires: ['qaManage'], qaTab: 'sampling' },
+  },
+  {
+    path: 'summary',
+    name: 'qa-summary',
+    component: () => import('./pages/qa/SummaryPage.vue'),
+    meta: { nav: 'qa', requires: ['qaResults'], roles: ['admin', 'manager', 'supervisor', 'qa_lead', 'qa_reviewer'], qaTab: 'summary' },
+  },
+  {
+    path: 'evaluations/:id',
+    name: 'qa-evaluation',
+    component: () => import('./pages/qa/EvaluationPage.vue'),
+    props: true,
+    meta: { nav: 'qa', requires: ['qaResults'] },
+  },
+  {
+    path: 'calibrations/:id',
+    name: 'qa-calibration',
+    component: () => import('./pages/qa/CalibrationPage.vue'),
+    props: true,
+    meta: { nav: 'qa', requires: ['qaReview'] },
+  },
+];
+
+/** The QA tabs a session may open, in order. */
+export function qaTabsFor(session: SessionStore): RouteRecordRaw[] {
+  return QA_CHILDREN.filter((r) => r.meta?.qaTab && mayOpen(session, { meta: r.meta }));
+}
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { nav: 'login', public: true } },
   { path: '/kiosk', name: 'kiosk', component: () => import('./pages/KioskPage.vue'), meta: { nav: 'kiosk', public: true } },
   { path: '/', name: 'wallboard', component: WallboardPage, meta: { nav: 'wallboard', requires: ['wallboard'] } },
   { path: '/trends', name: 'trends', component: () => import('./pages/TrendsPage.vue'), meta: { nav: 'trends', requires: ['trends'] } },
-  { path: '/qa', name: 'qa', component: () => import('./pages/QaPage.vue'), meta: { nav: 'qa', requires: QA_CAPABILITIES } },
+  {
+    path: '/qa',
+    component: () => import('./pages/qa/QaLayout.vue'),
+    meta: { nav: 'qa', requires: QA_CAPABILITIES },
+    children: QA_CHILDREN,
+  },
   {
     path: '/settings',
     name: 'settings',
@@ -71,13 +147,19 @@ const HOME_ORDER = ['wallboard', 'qa', 'trends', 'settings', 'account'] as const
 
 export function mayOpen(session: SessionStore, route: Pick<RouteLocationNormalized, 'meta'>): boolean {
   if (route.meta.public) return true;
-  const requires = route.meta.requires;
-  return session.signedIn && (requires === undefined || session.canAny(requires));
+  const { requires, roles } = route.meta;
+  if (!session.signedIn) return false;
+  if (requires !== undefined && !session.canAny(requires)) return false;
+  return roles === undefined || (session.role !== null && roles.includes(session.role));
 }
 
 /** The first page the session may open: a wallboard for those who have one, the QA workspace for agents and reviewers. */
 export function homeFor(session: SessionStore): RouteLocationRaw | null {
   for (const name of HOME_ORDER) {
+    if (name === 'qa') {
+      if (qaTabsFor(session).length > 0) return { name };
+      continue;
+    }
     const record = routes.find((route) => route.name === name);
     if (record && mayOpen(session, { meta: record.meta ?? {} })) return { name };
   }
@@ -117,7 +199,11 @@ export async function accessGuard(to: RouteLocationNormalized, session: SessionS
     return true;
   }
   if (!session.signedIn) return loadKioskToken() ? { name: 'kiosk' } : loginFor(to.fullPath);
-  if (mayOpen(session, to)) return true;
+  if (mayOpen(session, to)) {
+    if (to.name !== 'qa') return true;
+    const first = qaTabsFor(session)[0];
+    return first?.name ? { name: first.name } : (homeFor(session) ?? { name: 'login' });
+  }
   // No page at all for this session (cannot happen with the roles of SPEC §1): let it sign in as someone else.
   return homeFor(session) ?? { name: 'login' };
 }

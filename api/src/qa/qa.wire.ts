@@ -38,7 +38,12 @@ export const qaFormListSchema = z.object({ forms: z.array(qaFormSchema).meta({ d
 export type QaFormList = z.infer<typeof qaFormListSchema>;
 
 export const answerSchema = z
-  .object({ itemId: z.string(), value: z.union([z.boolean(), z.number(), z.literal('na')]), comment: z.string().optional() })
+  .object({
+    itemId: z.string(),
+    value: z.union([z.boolean(), z.number(), z.literal('na')]),
+    comment: z.string().optional(),
+    atS: z.number().optional().meta({ description: "the moment of the recording the comment is about, in seconds from the call's start" }),
+  })
   .meta({ id: 'QaAnswer' });
 
 export const evaluationSummarySchema = z
@@ -66,6 +71,9 @@ export const evaluationSummarySchema = z
     disputeReason: z.string().nullable(),
     resolvedAt: z.iso.datetime().nullable(),
     outcome: z.enum(['upheld', 'adjusted']).nullable(),
+    dueAt: z.iso.datetime().nullable().optional().meta({ description: 'when the review is due (assigned and draft evaluations)' }),
+    agentName: z.string().nullable().optional().meta({ description: "the agent's display name, when known" }),
+    reviewerName: z.string().nullable().optional().meta({ description: "the reviewer's display name" }),
   })
   .meta({ id: 'QaEvaluationSummary' });
 export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
@@ -188,10 +196,11 @@ export const summarySchema = z
   .object({
     from: z.string(),
     to: z.string(),
-    groupBy: z.enum(['agent', 'team', 'item']),
+    groupBy: z.enum(['agent', 'team', 'item', 'week']),
     rows: z.array(
       z.object({
-        key: z.string().meta({ description: 'agent id, team (“” for none) or item id' }),
+        key: z.string().meta({ description: 'agent id, team (“” for none), item id, or the Monday (YYYY-MM-DD) starting a week' }),
+        label: z.string().nullable().optional().meta({ description: "the agent's display name, when known" }),
         n: z.number(),
         mean: z.number().nullable(),
         marginOfError: z.number().nullable().meta({ description: '95 % Student t half-width; null below two scores' }),
@@ -208,6 +217,7 @@ export const calibrationSchema = z
     callId: z.string(),
     formId: z.string(),
     formVersion: z.number(),
+    createdAt: z.iso.datetime().optional(),
     leadId: z.string(),
     reviewers: z.array(z.string()),
     submitted: z.array(z.string()).meta({ description: 'who has scored so far' }),
@@ -235,3 +245,58 @@ export const calibrationSchema = z
   })
   .meta({ id: 'QaCalibration' });
 export type CalibrationView = z.infer<typeof calibrationSchema>;
+
+/** The call a calibration's participants score: the same facts, audio and transcript an evaluation shows. */
+export const calibrationDetailSchema = calibrationSchema
+  .extend({
+    form: qaFormSchema.optional(),
+    call: evaluationDetailSchema.shape.call.optional(),
+    recording: evaluationDetailSchema.shape.recording.optional(),
+    transcript: evaluationDetailSchema.shape.transcript.optional(),
+    findings: evaluationDetailSchema.shape.findings.optional(),
+  })
+  .meta({ id: 'QaCalibrationDetail' });
+export type CalibrationDetail = z.infer<typeof calibrationDetailSchema>;
+
+export const calibrationListSchema = z
+  .object({
+    calibrations: z.array(
+      calibrationSchema.pick({
+        id: true,
+        callId: true,
+        formId: true,
+        formVersion: true,
+        createdAt: true,
+        leadId: true,
+        reviewers: true,
+        submitted: true,
+        complete: true,
+        kappa: true,
+      }),
+    ),
+  })
+  .meta({ id: 'QaCalibrationList', description: 'calibrations the caller leads or scores in, newest first' });
+export type CalibrationList = z.infer<typeof calibrationListSchema>;
+
+/** Names behind the ids the QA screens show, and who may review. */
+export const qaPeopleSchema = z
+  .object({
+    reviewers: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'qa_lead', 'qa_reviewer']) })),
+    agents: z.array(z.object({ agentId: z.string(), name: z.string(), team: z.string().nullable() })),
+  })
+  .meta({ id: 'QaPeople' });
+export type QaPeople = z.infer<typeof qaPeopleSchema>;
+
+/** The wallboard's QA tile: this period's scores and reviews for the caller's scope. */
+export const qaProgressSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    n: z.number().meta({ description: 'scored evaluations of calls in the period' }),
+    mean: z.number().nullable(),
+    marginOfError: z.number().nullable(),
+    done: z.number().meta({ description: 'evaluations submitted or later' }),
+    planned: z.number().meta({ description: 'evaluations sampled for the period' }),
+  })
+  .meta({ id: 'QaProgress' });
+export type QaProgress = z.infer<typeof qaProgressSchema>;

@@ -4,6 +4,7 @@ import { loadKioskToken } from '../kioskToken';
 import { loginFor } from '../router';
 import { useAdminStore } from '../stores/admin';
 import { useLiveStore } from '../stores/live';
+import { useQaPeopleStore } from '../stores/qaPeople';
 import { useSessionStore } from '../stores/session';
 import { useSettingsStore } from '../stores/settings';
 import { useTodayStore } from '../stores/today';
@@ -27,6 +28,7 @@ export function useSessionEffects(): void {
   const admin = useAdminStore();
   const settings = useSettingsStore();
   const live = useLiveStore();
+  const qaPeople = useQaPeopleStore();
 
   // The live connection learnt first that the session is over (the server ended the socket): ask, so the rest follows.
   watch(
@@ -53,6 +55,7 @@ export function useSessionEffects(): void {
         live.stop();
         admin.clear();
         settings.clear();
+        qaPeople.reset();
       }
       if (session.can('wallboard') && !today.hasData) void today.refresh();
     },

@@ -57,8 +57,8 @@ describe('LoginPage', () => {
 
     await fillAndSubmit(w, 'agent', 'pw-pw-pw-pw');
 
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/qa'), LAZY);
-    expect(w.findAll('nav a').map((a) => a.attributes('data-testid'))).toEqual(['nav-qa']);
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/qa/mine'), LAZY);
+    expect(w.findAll('.topbar__nav a').map((a) => a.attributes('data-testid'))).toEqual(['nav-qa']);
   });
 
   it('says a wrong name or password is wrong, clears the password and stays', async () => {

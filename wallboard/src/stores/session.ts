@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import * as auth from '../api/auth';
-import type { Capability, SessionInfo } from '../api/auth';
+import type { Capability, Role, SessionInfo } from '../api/auth';
 import { ApiError, connectSession, isApiError } from '../api/http';
 import { forgetKioskToken } from '../kioskToken';
 
@@ -31,6 +31,10 @@ export const useSessionStore = defineStore('session', () => {
 
   const signedIn = computed(() => info.value !== null);
   const isKiosk = computed(() => info.value?.kind === 'kiosk');
+  /** The session's role (`null` signed out). */
+  const role = computed<Role | null>(() => info.value?.role ?? null);
+  /** The signed-in user's agent id, for an agent's own results. */
+  const agentId = computed(() => info.value?.user?.agentId ?? null);
   const capabilities = computed<ReadonlySet<Capability>>(() => new Set(info.value?.capabilities ?? []));
   /** Who the session belongs to; changes when someone else signs in on this screen. */
   const principal = computed(() => {
@@ -158,6 +162,8 @@ export const useSessionStore = defineStore('session', () => {
     loadError,
     signedIn,
     isKiosk,
+    role,
+    agentId,
     capabilities,
     principal,
     can,

@@ -5,7 +5,7 @@ import { account, kiosk, login } from './auth';
 import { admin, audit, keys, kioskTokens, users } from './admin';
 import { charts, formula, wallboard } from './wallboard';
 import { trends } from './trends';
-import { qa } from './qa';
+import { qa } from './qa/index';
 import { settings } from './settings';
 
 const zhCN: MessageSchema = {

@@ -1,0 +1,2 @@
+/** QA workspace: agent. */
+export const agent = {};

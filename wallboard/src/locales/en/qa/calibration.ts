@@ -1,0 +1,2 @@
+/** QA workspace: calibration. */
+export const calibration = {};

@@ -1,0 +1,2 @@
+/** QA workspace: disputes. */
+export const disputes = {};

@@ -1,0 +1,2 @@
+/** QA workspace: editor. */
+export const editor = {};

@@ -1,0 +1,2 @@
+/** QA workspace: evaluation. */
+export const evaluation = {};

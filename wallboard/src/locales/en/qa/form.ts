@@ -1,0 +1,2 @@
+/** QA workspace: form. */
+export const form = {};

@@ -1,0 +1,2 @@
+/** QA workspace: media. */
+export const media = {};

@@ -1,0 +1,2 @@
+/** QA workspace: review. */
+export const review = {};

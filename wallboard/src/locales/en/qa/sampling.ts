@@ -1,0 +1,2 @@
+/** QA workspace: sampling. */
+export const sampling = {};

@@ -1,0 +1,2 @@
+/** QA workspace: summary. */
+export const summary = {};

@@ -1,0 +1,2 @@
+/** QA workspace: tile. */
+export const tile = {};

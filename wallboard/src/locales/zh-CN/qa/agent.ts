@@ -1,0 +1,4 @@
+/** QA workspace: agent. */
+import type { MessageSchema } from '../../en';
+
+export const agent: MessageSchema['qa']['agent'] = {};

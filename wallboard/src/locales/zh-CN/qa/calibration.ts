@@ -1,0 +1,4 @@
+/** QA workspace: calibration. */
+import type { MessageSchema } from '../../en';
+
+export const calibration: MessageSchema['qa']['calibration'] = {};

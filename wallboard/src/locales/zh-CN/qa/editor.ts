@@ -1,0 +1,4 @@
+/** QA workspace: editor. */
+import type { MessageSchema } from '../../en';
+
+export const editor: MessageSchema['qa']['editor'] = {};

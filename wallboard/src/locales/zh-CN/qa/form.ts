@@ -1,0 +1,4 @@
+/** QA workspace: form. */
+import type { MessageSchema } from '../../en';
+
+export const form: MessageSchema['qa']['form'] = {};

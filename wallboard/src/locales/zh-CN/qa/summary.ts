@@ -1,0 +1,4 @@
+/** QA workspace: summary. */
+import type { MessageSchema } from '../../en';
+
+export const summary: MessageSchema['qa']['summary'] = {};
