@@ -19,7 +19,16 @@ describe('versionHistory', () => {
       outcome: 'adjusted',
       versions: [
         // sent out of order: the history sorts by version
-        { version: 2, kind: 'adjusted', by: 'u-lead', at: '2026-03-05T02:00:00.000Z', score: 100, rawScore: 100, autoFailed: false, answers: ADJUSTED },
+        {
+          version: 2,
+          kind: 'adjusted',
+          by: 'u-lead',
+          at: '2026-03-05T02:00:00.000Z',
+          score: 100,
+          rawScore: 100,
+          autoFailed: false,
+          answers: ADJUSTED,
+        },
         detail().versions[0]!,
       ],
     });
