@@ -18,7 +18,11 @@ function mountResponse(evaluation: EvaluationDetail = detail(), locale: AppLocal
   const pinia = createPinia();
   // The center's zone comes from the session: Asia/Shanghai.
   useSessionStore(pinia).info = sessionFixture('agent');
-  const wrapper = mount(AgentResponse, { props: { evaluation }, global: { plugins: [pinia, createAppI18n(locale)] }, attachTo: document.body });
+  const wrapper = mount(AgentResponse, {
+    props: { evaluation },
+    global: { plugins: [pinia, createAppI18n(locale)] },
+    attachTo: document.body,
+  });
   mounted.push(wrapper);
   return wrapper;
 }

@@ -10,7 +10,10 @@ import QaFormFill from '../form/QaFormFill.vue';
 import DisputeResolution from './DisputeResolution.vue';
 
 const URL = '/api/v1/qa/evaluations/ev-1/resolve';
-const PEOPLE = { reviewers: [{ id: 'u-rev', name: 'Rui Reviewer', role: 'qa_reviewer' }], agents: [{ agentId: 'A-7', name: 'Ai Agent', team: 'east' }] };
+const PEOPLE = {
+  reviewers: [{ id: 'u-rev', name: 'Rui Reviewer', role: 'qa_reviewer' }],
+  agents: [{ agentId: 'A-7', name: 'Ai Agent', team: 'east' }],
+};
 const DISPUTED = detail({
   status: 'disputed',
   disputedAt: '2026-03-04T02:05:00.000Z',
@@ -32,7 +35,11 @@ afterEach(() => {
 async function mountResolution(evaluation: EvaluationDetail = DISPUTED) {
   const pinia = createPinia();
   useSessionStore(pinia).info = sessionFixture('qa_lead');
-  const wrapper = mount(DisputeResolution, { props: { evaluation }, global: { plugins: [pinia, createAppI18n('en')] }, attachTo: document.body });
+  const wrapper = mount(DisputeResolution, {
+    props: { evaluation },
+    global: { plugins: [pinia, createAppI18n('en')] },
+    attachTo: document.body,
+  });
   mounted.push(wrapper);
   await flushPromises();
   return wrapper;
@@ -102,13 +109,19 @@ describe('DisputeResolution', () => {
     await w.get('[data-testid="qa-resolve-adjust"]').trigger('click');
     const fill = w.getComponent(QaFormFill);
 
-    fill.vm.$emit('update:answers', FIRST_ANSWERS.map((a) => (a.itemId === 'greet' ? { ...a, value: false } : a)));
+    fill.vm.$emit(
+      'update:answers',
+      FIRST_ANSWERS.map((a) => (a.itemId === 'greet' ? { ...a, value: false } : a)),
+    );
     await flushPromises();
     // greet is critical: the score is 0, a change of −58.3
     expect(text(w, 'qa-resolve-new-score')).toContain('0.0 (−58.3)');
     expect(text(w, 'qa-resolve-new-autofail')).toBe('auto-fail');
 
-    fill.vm.$emit('update:answers', FIRST_ANSWERS.filter((a) => a.itemId !== 'patience'));
+    fill.vm.$emit(
+      'update:answers',
+      FIRST_ANSWERS.filter((a) => a.itemId !== 'patience'),
+    );
     await flushPromises();
     expect(text(w, 'qa-resolve-new-score')).toBe('Answer every item (or N/A where allowed) to see the new score.');
     expect(w.get('[data-testid="qa-resolve-send"]').attributes('disabled')).toBeDefined();

@@ -72,7 +72,16 @@ describe('VersionHistory', () => {
     // 100 − (50 + 66.67) / 2 = +41.7
     expect(versions[1]!.get('[data-testid="qa-version-delta"]').text()).toBe('+41.7 from the previous version');
     const changes = versions[1]!.findAll('[data-testid="qa-version-change"]');
-    expect(changes.map((c) => [c.get('[data-testid="item"]').text(), c.get('[data-testid="answer"]').text(), c.findAll('[data-testid="comment"]').map((x) => x.text()).join('')])).toEqual([
+    expect(
+      changes.map((c) => [
+        c.get('[data-testid="item"]').text(),
+        c.get('[data-testid="answer"]').text(),
+        c
+          .findAll('[data-testid="comment"]')
+          .map((x) => x.text())
+          .join(''),
+      ]),
+    ).toEqual([
       ['Identity question', 'No → N/A', 'comment: Known caller'],
       ['Uses please and polite forms', '2 of 4 → 4 of 4', ''],
     ]);
