@@ -96,6 +96,15 @@ describe('MyResultsPage', () => {
     expect(comments[0]!.text()).toContain('Warm and clear');
   });
 
+  it('speaks Chinese to a Chinese reader', async () => {
+    routes();
+    const { wrapper: w } = await mountApp('/qa/mine', { locale: 'zh-CN' });
+    expect(get(w, 'qa-mine-n').text()).toBe('3 个得分');
+    expect(get(w, 'qa-mine-waiting').text()).toBe('有 1 条评分等待您确认。');
+    expect(w.findAll('[data-testid="qa-mine-item"]')[0]!.text()).toContain('问候并报公司名');
+    expect(w.findAll('[data-testid="qa-mine-comment-link"]')[0]!.text()).toBe('2026/03/06 · 位于 1:05');
+  });
+
   it('says so when nothing has been scored yet', async () => {
     routes([]);
     const { wrapper: w } = await mountApp('/qa/mine');

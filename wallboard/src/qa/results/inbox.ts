@@ -10,6 +10,9 @@ export const RESOLVED_DAYS = 30;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
+/** Adjusted resolutions whose previous score is fetched (it is in each evaluation's detail): the newest this many. */
+export const CHANGES_LIMIT = 20;
+
 /** Characters of the reason shown in a row; the whole reason is on the evaluation page. */
 export const EXCERPT_CHARS = 120;
 
