@@ -17,7 +17,15 @@ const DISPUTED = [
     disputeReason: `I did ask for the account number. ${'It is at the start of the call. '.repeat(6)}`,
     agentName: 'Bo Agent',
   }),
-  summary({ id: 'ev-middle', status: 'disputed', disputedAt: '2026-03-09T06:30:00.000Z', disputeReason: 'Patience' }),
+  summary({
+    id: 'ev-middle',
+    status: 'disputed',
+    disputedAt: '2026-03-09T06:30:00.000Z',
+    disputeReason: 'Patience',
+    score: 0,
+    rawScore: 75,
+    autoFailed: true,
+  }),
 ];
 const RESOLVED = [
   summary({ id: 'ev-upheld', status: 'resolved', outcome: 'upheld', resolvedAt: '2026-03-08T02:00:00.000Z' }),
@@ -81,6 +89,7 @@ describe('DisputesPage', () => {
     expect(cell(rows[0]!, 'reason').endsWith('…')).toBe(true);
     expect(cell(rows[0]!, 'reason').length).toBeLessThanOrEqual(121);
     expect(cell(rows[1]!, 'reason')).toBe('Patience');
+    expect(cell(rows[1]!, 'score')).toBe('0.0 auto-fail');
     expect(rows[0]!.get('[data-testid="qa-dispute-open"]').attributes('href')).toBe('/qa/evaluations/ev-oldest');
   });
 
