@@ -33,7 +33,8 @@ export interface CreateDraft {
 export type CreateField = keyof CreateCalibrationRequest;
 export type CreateProblem = 'required' | 'reviewersRequired';
 
-export type CreateCheck = { ok: true; request: CreateCalibrationRequest } | { ok: false; errors: Partial<Record<CreateField, CreateProblem>> };
+export type CreateCheck =
+  { ok: true; request: CreateCalibrationRequest } | { ok: false; errors: Partial<Record<CreateField, CreateProblem>> };
 
 /** The request to send, or what is missing field by field. Reviewers keep the order they were picked in, once each. */
 export function createRequest(draft: CreateDraft): CreateCheck {

@@ -130,16 +130,14 @@ export function calibrationResults(
   const textOf = new Map(items.map((i) => [i.itemId, i.text]));
   const order = new Map(items.map((i, index) => [i.itemId, index]));
   const deviations = (detail.deviations ?? [])
-    .map(
-      (d): DeviationResult => ({
-        reviewerId: d.reviewerId,
-        meanAbsoluteDifference: d.meanAbsoluteDifference,
-        comparedItems: d.comparedItems,
-        naMismatches: [...d.naMismatches]
-          .sort((a, b) => (order.get(a) ?? items.length) - (order.get(b) ?? items.length) || a.localeCompare(b))
-          .map((itemId) => ({ itemId, text: textOf.get(itemId) ?? itemId })),
-      }),
-    )
+    .map((d): DeviationResult => ({
+      reviewerId: d.reviewerId,
+      meanAbsoluteDifference: d.meanAbsoluteDifference,
+      comparedItems: d.comparedItems,
+      naMismatches: [...d.naMismatches]
+        .sort((a, b) => (order.get(a) ?? items.length) - (order.get(b) ?? items.length) || a.localeCompare(b))
+        .map((itemId) => ({ itemId, text: textOf.get(itemId) ?? itemId })),
+    }))
     .sort(byDistance(name));
   return {
     kappa: detail.kappa,
