@@ -4,7 +4,7 @@
  * server fills them; the specs check the figures they show against values
  * worked out by hand.
  */
-import { countRatings, fleissKappa, reviewerDeviation, scoreEvaluation, type Answers } from '@callboard/qa';
+import { countRatings, fleissKappa, reviewerDeviation, scoreEvaluation, type Answers, type QaForm } from '@callboard/qa';
 import type { AnswerInput, CalibrationDetail, CalibrationList, QaFormWire } from '../../api/qa';
 
 export const LEAD = 'u-qa_lead';
@@ -12,7 +12,8 @@ export const LEAD = 'u-qa_lead';
 export const REVIEWER_B = 'u-b';
 export const REVIEWER_A = 'u-a';
 
-export const calibrationForm: QaFormWire = {
+/** As the library types it (a scale item has its max), for the statistics below. */
+const form: QaForm = {
   id: 'etiquette',
   version: 2,
   title: { 'zh-CN': '服务礼仪', en: 'Etiquette' },
@@ -36,6 +37,8 @@ export const calibrationForm: QaFormWire = {
     },
   ],
 };
+
+export const calibrationForm: QaFormWire = form;
 
 /** Everyone's answers, by participant (the lead first). */
 export const ANSWERS: Record<string, Answers> = {
@@ -85,7 +88,7 @@ export function completeCalibration(): CalibrationDetail {
     complete: true,
     scores: participants.map((u) => ({
       userId: u,
-      score: scoreEvaluation(calibrationForm, ANSWERS[u]!).score,
+      score: scoreEvaluation(form, ANSWERS[u]!).score,
       answers: toInputs(ANSWERS[u]!),
     })),
     items: items.map((item) => ({
@@ -94,7 +97,7 @@ export function completeCalibration(): CalibrationDetail {
       ratings: Object.fromEntries(participants.map((u, i) => [u, rated(item.id)[i]!])),
     })),
     kappa: fleissKappa(countRatings(items.map((i) => rated(i.id))).counts),
-    deviations: reviewerDeviation(calibrationForm, ANSWERS[LEAD]!, {
+    deviations: reviewerDeviation(form, ANSWERS[LEAD]!, {
       [REVIEWER_B]: ANSWERS[REVIEWER_B]!,
       [REVIEWER_A]: ANSWERS[REVIEWER_A]!,
     }),
