@@ -75,7 +75,7 @@ export function kappaByItem(bars: readonly KappaBar[], opts: KappaByItemOptions)
       inverse: true,
       data: bars.map((b) => b.label),
       ...axis,
-      axisLabel: { ...axis.axisLabel, color: colors.text, width: 240, overflow: 'truncate' },
+      axisLabel: { ...axis.axisLabel, color: colors.text, width: 300, overflow: 'truncate' },
       splitLine: { show: false },
     },
     series: [

@@ -119,6 +119,8 @@ describe('CalibrationsPage', () => {
       // Reviewers by name; the lead scores as the lead, so is not offered.
       expect(w.findAll('[data-testid="calibration-reviewers"] label').map((l) => l.text())).toEqual(['Ann', 'Bo', 'Rui']);
       expect((w.get('[data-testid="calibration-form"]').element as HTMLSelectElement).value).toBe('etiquette');
+      // No session yet: the way to start one is unfolded.
+      expect((w.get('details.calibration-create').element as HTMLDetailsElement).open).toBe(true);
 
       await w.get('[data-testid="calibration-call-select"]').setValue('C-3');
       expect((w.get('[data-testid="calibration-call-id"]').element as HTMLInputElement).value).toBe('C-3');
