@@ -206,11 +206,12 @@ describe('CalibrationPage', () => {
         ['Yes', 'No', 'Yes'],
       ]);
       expect(rows.map((r) => r.get('[data-testid="calibration-item-kappa"]').text())).toEqual([
-        'Everyone answered alike: no variation, no κ',
+        'All alike: no κ',
         '−0.50 · Poor',
         '−0.50 · Poor',
       ]);
       expect(rows[1]!.get('th').text()).toBe('Tone Differs');
+      expect(w.get('[data-testid="calibration-no-kappa-hint"]').text()).toContain('an item everyone answered alike has no variation');
       // Lead 100; Bo fails the critical closing item → 0; Ann 100 (tone N/A).
       expect(texts(w, '[data-testid="calibration-score"]')).toEqual(['100.0', '0.0', '100.0']);
 

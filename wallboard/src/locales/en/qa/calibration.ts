@@ -70,9 +70,11 @@ export const calibration = {
     chartLabel: 'Fleiss’ kappa per item, against the Landis & Koch agreement bands',
     bandsLegend: 'Bands (Landis & Koch)',
     noKappa: {
-      noVariation: 'Everyone answered alike: no variation, no κ',
-      tooFewRaters: 'Fewer than two raters answered: no κ',
+      noVariation: 'All alike: no κ',
+      tooFewRaters: 'Too few raters: no κ',
     },
+    noKappaHint:
+      'κ measures agreement beyond chance: an item everyone answered alike has no variation and so no κ; one needs at least two raters.',
     answersTitle: 'Everyone’s answers',
     answersCaption: 'Each rater’s answer per item; rows whose answers differ are marked',
     item: 'Item',

@@ -72,9 +72,10 @@ export const calibration: MessageSchema['qa']['calibration'] = {
     chartLabel: '各项的 Fleiss κ，背景为 Landis & Koch 一致性等级',
     bandsLegend: '等级（Landis & Koch）',
     noKappa: {
-      noVariation: '所有人答案相同：无差异，无法计算 κ',
-      tooFewRaters: '回答人数少于两人：无法计算 κ',
+      noVariation: '答案全部相同：无 κ',
+      tooFewRaters: '评分人过少：无 κ',
     },
+    noKappaHint: 'κ 衡量超出偶然的一致程度：所有人答案相同的项目没有差异，因而没有 κ；至少需要两名评分人。',
     answersTitle: '所有人的答案',
     answersCaption: '每位评分人在各项上的答案；答案不一致的行已标出',
     item: '项目',
