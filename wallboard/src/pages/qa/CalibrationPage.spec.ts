@@ -1,6 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, disposePinia, setActivePinia, type Pinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import type { AnswerInput, QaPeople } from '../../api/qa';
 import QaFormFill from '../../components/qa/form/QaFormFill.vue';
@@ -57,6 +57,7 @@ const texts = (w: VueWrapper, selector: string) => w.findAll(selector).map((e) =
 
 beforeEach(() => localStorage.clear());
 afterEach(() => {
+  vi.useRealTimers();
   for (const { wrapper, pinia } of mounted.splice(0)) {
     wrapper.unmount();
     disposePinia(pinia);
@@ -176,6 +177,30 @@ describe('CalibrationPage', () => {
       expect(api.calls('GET /api/v1/qa/forms/etiquette')[0]?.url).toContain('version=2');
       expect(w.getComponent(QaFormFill).props('form')).toEqual(calibrationForm);
     });
+  });
+
+  it('reads a waiting session again every 30 s, and shows the results once the last one has scored', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let detail = openCalibration([LEAD, REVIEWER_A], ANSWERS[REVIEWER_A]);
+    const { wrapper: w, api } = await mountPage({
+      'GET /api/v1/auth/session': reviewerA(),
+      'GET /api/v1/qa/calibrations/cal-1': () => Response.json(detail),
+    });
+    expect(w.get('[data-testid="calibration-progress"]').text()).toBe('2 of 3 scored');
+    expect(w.get('[data-testid="calibration-mine"]').getComponent(QaFormFill).props('answers')).toEqual(toInputs(ANSWERS[REVIEWER_A]!));
+
+    detail = completeCalibration();
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(api.calls('GET /api/v1/qa/calibrations/cal-1')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await flushPromises();
+    expect(api.calls('GET /api/v1/qa/calibrations/cal-1')).toHaveLength(2);
+    expect(w.get('[data-testid="calibration-progress"]').text()).toBe('3 of 3 scored');
+    expect(w.get('[data-testid="calibration-overall-kappa"]').text()).toBe('κ 0.13 · Slight');
+
+    // Complete: nothing more to wait for.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(api.calls('GET /api/v1/qa/calibrations/cal-1')).toHaveLength(2);
   });
 
   describe('once everyone has scored', () => {
