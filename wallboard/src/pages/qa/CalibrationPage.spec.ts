@@ -211,6 +211,8 @@ describe('CalibrationPage', () => {
       });
 
       expect(w.find('[data-testid="calibration-scoring"]').exists()).toBe(false);
+      // The call stays at hand to listen to the moments the raters disagree on.
+      expect(w.get('[data-testid="calibration-call"]').getComponent(EvaluationMedia).props('callId')).toBe('C-1001');
       // κ over all items = 7/52 ≈ 0.135 (worked out in results.spec.ts): slight.
       const overall = w.get('[data-testid="calibration-overall-kappa"]');
       expect(overall.text()).toBe('κ 0.13 · Slight');

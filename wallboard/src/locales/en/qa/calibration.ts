@@ -52,6 +52,7 @@ export const calibration = {
       scored: 'You have scored this call. The results appear once everyone has.',
       notIn: 'You are not scoring in this session; the results appear once everyone has.',
     },
+    call: 'The call',
     yourAnswers: 'Your answers',
     noMedia: 'The call’s recording and transcript are not available here.',
     toAnswer: '{count} item still to answer | {count} items still to answer',

@@ -54,6 +54,7 @@ export const calibration: MessageSchema['qa']['calibration'] = {
       scored: '你已为这通电话评分。所有人评完后显示结果。',
       notIn: '你不参与本次评分；所有人评完后显示结果。',
     },
+    call: '通话',
     yourAnswers: '你的答案',
     noMedia: '这里无法获取该通话的录音和转写。',
     toAnswer: '还有 {count} 项未回答',
