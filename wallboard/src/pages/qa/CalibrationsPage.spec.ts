@@ -65,7 +65,7 @@ describe('CalibrationsPage', () => {
     ]);
     // The lead scores too: lead + 3 reviewers = 4, of whom the lead and Ann have scored.
     expect(cells(w, 'progress')).toEqual(['2 of 4 scored', '3 of 3 scored']);
-    expect(cells(w, 'status')).toEqual(['Waiting for Rui, BoYour score is due', 'CompleteYou have scored']);
+    expect(cells(w, 'status')).toEqual(['Waiting for Rui and BoYour score is due', 'CompleteYou have scored']);
     // 7/52 = 0.1346…: 0.13, slight (0 to 0.20).
     expect(cells(w, 'kappa')).toEqual(['—', '0.13 Slight']);
     expect(cells(w, 'form')).toEqual(['Etiquette v2', 'Etiquette v2']);
