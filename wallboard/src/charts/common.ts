@@ -13,7 +13,10 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | CustomSeriesOption
   | LineSeriesOption
-  | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TooltipComponentOption
 >;
 
 export type { Translate };

@@ -31,6 +31,8 @@ describe('qaItems', () => {
   it('writes the percentage on each bar and the item’s figures in its tooltip', () => {
     expect(bar.label.formatter({ value: 87.5 })).toBe('87.5%');
     const formatter = (option.tooltip as { formatter: (p: { dataIndex: number }) => string }).formatter;
-    expect(formatter({ dataIndex: 1 })).toBe('<strong>Verifies identity</strong><br>Full points: 50.0%<br>Mean points: 66.7%<br>Answers: 6');
+    expect(formatter({ dataIndex: 1 })).toBe(
+      '<strong>Verifies identity</strong><br>Full points: 50.0%<br>Mean points: 66.7%<br>Answers: 6',
+    );
   });
 });

@@ -51,7 +51,9 @@ describe('qaMeans', () => {
   it('tells in the tooltip the mean, margin, interval and n, or that a single score has no margin', () => {
     const formatter = (option.tooltip as { formatter: (p: { dataIndex: number }[]) => string }).formatter;
     expect(formatter([{ dataIndex: 0 }])).toBe('<strong>Li Lei</strong><br>Mean 91.3 ± 2.5<br>95 % interval 88.8 – 93.8<br>n = 12');
-    expect(formatter([{ dataIndex: 1 }])).toBe('<strong>Wang Fang</strong><br>Mean 84.0<br>Fewer than two scores: no margin of error<br>n = 1');
+    expect(formatter([{ dataIndex: 1 }])).toBe(
+      '<strong>Wang Fang</strong><br>Mean 84.0<br>Fewer than two scores: no margin of error<br>n = 1',
+    );
   });
 
   it('escapes names in the tooltip', () => {

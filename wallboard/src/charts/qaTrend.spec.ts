@@ -15,7 +15,11 @@ const week = (monday: string, label: string, n: number, mean: number | null, mar
   passRate: null,
 });
 
-const rows = [week('2026-11-16', 'Nov 16', 6, 82.5, 4), week('2026-11-23', 'Nov 23', 1, 90, null), week('2026-11-30', 'Nov 30', 9, 86.1, 2.2)];
+const rows = [
+  week('2026-11-16', 'Nov 16', 6, 82.5, 4),
+  week('2026-11-23', 'Nov 23', 1, 90, null),
+  week('2026-11-30', 'Nov 30', 9, 86.1, 2.2),
+];
 
 describe('qaTrend', () => {
   const option = qaTrend(rows, { theme: 'dark', locale: 'en', t });

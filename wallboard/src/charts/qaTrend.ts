@@ -30,7 +30,13 @@ export function qaTrend(rows: readonly SummaryRow[], opts: QaChartContext): Char
     },
     xAxis: { id: 'week', type: 'category', data: rows.map((row) => row.label), ...axis, splitLine: { show: false } },
     // Not from zero: a line shows change, and scores between 80 and 90 would be a flat line on 0–100.
-    yAxis: { id: 'score', type: 'value', scale: true, max: (extent: { max: number }) => Math.min(SCORE_MAX, Math.ceil(extent.max)), ...axis },
+    yAxis: {
+      id: 'score',
+      type: 'value',
+      scale: true,
+      max: (extent: { max: number }) => Math.min(SCORE_MAX, Math.ceil(extent.max)),
+      ...axis,
+    },
     series: [
       {
         id: MEAN_SERIES_ID,

@@ -52,7 +52,9 @@ function summaryRoute(byGroup: Partial<Record<QaSummary['groupBy'], QaSummary['r
     const q = new URL(url, 'http://x').searchParams;
     const groupBy = q.get('groupBy') as QaSummary['groupBy'];
     const rows = groupBy === 'agent' ? agentSummary('', '').rows : (byGroup[groupBy] ?? []);
-    return new Response(JSON.stringify({ from: q.get('from'), to: q.get('to'), groupBy, rows }), { headers: { 'Content-Type': 'application/json' } });
+    return new Response(JSON.stringify({ from: q.get('from'), to: q.get('to'), groupBy, rows }), {
+      headers: { 'Content-Type': 'application/json' },
+    });
   };
 }
 
@@ -84,7 +86,9 @@ async function mountPage(routes: FakeRoutes, locale: AppLocale = 'en') {
 }
 
 const rowsOf = (w: VueWrapper) =>
-  w.findAll('[data-testid="qa-summary-row"]').map((r) => [r.attributes('data-key'), r.attributes('data-mean'), ...r.findAll('th,td').map((c) => c.text())]);
+  w
+    .findAll('[data-testid="qa-summary-row"]')
+    .map((r) => [r.attributes('data-key'), r.attributes('data-mean'), ...r.findAll('th,td').map((c) => c.text())]);
 
 const queryOf = (url: string) => Object.fromEntries(new URL(url, 'http://x').searchParams);
 

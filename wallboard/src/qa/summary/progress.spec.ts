@@ -17,8 +17,15 @@ describe('qaTileModel', () => {
   });
 
   it('has no margin for a single score and no mean before the first', () => {
-    expect(qaTileModel({ ...week, n: 1, mean: 70, marginOfError: null, done: 1, planned: 40 })).toMatchObject({ mean: '70.0', margin: null });
-    expect(qaTileModel({ ...week, n: 0, mean: null, marginOfError: null, done: 0, planned: 40 })).toMatchObject({ mean: null, margin: null, share: 0 });
+    expect(qaTileModel({ ...week, n: 1, mean: 70, marginOfError: null, done: 1, planned: 40 })).toMatchObject({
+      mean: '70.0',
+      margin: null,
+    });
+    expect(qaTileModel({ ...week, n: 0, mean: null, marginOfError: null, done: 0, planned: 40 })).toMatchObject({
+      mean: null,
+      margin: null,
+      share: 0,
+    });
   });
 
   it('fills the bar at most once, and leaves it out with nothing sampled', () => {

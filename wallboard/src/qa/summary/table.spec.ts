@@ -6,7 +6,14 @@ import { t } from '../../testing/charts.fixture';
 import type { SummaryRow } from './rows';
 import { groupOf, summaryFileName, summaryTable } from './table';
 
-const row = (key: string, label: string, n: number, mean: number | null, margin: number | null, passRate: number | null = null): SummaryRow => ({
+const row = (
+  key: string,
+  label: string,
+  n: number,
+  mean: number | null,
+  margin: number | null,
+  passRate: number | null = null,
+): SummaryRow => ({
   key,
   label,
   n,
@@ -18,6 +25,9 @@ const row = (key: string, label: string, n: number, mean: number | null, margin:
 });
 
 const agents = [row('A-2', '李雷', 1, 92, null), row('A-1', 'Wang, Fang', 3, 88.33333, 18.97333)];
+
+/** The workbook library is large: its first import takes seconds on a busy machine. */
+const SLOW_IMPORT_MS = 30_000;
 
 describe('summaryTable', () => {
   it('shows per agent the scores, the mean, the margin and the interval, to one decimal', () => {
@@ -38,16 +48,27 @@ describe('summaryTable', () => {
     expect(table.rows[0]!.map((c) => c.text)).toEqual(['Greets', '8', '87.5', '93.8']);
   });
 
-  it('exports exactly the table: the CSV has its text, the workbook its cells with the unrounded numbers', async () => {
-    const table = summaryTable('agent', agents, t);
-    const csv = Papa.parse<string[]>(tableToCsv(table).slice(1), { newline: '\r\n' }).data;
-    expect(csv).toEqual([table.columns.map((c) => c.header), ...table.rows.map((r) => r.map((c) => c.text))]);
+  it(
+    'exports exactly the table: the CSV has its text, the workbook its cells with the unrounded numbers',
+    async () => {
+      const table = summaryTable('agent', agents, t);
+      const csv = Papa.parse<string[]>(tableToCsv(table).slice(1), { newline: '\r\n' }).data;
+      expect(csv).toEqual([table.columns.map((c) => c.header), ...table.rows.map((r) => r.map((c) => c.text))]);
 
-    const sheet = (await tableToWorkbook(table)).worksheets[0]!;
-    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['Wang, Fang', 3, 88.33333, 18.97333, 88.33333 - 18.97333, 88.33333 + 18.97333]);
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['李雷', 1, 92, '—', '—', '—']);
-    expect(sheet.getCell('C3').numFmt).toBe('0.0');
-  });
+      const sheet = (await tableToWorkbook(table)).worksheets[0]!;
+      expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([
+        'Wang, Fang',
+        3,
+        88.33333,
+        18.97333,
+        88.33333 - 18.97333,
+        88.33333 + 18.97333,
+      ]);
+      expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['李雷', 1, 92, '—', '—', '—']);
+      expect(sheet.getCell('C3').numFmt).toBe('0.0');
+    },
+    SLOW_IMPORT_MS,
+  );
 });
 
 describe('summaryFileName and groupOf', () => {

@@ -30,7 +30,10 @@ export function groupOf(view: SummaryView, by: 'agent' | 'team'): SummaryGroup {
 }
 
 export function summaryTable(group: SummaryGroup, rows: readonly SummaryRow[], t: Translate): SummaryTable {
-  const column = (key: string, numFmt?: string): ExportColumn => ({ header: t(`qa.summary.columns.${key}`), ...(numFmt ? { numFmt } : {}) });
+  const column = (key: string, numFmt?: string): ExportColumn => ({
+    header: t(`qa.summary.columns.${key}`),
+    ...(numFmt ? { numFmt } : {}),
+  });
   let columns: ExportColumn[];
   let cells: ExportCell[][];
   if (group === 'item') {

@@ -46,7 +46,11 @@ describe('QaTile', () => {
     expect(w.get('[data-testid="qa-tile-scores"]').text()).toBe('23 scores');
     expect(w.get('[data-testid="qa-tile-reviewed"]').text()).toBe('31 of 40 reviewed');
     const bar = w.get('[role="progressbar"]');
-    expect([bar.attributes('aria-valuenow'), bar.attributes('aria-valuemax'), bar.attributes('aria-valuetext')]).toEqual(['31', '40', '77.5%']);
+    expect([bar.attributes('aria-valuenow'), bar.attributes('aria-valuemax'), bar.attributes('aria-valuetext')]).toEqual([
+      '31',
+      '40',
+      '77.5%',
+    ]);
     // 31 of 40 is 77.5 % of the bar.
     expect(w.get('.qa-tile__fill').attributes('style')).toContain('width: 77.5%');
   });
@@ -82,7 +86,9 @@ describe('QaTile', () => {
   it('reads the figure again every minute', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let done = 31;
-    const api = fakeApi({ [PROGRESS]: () => new Response(JSON.stringify(progress({ done })), { headers: { 'Content-Type': 'application/json' } }) });
+    const api = fakeApi({
+      [PROGRESS]: () => new Response(JSON.stringify(progress({ done })), { headers: { 'Content-Type': 'application/json' } }),
+    });
     const w = await mountTile();
     expect(api.calls(PROGRESS)).toHaveLength(1);
     done = 32;
