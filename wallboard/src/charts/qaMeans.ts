@@ -38,7 +38,8 @@ export function whiskerRenderer(horizontal: boolean, color: string): CustomSerie
     const [x1, y1] = at(low) as [number, number];
     const [x2, y2] = at(high) as [number, number];
     const band = api.size?.(horizontal ? [0, 1] : [1, 0]) as number[] | undefined;
-    const half = Math.max(4, ((horizontal ? band?.[1] : band?.[0]) ?? 16) * 0.18);
+    // A cap a little narrower than the bar, kept between 4 and 12 px whatever the number of categories.
+    const half = Math.min(12, Math.max(4, ((horizontal ? band?.[1] : band?.[0]) ?? 16) * 0.18));
     const style = { stroke: color, lineWidth: 2 };
     const cap = (x: number, y: number) =>
       horizontal
@@ -112,14 +113,8 @@ export function qaMeans(rows: readonly SummaryRow[], opts: QaChartContext): Char
         type: 'bar',
         barMaxWidth: 28,
         itemStyle: { color: colors.series[0] },
+        // No value written on the bars: a whisker crossing the bar would strike it through; the tooltip and the table have it.
         data: rows.map((row) => row.mean),
-        label: {
-          show: true,
-          position: 'insideLeft',
-          color: colors.surface,
-          ...(opts.fontSize === undefined ? {} : { fontSize: opts.fontSize }),
-          formatter: (p: { value?: unknown }) => fixed1(typeof p.value === 'number' ? p.value : null),
-        },
       },
       {
         id: MARGIN_SERIES_ID,

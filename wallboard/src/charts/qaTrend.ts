@@ -30,11 +30,12 @@ export function qaTrend(rows: readonly SummaryRow[], opts: QaChartContext): Char
     },
     xAxis: { id: 'week', type: 'category', data: rows.map((row) => row.label), ...axis, splitLine: { show: false } },
     // Not from zero: a line shows change, and scores between 80 and 90 would be a flat line on 0–100.
+    // A point of room above the highest mean or whisker, so its label stays inside.
     yAxis: {
       id: 'score',
       type: 'value',
       scale: true,
-      max: (extent: { max: number }) => Math.min(SCORE_MAX, Math.ceil(extent.max)),
+      max: (extent: { max: number }) => Math.min(SCORE_MAX, Math.ceil(extent.max + 1)),
       ...axis,
     },
     series: [

@@ -43,6 +43,7 @@ export const summary = {
     itemMean: 'Mean points (%)',
   },
   chart: {
+    groups: { agent: 'agent', team: 'team' },
     means: 'Mean score per {group} with the 95 % margin of error, best first',
     items: 'Share of answers earning full points per checklist item',
     trend: 'Mean score per week with the 95 % margin of error',

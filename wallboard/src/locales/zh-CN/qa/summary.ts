@@ -45,6 +45,7 @@ export const summary: MessageSchema['qa']['summary'] = {
     itemMean: '平均得分率（%）',
   },
   chart: {
+    groups: { agent: '坐席', team: '班组' },
     means: '每个{group}的平均分及 95% 误差范围，由高到低',
     items: '各检查项获得满分的作答占比',
     trend: '每周平均分及 95% 误差范围',
