@@ -4,6 +4,7 @@ import { getInstanceByDom } from 'echarts/core';
 import Papa from 'papaparse';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import type { QaFormWire } from '../../api/qa';
 import { createAppI18n, type AppLocale } from '../../i18n';
 import { useSessionStore } from '../../stores/session';
@@ -70,19 +71,24 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function mountPage(routes: FakeRoutes, locale: AppLocale = 'en') {
+async function mountPage(routes: FakeRoutes, locale: AppLocale = 'en', path = '/qa/summary') {
   const api = fakeApi({ 'GET /api/v1/qa/people': people, 'GET /api/v1/qa/forms': { forms: [form] }, ...routes });
   const pinia = createPinia();
   setActivePinia(pinia);
   useSessionStore(pinia).info = sessionFixture('supervisor');
-  const wrapper = mount(SummaryPage, {
-    props: { renderer: 'svg' },
-    global: { plugins: [pinia, createAppI18n(locale)] },
-    attachTo: document.body,
+  const router: Router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/qa/summary', name: 'qa-summary', component: SummaryPage, props: { renderer: 'svg' } }],
   });
+  await router.push(path);
+  await router.isReady();
+  const wrapper = mount(
+    { template: '<RouterView />' },
+    { global: { plugins: [pinia, router, createAppI18n(locale)] }, attachTo: document.body },
+  );
   mounted.push(wrapper);
   await flushPromises();
-  return { wrapper, api };
+  return { wrapper, api, router };
 }
 
 const rowsOf = (w: VueWrapper) =>
@@ -104,6 +110,7 @@ describe('SummaryPage', () => {
       ['A-3', '70.0', 'Zhao Min', '2', '70.0', '63.5', '6.5', '133.5'],
     ]);
     expect(wrapper.get('[data-testid="qa-summary-note"]').text()).toBe('A mean of fewer than two scores has no margin of error.');
+    expect(wrapper.get('.qa-summary__intro').text()).toContain('Supervisors see the calls of their queues and the agents of their teams.');
 
     const chart = getInstanceByDom(wrapper.get('[data-testid="qa-summary-chart"] [role="img"]').element as HTMLElement)!;
     const option = chart.getOption() as { yAxis: { data: string[] }[]; series: { id: string; data: unknown[] }[] };
@@ -125,6 +132,23 @@ describe('SummaryPage', () => {
     await flushPromises();
     expect(queryOf(api.calls(SUMMARY).at(-1)!.url)).toEqual({ from: '2026-11-30', to: '2026-12-06', groupBy: 'team' });
     expect(rowsOf(wrapper)).toEqual([['', '75.0', 'No team', '2', '75.0', '5.0', '70.0', '80.0']]);
+  });
+
+  it('keeps the period, view and grouping in the address, and opens what an address asks for', async () => {
+    const { wrapper, router } = await mountPage({ [SUMMARY]: summaryRoute({}) });
+    await wrapper.get('[data-testid="qa-summary-period-lastMonth"]').trigger('click');
+    await wrapper.get('[data-testid="qa-summary-by-team"]').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ period: 'lastMonth', by: 'team' });
+
+    const opened = await mountPage(
+      { [SUMMARY]: summaryRoute({}) },
+      'en',
+      '/qa/summary?period=custom&from=2026-11-02&to=2026-11-15&view=items',
+    );
+    expect(queryOf(opened.api.calls(SUMMARY)[0]!.url)).toEqual({ from: '2026-11-02', to: '2026-11-15', groupBy: 'item' });
+    expect((opened.wrapper.get('[data-testid="qa-summary-from"]').element as HTMLInputElement).value).toBe('2026-11-02');
+    expect(opened.wrapper.get('[data-testid="qa-summary-view-items"]').attributes('aria-pressed')).toBe('true');
   });
 
   it('names checklist items from the form and shows their full-point shares', async () => {

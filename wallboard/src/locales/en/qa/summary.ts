@@ -2,6 +2,7 @@
 export const summary = {
   title: 'QA summary',
   intro: 'Scored evaluations of calls in the period that you may see. Error bars show the 95 % margin of error of each mean.',
+  scoped: 'Supervisors see the calls of their queues and the agents of their teams.',
   period: {
     label: 'Period',
     thisWeek: 'This week',

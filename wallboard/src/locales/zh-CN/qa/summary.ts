@@ -4,6 +4,7 @@ import type { MessageSchema } from '../../en';
 export const summary: MessageSchema['qa']['summary'] = {
   title: '质检汇总',
   intro: '所选期间内您有权查看的通话的已评分质检。误差线表示每个平均分的 95% 误差范围。',
+  scoped: '班长/主管只能看到其队列的通话和其班组的坐席。',
   period: {
     label: '期间',
     thisWeek: '本周',
