@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import type { SubscribeAck } from '@callboard/api/wire';
 import { createAppI18n } from '../i18n';
 import { useSessionStore } from '../stores/session';
-import { sessionFixture } from '../testing/session.fixture';
+import { fakeApi, sessionFixture } from '../testing/session.fixture';
 import type { FakeSocket } from '../testing/fakeSocket';
 import { sockets } from '../testing/socketMock';
 import { NO_AGENTS, SALES_MORNING, agent, patch, queue, snapshot } from '../testing/live.fixture';
@@ -53,6 +53,10 @@ function connect(first = board()): FakeSocket {
 const tileValue = (w: VueWrapper, metric: string) => w.get(`[data-testid="tile-${metric}"] [data-testid="tile-value"]`).text();
 
 beforeEach(() => {
+  // This week's QA, for the tile after the agents: 12 scores with a mean of 84.25 ± 4.5, 15 of 20 reviews done.
+  fakeApi({
+    'GET /api/v1/qa/progress': { from: '2026-03-02', to: '2026-03-08', n: 12, mean: 84.25, marginOfError: 4.5, done: 15, planned: 20 },
+  });
   sockets.length = 0;
   localStorage.clear();
   vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
@@ -84,6 +88,17 @@ describe('WallboardPage', () => {
     // On call counts the ringing agent too: 2 + 1.
     expect(w.get('[data-testid="agents-onCall"]').text()).toBe('3');
     expect(w.get('[data-testid="agents-loggedIn"]').text()).toBe('6');
+  });
+
+  it('shows this week’s QA after the agents', async () => {
+    const { w } = await mountPage('kiosk');
+    connect();
+    await flushPromises();
+    const tiles = w.get('[data-testid="tiles"]').element.children;
+    expect(tiles[tiles.length - 1]!.getAttribute('data-testid')).toBe('qa-tile');
+    // 84.25 shows as 84.3 (one decimal, half up).
+    expect(w.get('[data-testid="qa-tile-value"]').text()).toBe('84.3 ± 4.5');
+    expect(w.get('[data-testid="qa-tile-reviewed"]').text()).toBe('15 of 20 reviewed');
   });
 
   it('ticks the longest wait every second between patches', async () => {
