@@ -48,7 +48,9 @@ export interface WaveColors {
 export interface PlayerOptions {
   /** The box the waveform is drawn in. */
   container: HTMLElement;
-  /** The recording, already fetched. */
+  /** The recording's address: the audio element streams it from there (byte ranges, same origin). */
+  url: string;
+  /** The recording, already fetched, to draw the waveform from. */
   audio: Blob;
   colors: WaveColors;
   /** The waveform's height in pixels. */

@@ -156,7 +156,9 @@ describe('EvaluationMedia', () => {
     expect(fact('queue')).toBe('billing');
     // 02:00:00Z is 10:00:00 in Asia/Shanghai (UTC+8)
     expect(fact('offered')).toBe('03/02/2026, 10:00:00');
-    expect(fact('ended')).toBe('03/02/2026, 10:04:10');
+    // The same day as the offer: the time alone.
+    expect(fact('answered')).toBe('10:00:15');
+    expect(fact('ended')).toBe('10:04:10');
     // 02:00:15 − 02:00:00
     expect(fact('wait')).toBe('0:15');
     expect(fact('talk')).toBe('3:45'); // 225 s

@@ -3,9 +3,28 @@
  * the played part coloured, a time axis under it, and the findings' evidence
  * as shaded regions; a click or a drag on the waveform seeks. Loaded on first
  * use, so only the evaluation screens carry it.
+ *
+ * The waveform is drawn from peaks decoded here, and the audio element plays
+ * the recording's own address: the page's content policy lets media come
+ * from the API only (never from a blob: address), and the element then seeks
+ * with byte ranges.
  */
 import { formatDuration } from '../../../format';
+import { peaksOf } from '../../../qa/media/peaks';
 import type { Player, PlayerEvents, PlayerFactory, WaveRegion } from '../../../qa/media/player';
+
+/** Peaks per second of audio drawn; more than a screen's width for any call worth reviewing. */
+const PEAKS_PER_S = 50;
+
+async function decode(audio: Blob): Promise<{ peaks: number[]; durationS: number }> {
+  const context = new AudioContext();
+  try {
+    const buffer = await context.decodeAudioData(await audio.arrayBuffer());
+    return { peaks: peaksOf(buffer.getChannelData(0), Math.ceil(buffer.duration * PEAKS_PER_S)), durationS: buffer.duration };
+  } finally {
+    void context.close().catch(() => undefined);
+  }
+}
 
 /** A colour with an alpha, for regions that must not hide the waveform under them. */
 function translucent(color: string, alpha: number): string {
@@ -15,7 +34,8 @@ function translucent(color: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
-export const createWavesurferPlayer: PlayerFactory = async ({ container, audio, colors, height }) => {
+export const createWavesurferPlayer: PlayerFactory = async ({ container, url, audio, colors, height }) => {
+  const { peaks, durationS } = await decode(audio);
   const [{ default: WaveSurfer }, { default: RegionsPlugin }, { default: TimelinePlugin }] = await Promise.all([
     import('wavesurfer.js'),
     import('wavesurfer.js/dist/plugins/regions.esm.js'),
@@ -91,7 +111,7 @@ export const createWavesurferPlayer: PlayerFactory = async ({ container, audio, 
     destroy: () => ws.destroy(),
   };
   try {
-    await ws.loadBlob(audio);
+    await ws.load(url, [peaks], durationS);
   } catch (error) {
     ws.destroy();
     throw error;
