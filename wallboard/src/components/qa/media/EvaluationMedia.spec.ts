@@ -301,6 +301,8 @@ describe('EvaluationMedia', () => {
     const rows = w.findAll('[data-testid="qa-finding"]');
     expect(rows.map((r) => r.attributes('data-rule-id'))).toEqual(['identity_question', 'forbidden_phrase', 'greeting', 'farewell']);
     expect(rows[0]!.attributes('disabled')).toBeDefined();
+    expect(rows[1]!.get('.detail').text()).toBe('Failed · “不行” “不知道”');
+    expect(rows[2]!.get('.detail').text()).toBe('Passed');
     expect(rows[0]!.attributes('data-start-s')).toBeUndefined();
     expect(w.text()).toContain('Suggestions from the transcript');
   });

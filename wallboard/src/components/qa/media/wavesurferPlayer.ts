@@ -73,7 +73,7 @@ export const createWavesurferPlayer: PlayerFactory = async ({ container, url, au
         id: r.id,
         start: r.startS,
         end: Math.max(r.endS, r.startS + 0.2),
-        color: translucent(r.tone === 'bad' ? colors.bad : colors.good, 0.18),
+        color: translucent(r.tone === 'bad' ? colors.bad : colors.good, 0.3),
         drag: false,
         resize: false,
       });
