@@ -8,7 +8,7 @@ const el = (html: string) => {
 };
 
 describe('keyAction', () => {
-  it('maps space and K to play/pause, arrows to 5 s, J/L to 10 s, brackets to speed', () => {
+  it('maps space and K to play/pause, arrows to 5 s, J/L to 10 s, P/N to the lines, brackets to speed', () => {
     expect(keyAction({ key: ' ' })).toEqual({ kind: 'toggle' });
     expect(keyAction({ key: 'K' })).toEqual({ kind: 'toggle' });
     expect(keyAction({ key: 'ArrowLeft' })).toEqual({ kind: 'skip', seconds: -5 });
@@ -17,6 +17,8 @@ describe('keyAction', () => {
     expect(keyAction({ key: 'L' })).toEqual({ kind: 'skip', seconds: 10 });
     expect(keyAction({ key: '[' })).toEqual({ kind: 'speed', direction: -1 });
     expect(keyAction({ key: ']' })).toEqual({ kind: 'speed', direction: 1 });
+    expect(keyAction({ key: 'p' })).toEqual({ kind: 'line', direction: -1 });
+    expect(keyAction({ key: 'N' })).toEqual({ kind: 'line', direction: 1 });
     expect(keyAction({ key: 'x' })).toBeNull();
     expect(keyAction({ key: 'Enter' })).toBeNull();
   });

@@ -4,7 +4,8 @@
  * holds a modifier (the browser's and the system's own shortcuts).
  */
 
-export type PlayerAction = { kind: 'toggle' } | { kind: 'skip'; seconds: number } | { kind: 'speed'; direction: 1 | -1 };
+export type PlayerAction =
+  { kind: 'toggle' } | { kind: 'skip'; seconds: number } | { kind: 'speed'; direction: 1 | -1 } | { kind: 'line'; direction: 1 | -1 };
 
 /** What the handler needs of a `KeyboardEvent`. */
 export interface KeyInput {
@@ -27,6 +28,8 @@ const ACTIONS: Record<string, PlayerAction> = {
   l: { kind: 'skip', seconds: 2 * SKIP_S },
   '[': { kind: 'speed', direction: -1 },
   ']': { kind: 'speed', direction: 1 },
+  p: { kind: 'line', direction: -1 },
+  n: { kind: 'line', direction: 1 },
 };
 
 /** Shortcuts as the help lists them: the keys, and the message key saying what they do. */
@@ -34,6 +37,7 @@ export const SHORTCUTS = [
   { keys: ['Space', 'K'], action: 'toggle' },
   { keys: ['←', '→'], action: 'skip5' },
   { keys: ['J', 'L'], action: 'skip10' },
+  { keys: ['P', 'N'], action: 'line' },
   { keys: ['[', ']'], action: 'speed' },
 ] as const;
 

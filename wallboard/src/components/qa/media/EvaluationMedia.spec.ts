@@ -263,6 +263,27 @@ describe('EvaluationMedia', () => {
     expect(player.playing).toBe(false);
   });
 
+  it('steps through the transcript line by line with N and P', async () => {
+    api();
+    const w = await mountMedia();
+    press('n');
+    press('n');
+    press('n');
+    // Lines start at 0.5, 4.5, 8.5 …
+    expect(player.seeks).toEqual([0.5, 4.5, 8.5]);
+    // At the very start of a line, P goes to the one before…
+    press('p');
+    expect(player.seeks.at(-1)).toBe(4.5);
+    // …but 1.5 s into it (6 − 4.5), back to its own start.
+    (w.vm as unknown as { seek(s: number): void }).seek(6);
+    press('p');
+    expect(player.seeks.slice(-2)).toEqual([6, 4.5]);
+    // Past the last line's start there is no next one: nothing moves.
+    (w.vm as unknown as { seek(s: number): void }).seek(18);
+    press('n');
+    expect(player.seeks.at(-1)).toBe(18);
+  });
+
   it('cycles the speed with its button: 1×, 1.25×, 1.5×, 2×, then 1× again', async () => {
     api();
     const w = await mountMedia();

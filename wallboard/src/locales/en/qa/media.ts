@@ -41,6 +41,7 @@ export const media = {
       toggle: 'play or pause',
       skip5: '5 s back or forward',
       skip10: '10 s back or forward',
+      line: 'previous or next line',
       speed: 'slower or faster',
     },
     shortcutsNote: 'They work anywhere on the page except while typing.',
@@ -54,7 +55,6 @@ export const media = {
     },
     seek: 'Play from {time}',
     failed: 'Evidence of a failed check: {rules}',
-    follow: 'Follow the audio',
   },
   findings: {
     title: 'Auto-checks',

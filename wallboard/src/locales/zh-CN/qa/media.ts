@@ -43,6 +43,7 @@ export const media: MessageSchema['qa']['media'] = {
       toggle: '播放或暂停',
       skip5: '后退或前进 5 秒',
       skip10: '后退或前进 10 秒',
+      line: '上一句或下一句',
       speed: '减速或加速',
     },
     shortcutsNote: '除输入文字时外，在页面任何位置都可使用。',
@@ -56,7 +57,6 @@ export const media: MessageSchema['qa']['media'] = {
     },
     seek: '从 {time} 播放',
     failed: '未通过检查的证据：{rules}',
-    follow: '跟随播放',
   },
   findings: {
     title: '自动检查',
