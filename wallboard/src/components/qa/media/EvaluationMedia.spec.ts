@@ -324,6 +324,7 @@ describe('EvaluationMedia', () => {
     expect(rows[0]!.attributes('disabled')).toBeDefined();
     expect(rows[1]!.get('.detail').text()).toBe('Failed · “不行” “不知道”');
     expect(rows[2]!.get('.detail').text()).toBe('Passed');
+    expect(rows[1]!.get('.moments').text()).toBe('0:08');
     expect(rows[0]!.attributes('data-start-s')).toBeUndefined();
     expect(w.text()).toContain('Suggestions from the transcript');
   });
