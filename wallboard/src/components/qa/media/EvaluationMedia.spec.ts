@@ -353,6 +353,10 @@ describe('EvaluationMedia', () => {
     await flushPromises();
     expect(timeAttr(w)).toBe('17.5');
     expect(activeText(w).attributes('data-start-s')).toBe('15.5');
+    // No further than the transcript's last words, at 19 s.
+    press('l');
+    await flushPromises();
+    expect(timeAttr(w)).toBe('19.0');
   });
 
   it('shows the server’s reason when the recording is refused, not a broken player', async () => {
