@@ -1,4 +1,80 @@
-/** QA workspace: media. */
+/** QA 工作台：被评估的通话——通话信息、录音、转写与自动检查。 */
 import type { MessageSchema } from '../../en';
 
-export const media: MessageSchema['qa']['media'] = {};
+export const media: MessageSchema['qa']['media'] = {
+  label: '通话',
+  facts: {
+    title: '通话信息',
+    call: '通话',
+    queue: '队列',
+    callType: '通话类型',
+    agent: '坐席',
+    offered: '进线',
+    answered: '接听',
+    ended: '结束',
+    wait: '等待',
+    talk: '通话',
+    hold: '保持',
+    wrap: '话后处理',
+    outcome: '结果',
+    outcomes: {
+      answered: '已接听',
+      transferred: '已转接',
+      unanswered: '未接听',
+    },
+    category: '处理类别',
+    summary: '小结',
+    unknown: '未保存该通话的信息。',
+  },
+  player: {
+    label: '录音',
+    waveform: '波形：点击或拖动以定位',
+    play: '播放',
+    pause: '暂停',
+    speed: '倍速',
+    speedLabel: '播放速度：{speed}',
+    position: '位置',
+    loading: '正在加载录音…',
+    none: '该通话没有录音。转写仍可使用：点击某一句即可定位。',
+    failed: '无法播放录音：{reason}',
+    undecodable: '音频无法解码',
+    shortcuts: '键盘快捷键',
+    keys: {
+      toggle: '播放或暂停',
+      skip5: '后退或前进 5 秒',
+      skip10: '后退或前进 10 秒',
+      line: '上一句或下一句',
+      speed: '减速或加速',
+    },
+    shortcutsNote: '除输入文字时外，在页面任何位置都可使用。',
+  },
+  transcript: {
+    title: '转写',
+    none: '未保存该通话的转写。',
+    speakers: {
+      agent: '坐席',
+      customer: '客户',
+    },
+    seek: '从 {time} 播放',
+    failed: '未通过检查的证据：{rules}',
+  },
+  findings: {
+    title: '自动检查',
+    note: '根据转写给出的建议：请在表单中确认或否决。',
+    none: '未运行检查：该通话没有转写。',
+    passed: '通过',
+    failed: '未通过',
+    count: '共 {count} 次',
+    noEvidence: '无可播放的片段',
+    seek: '播放 {time} 处的证据',
+    rules: {
+      greeting: '前 10 秒内问候',
+      identity_question: '询问来电者身份',
+      forbidden_phrase: '无禁用语',
+      farewell: '结束时说“再见”',
+      please_count: '使用“请”',
+      honorific_count: '使用“您”',
+      apology: '投诉来电中致歉',
+    },
+  },
+};
