@@ -25,9 +25,13 @@ function leadApi(extra: FakeRoutes = {}) {
 }
 
 const publishButton = (w: VueWrapper) => w.get<HTMLButtonElement>('[data-testid="qa-editor-publish"]');
-const sectionWeight = (w: VueWrapper, s: number) => w.findAll('[data-testid="qa-editor-section"]')[s]!.get('[data-testid="qa-editor-section-weight"]');
+const sectionWeight = (w: VueWrapper, s: number) =>
+  w.findAll('[data-testid="qa-editor-section"]')[s]!.get('[data-testid="qa-editor-section-weight"]');
 const itemWeight = (w: VueWrapper, s: number, i: number) =>
-  w.findAll('[data-testid="qa-editor-section"]')[s]!.findAll('[data-testid="qa-editor-item"]')[i]!.get('[data-testid="qa-editor-item-weight"]');
+  w
+    .findAll('[data-testid="qa-editor-section"]')
+    [s]!.findAll('[data-testid="qa-editor-item"]')
+    [i]!.get('[data-testid="qa-editor-item-weight"]');
 
 beforeEach(() => localStorage.clear());
 afterEach(unmountAll);
@@ -126,7 +130,11 @@ describe('FormsPage', () => {
   it('adds, moves and removes items from the keyboard’s buttons', async () => {
     leadApi();
     const { wrapper: w } = await mountApp('/qa/forms');
-    const ids = () => w.findAll('[data-testid="qa-editor-section"]')[0]!.findAll('[data-testid="qa-editor-item"]').map((i) => i.attributes('data-item-id'));
+    const ids = () =>
+      w
+        .findAll('[data-testid="qa-editor-section"]')[0]!
+        .findAll('[data-testid="qa-editor-item"]')
+        .map((i) => i.attributes('data-item-id'));
     const first = FORM.sections[0]!.items.map((i) => i.id);
 
     await w.findAll('[data-testid="qa-editor-add-item"]')[0]!.trigger('click');

@@ -25,7 +25,8 @@ function setIn(node: unknown, path: FormPath, value: unknown, depth: number): un
   if (depth === path.length) return value;
   const key = path[depth]!;
   if (Array.isArray(node)) {
-    if (typeof key !== 'number' || key < 0 || key >= node.length) throw new RangeError(`no ${path.slice(0, depth + 1).join('.')} in the form`);
+    if (typeof key !== 'number' || key < 0 || key >= node.length)
+      throw new RangeError(`no ${path.slice(0, depth + 1).join('.')} in the form`);
     const copy = node.slice();
     copy[key] = setIn(node[key], path, value, depth + 1);
     return copy;
@@ -64,7 +65,10 @@ export function newItem(id: string): EditedItem {
 /** A section at the end, with one empty item so it is never an empty list. */
 export function addSection(form: EditedForm): EditedForm {
   const section: EditedSection = {
-    id: freshId('section-', form.sections.map((s) => s.id)),
+    id: freshId(
+      'section-',
+      form.sections.map((s) => s.id),
+    ),
     title: { 'zh-CN': '', en: '' },
     weight: 1,
     items: [newItem(freshId('item-', itemIds(form)))],

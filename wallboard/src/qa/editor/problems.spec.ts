@@ -32,9 +32,12 @@ describe('formProblems', () => {
       { key: 'sections.0.title.en', message: 'must be a non-empty text of at most 500 characters' },
       { key: 'sections.1.items.0.weight', message: 'must be a number above 0' },
     ]);
-    expect(problemsByField([{ path: 'sections[1].items[0].weight', message: 'a' }, { path: 'sections[1].items[0].weight', message: 'b' }])).toEqual(
-      new Map([['sections.1.items.0.weight', ['a', 'b']]]),
-    );
+    expect(
+      problemsByField([
+        { path: 'sections[1].items[0].weight', message: 'a' },
+        { path: 'sections[1].items[0].weight', message: 'b' },
+      ]),
+    ).toEqual(new Map([['sections.1.items.0.weight', ['a', 'b']]]));
   });
 
   it('names a duplicate item id at the second one', () => {

@@ -42,7 +42,9 @@ describe('planRequest', () => {
   });
 
   it('names each bad field with its reason', () => {
-    const checked = planRequest(plan({ name: '  ', perAgent: '51', quotas: { complaint: '1.5', dissatisfied: '', long_handle: '21', transferred: '0' } }));
+    const checked = planRequest(
+      plan({ name: '  ', perAgent: '51', quotas: { complaint: '1.5', dissatisfied: '', long_handle: '21', transferred: '0' } }),
+    );
     expect(checked).toEqual({
       ok: false,
       errors: {
@@ -60,7 +62,13 @@ describe('runRequest', () => {
   it('leaves out an empty seed and reviewers so the server picks them', () => {
     expect(runRequest(run())).toEqual({
       ok: true,
-      body: { from: '2026-11-30', to: '2026-12-06', perAgent: 5, quotas: { complaint: 1, dissatisfied: 1, long_handle: 1, transferred: 1 }, formId: 'etiquette' },
+      body: {
+        from: '2026-11-30',
+        to: '2026-12-06',
+        perAgent: 5,
+        quotas: { complaint: 1, dissatisfied: 1, long_handle: 1, transferred: 1 },
+        formId: 'etiquette',
+      },
     });
   });
 
@@ -74,7 +82,10 @@ describe('runRequest', () => {
     expect(runRequest(run({ from: '2026-12-07', to: '2026-12-06' }))).toEqual({ ok: false, errors: { from: { key: 'fromAfterTo' } } });
     // 1 September to 2 December: 30 + 31 + 30 + 2 = 93 days, the most; to 3 December is 94.
     expect(runRequest(run({ from: '2026-09-01', to: '2026-12-02' })).ok).toBe(true);
-    expect(runRequest(run({ from: '2026-09-01', to: '2026-12-03' }))).toEqual({ ok: false, errors: { to: { key: 'tooManyDays', params: { max: 93 } } } });
+    expect(runRequest(run({ from: '2026-09-01', to: '2026-12-03' }))).toEqual({
+      ok: false,
+      errors: { to: { key: 'tooManyDays', params: { max: 93 } } },
+    });
     expect(runRequest(run({ from: '2026-02-30' }))).toEqual({ ok: false, errors: { from: { key: 'day' } } });
   });
 });

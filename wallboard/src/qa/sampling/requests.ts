@@ -45,11 +45,11 @@ export const SEED_MAX = 200;
 export const RUN_MAX_DAYS = 93;
 
 /** The server's default quotas: one call of each stratum. */
-export const defaultQuotaInputs = (): QuotaInputs =>
-  Object.fromEntries(SAMPLE_STRATA.map((s) => [s, '1'])) as QuotaInputs;
+export const defaultQuotaInputs = (): QuotaInputs => Object.fromEntries(SAMPLE_STRATA.map((s) => [s, '1'])) as QuotaInputs;
 
 function wholeNumber(text: string, min: number, max: number): number | FieldError {
-  const trimmed = text.trim();
+  // A number input may hand over a number rather than its text.
+  const trimmed = String(text).trim();
   if (trimmed === '') return { key: 'required' };
   if (!/^-?\d+$/.test(trimmed)) return { key: 'wholeNumber' };
   const n = Number(trimmed);

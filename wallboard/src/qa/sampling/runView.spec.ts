@@ -3,7 +3,11 @@ import { comparePicks, groupByAgent, newestFirst, reasonText, rejectedText, reru
 
 /** A translator that shows the key and its placeholders, so a test sees which message was chosen with what. */
 const t = (key: string, params?: Record<string, unknown>) =>
-  params ? `${key}(${Object.entries(params).map(([k, v]) => `${k}=${String(v)}`).join(',')})` : key;
+  params
+    ? `${key}(${Object.entries(params)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(',')})`
+    : key;
 const names: Record<string, string> = { 'A-1': 'Zhou Min', 'A-2': 'Chen Li' };
 const agentName = (id: string) => names[id] ?? id;
 
@@ -49,9 +53,9 @@ describe('texts', () => {
     expect(shortfallText({ agentId: 'A-2', periodStart: '2026-11-30', wanted: 9, picked: 6 }, t, agentName)).toBe(
       'qa.sampling.run.shortfall(agent=Chen Li,period=2026-11-30,wanted=9,picked=6)',
     );
-    expect(shortfallText({ callId: 'c-4', agentId: 'A-1', reason: 'random', problem: 'no reviewer other than the agent' }, t, agentName)).toBe(
-      'qa.sampling.run.unassigned(agent=Zhou Min,call=c-4)',
-    );
+    expect(
+      shortfallText({ callId: 'c-4', agentId: 'A-1', reason: 'random', problem: 'no reviewer other than the agent' }, t, agentName),
+    ).toBe('qa.sampling.run.unassigned(agent=Zhou Min,call=c-4)');
     expect(rejectedText({ index: 4, problems: [{ path: 'talkS', message: 'must be a number of seconds from 0' }] }, t)).toBe(
       'qa.sampling.run.rejected(index=5,problems=talkS: must be a number of seconds from 0)',
     );

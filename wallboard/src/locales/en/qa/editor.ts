@@ -87,7 +87,8 @@ export const editor = {
   publish: 'Publish',
   publishNew: 'Publish new form',
   confirmTitle: 'Publish {id}?',
-  confirmVersion: 'This publishes version {version} of {id}. Evaluations already assigned keep the version they were assigned with; new ones use version {version}.',
+  confirmVersion:
+    'This publishes version {version} of {id}. Evaluations already assigned keep the version they were assigned with; new ones use version {version}.',
   confirmNew: 'This publishes {id} as a new form, version 1.',
   confirm: 'Publish',
   cancel: 'Cancel',

@@ -64,7 +64,8 @@ export const sampling = {
     fillsFor: '{reason}, fills for {stratum}',
     shortfallsTitle: 'Shortfalls',
     noShortfalls: 'Every agent had enough eligible calls.',
-    shortfall: '{agent}, week of {period}: {picked} of {wanted} calls — too few eligible calls (answered, recorded, long enough, not yet reviewed).',
+    shortfall:
+      '{agent}, week of {period}: {picked} of {wanted} calls — too few eligible calls (answered, recorded, long enough, not yet reviewed).',
     unassigned: '{agent}: call {call} not assigned — no reviewer other than the agent.',
     rejectedTitle: 'Calls left out',
     noRejected: 'No call was left out.',
@@ -80,7 +81,8 @@ export const sampling = {
     },
     rerun: 'Run again with seed {seed}',
     rerunTitle: 'Run the sample again?',
-    rerunBody: 'This draws a new run over {from} to {to} with the stored seed {seed} and the same plan and reviewers, and assigns its picks as new evaluations. Calls this run picked already have evaluations and are never drawn twice, so the new run picks from the calls left: the same seed over the same calls gives the same sample, but the calls are no longer the same.',
+    rerunBody:
+      'This draws a new run over {from} to {to} with the stored seed {seed} and the same plan and reviewers, and assigns its picks as new evaluations. Calls this run picked already have evaluations and are never drawn twice, so the new run picks from the calls left: the same seed over the same calls gives the same sample, but the calls are no longer the same.',
     rerunConfirm: 'Run again',
     cancel: 'Cancel',
     compare: 'Compared with run {id}',
