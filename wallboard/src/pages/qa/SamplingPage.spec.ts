@@ -231,6 +231,7 @@ describe('SamplingPage', () => {
     ]);
     expect(w.get('[data-testid="qa-run-detail"]').attributes('data-run-id')).toBe('run-3');
     // In both: c-02 of A-2. Only in run-2: c-03, c-05, c-09. Only in run-3: c-11, c-12.
+    expect(w.get('[data-testid="qa-run-compare"] p').text()).toBe('Compared with the earlier run, drawn 12/07/2026, 09:00'); // 01:00Z in Shanghai
     expect(w.get('[data-testid="qa-run-compare-text"]').text()).toBe('1 calls in both, 3 only in the earlier run, 2 only in the new run.');
     expect(w.findAll('[data-testid="qa-run-row"]').map((r) => r.attributes('data-run-id'))).toEqual(['run-3', 'run-2', 'run-1']);
   });
