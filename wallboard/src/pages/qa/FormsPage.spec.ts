@@ -72,6 +72,15 @@ describe('FormsPage', () => {
     expect(publishButton(w).element.disabled).toBe(false);
   });
 
+  it('words the problems in Chinese for a Chinese reader', async () => {
+    leadApi();
+    const { wrapper: w } = await mountApp('/qa/forms', { locale: 'zh-CN' });
+
+    await itemWeight(w, 0, 1).setValue('-1');
+    expect(w.get('#qa-editor-sections-0-items-1-weight-error').text()).toBe('必须是大于 0 的数字');
+    expect(w.get('[data-testid="qa-editor-problem-link"]').text()).toBe('第 1 部分第 2 项 · 权重');
+  });
+
   it('publishes the edited form as a new version after saying assigned evaluations keep theirs', async () => {
     const api = leadApi({
       'PUT /api/v1/qa/forms/etiquette': ({ body }) => Response.json(view(2, body as typeof FORM)),
@@ -107,7 +116,8 @@ describe('FormsPage', () => {
     await w.get('[data-testid="qa-editor-publish-confirm"]').trigger('click');
     await flushPromises();
 
-    expect(w.get('#qa-editor-sections-0-id-error').text()).toBe('duplicate section id "closing"');
+    // The server's message is worded like the editor's own.
+    expect(w.get('#qa-editor-sections-0-id-error').text()).toBe('another item or section already has the ID “closing”');
     expect(w.get('[data-testid="qa-editor-error"]').text()).toContain('Not published');
   });
 

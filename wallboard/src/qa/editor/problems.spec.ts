@@ -1,7 +1,7 @@
 import { defaultForm } from '@callboard/qa';
 import { describe, expect, it } from 'vitest';
 import { updateAt, type EditedForm } from './formEdit';
-import { fieldDomId, fieldKey, fieldPlace, formProblems, problemsByField } from './problems';
+import { fieldDomId, fieldKey, fieldPlace, formProblems, messageKey, problemsByField } from './problems';
 import { AUTO_CHECK_RULES, ruleOptions } from './rules';
 
 describe('fieldKey', () => {
@@ -62,5 +62,19 @@ describe('ruleOptions', () => {
     expect(ruleOptions(undefined)).toEqual([...AUTO_CHECK_RULES]);
     expect(ruleOptions('greeting')).toHaveLength(7);
     expect(ruleOptions('legacy_rule').at(-1)).toBe('legacy_rule');
+  });
+});
+
+describe('messageKey', () => {
+  it('recognises the validator’s messages, with their figures', () => {
+    expect(messageKey('must be a number above 0')).toEqual({ key: 'weight' });
+    expect(messageKey('must be a non-empty text of at most 500 characters')).toEqual({ key: 'text', params: { max: 500 } });
+    expect(messageKey('duplicate item id "greeting"')).toEqual({ key: 'duplicate', params: { id: 'greeting' } });
+    expect(messageKey('must be a whole number from 1 to 100')).toEqual({ key: 'max', params: { max: 100 } });
+    expect(messageKey('must be 1–64 letters, digits, "_", "-" or ".", starting with a letter or digit')).toEqual({
+      key: 'id',
+      params: { max: 64 },
+    });
+    expect(messageKey('must be "yes_no" or "scale"')).toBeNull();
   });
 });

@@ -69,3 +69,27 @@ export function fieldPlace(key: string): FieldPlace {
   if (rest[1] === 'zh-CN' || rest[1] === 'en') place.locale = rest[1];
   return place;
 }
+
+/** A validation message the editor words itself (in the reader's language): its key under `qa.editor.messages`. */
+export interface MessageKey {
+  key: 'weight' | 'text' | 'id' | 'duplicate' | 'max' | 'nonEmpty';
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Which of the validator's messages this is, so it can be shown translated;
+ * null for one the editor has no words for (shown as the validator wrote it).
+ */
+export function messageKey(message: string): MessageKey | null {
+  if (message === 'must be a number above 0') return { key: 'weight' };
+  let m = /^must be a non-empty text of at most (\d+) characters$/.exec(message);
+  if (m) return { key: 'text', params: { max: Number(m[1]) } };
+  m = /^must be 1–(\d+) letters, digits/.exec(message);
+  if (m) return { key: 'id', params: { max: Number(m[1]) } };
+  m = /^duplicate (?:item|section) id "(.*)"$/.exec(message);
+  if (m) return { key: 'duplicate', params: { id: m[1]! } };
+  m = /^must be a whole number from 1 to (\d+)$/.exec(message);
+  if (m) return { key: 'max', params: { max: Number(m[1]) } };
+  if (message === 'must be a non-empty list') return { key: 'nonEmpty' };
+  return null;
+}
