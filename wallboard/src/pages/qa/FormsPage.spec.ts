@@ -1,6 +1,6 @@
 import { defaultForm } from '@callboard/qa';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountApp, unmountAll } from '../../testing/mountApp';
 import { errorResponse, fakeApi, sessionFixture, type FakeRoutes } from '../../testing/session.fixture';
 import { todayFixture } from '../../testing/today.fixture';
@@ -34,7 +34,10 @@ const itemWeight = (w: VueWrapper, s: number, i: number) =>
     [i]!.get('[data-testid="qa-editor-item-weight"]');
 
 beforeEach(() => localStorage.clear());
-afterEach(unmountAll);
+afterEach(() => {
+  unmountAll();
+  Reflect.deleteProperty(window, 'confirm');
+});
 
 describe('FormsPage', () => {
   it('opens the latest version of the first form with nothing to publish', async () => {
@@ -135,6 +138,23 @@ describe('FormsPage', () => {
     await flushPromises();
 
     expect(api.calls('POST /api/v1/qa/forms').map((c) => c.body)).toEqual([{ ...FORM, id: 'etiquette-copy-1', version: 1 }]);
+  });
+
+  it('asks before leaving with unpublished changes, and stays when told to', async () => {
+    leadApi({ 'GET /api/v1/qa/sampling/plans': { plans: [] }, 'GET /api/v1/qa/sampling/runs': { runs: [] } });
+    const { wrapper: w, router } = await mountApp('/qa/forms');
+    // happy-dom has no dialogs: the page's question goes to this stand-in.
+    const confirm = vi.fn((_question?: string) => false);
+    window.confirm = confirm;
+
+    await sectionWeight(w, 0).setValue('21');
+    await router.push('/qa/sampling');
+    expect(confirm).toHaveBeenCalledWith('Leave the form editor? Your unpublished changes are lost.');
+    expect(router.currentRoute.value.path).toBe('/qa/forms');
+
+    confirm.mockReturnValue(true);
+    await router.push('/qa/sampling');
+    expect(router.currentRoute.value.path).toBe('/qa/sampling');
   });
 
   it('adds, moves and removes items from the keyboard’s buttons', async () => {
