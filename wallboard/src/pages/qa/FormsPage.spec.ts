@@ -172,6 +172,8 @@ describe('FormsPage', () => {
     await w.get('[aria-label="Move item 1 down"]').trigger('click');
     expect(ids()).toEqual([first[1], first[0], ...first.slice(2), 'item-1']);
     await w.get('[aria-label="Remove item 1"]').trigger('click');
+    await flushPromises();
     expect(ids()).toEqual([first[0], ...first.slice(2), 'item-1']);
+    expect(document.activeElement?.id).toBe('qa-editor-sections-0-add-item'); // not lost with the removed button
   });
 });
