@@ -30,6 +30,16 @@ export class RecordingsRepository {
     return r.rows[0];
   }
 
+  /** Whether the call is in one of the agent's evaluations with a score (submitted or later). */
+  async inScoredEvaluationOf(callId: string, agentId: string): Promise<boolean> {
+    const r = await this.db.query(
+      `SELECT 1 FROM qa_evaluations
+        WHERE call_id = $1 AND agent_id = $2 AND status IN ('submitted', 'acknowledged', 'disputed', 'resolved') LIMIT 1`,
+      [callId, agentId],
+    );
+    return r.rows.length > 0;
+  }
+
   /**
    * The call's legs offered in the two days up to its recording (a call is recorded after it ends; the
    * bound lets TimescaleDB skip older chunks), each with its queue and the answering agent's team.

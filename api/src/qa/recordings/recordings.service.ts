@@ -59,6 +59,8 @@ export class RecordingsService {
   ): Promise<RecordingReply> {
     const range = parseRange(rangeHeader);
     if (range === 'invalid') return unsatisfiable('Range: only one byte range is served, e.g. bytes=0-65535');
+    // An agent is told nothing about calls that are not theirs, not even whether they were recorded.
+    if (who.role === 'agent') await this.assertOwnScoredCall(who, callId);
     const recording = await this.recordings.latestRecording(callId);
     if (!recording) throw new ApiError(404, 'NOT_FOUND', `call "${callId}" has no recording`, 'callId');
     await this.assertMayHear(who, callId, recording.ts);
@@ -77,12 +79,18 @@ export class RecordingsService {
     return reply;
   }
 
-  /** Supervisors hear the calls of their queues and of their teams' agents; QA roles and admins every call. */
+  /** Supervisors hear the calls of their queues and of their teams' agents; QA roles and admins every call (agents: see above). */
   private async assertMayHear(who: Principal, callId: string, recordedAt: Date): Promise<void> {
     if (!SCOPED_ROLES.includes(who.role)) return;
     const legs = await this.recordings.callLegs(callId, recordedAt);
     const mine = legs.some((l) => inScope(who.scope.queues, l.queue) || (l.team !== null && inScope(who.scope.teams, l.team)));
     if (!mine) throw new ApiError(403, 'FORBIDDEN', `call "${callId}" is outside your scope`, 'callId');
+  }
+
+  /** An agent hears the calls of their own evaluations once scored (submitted, acknowledged, disputed or resolved). */
+  private async assertOwnScoredCall(who: Principal, callId: string): Promise<void> {
+    if (!who.agentId || !(await this.recordings.inScoredEvaluationOf(callId, who.agentId)))
+      throw new ApiError(403, 'FORBIDDEN', `call "${callId}" is not in one of your scored evaluations`, 'callId');
   }
 
   private async remoteReply(url: URL, range: ByteRange | undefined, callId: string, head: boolean): Promise<RecordingReply> {
