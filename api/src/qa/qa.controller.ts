@@ -275,7 +275,7 @@ export class QaController {
   @ApiOperation({
     summary: "This week's QA, for the wallboard tile",
     description:
-      'For any signed-in session, a kiosk display included (every session role may read the wallboard or QA results); aggregates only, no names. The current ISO week in the center time zone (`from` Monday, `to` Sunday): `planned` — evaluations assigned this week (their sampling run created this week); `done` — those of them submitted or later; `n`, `mean`, `marginOfError` — the scores of evaluations submitted this week (95 %, Student\'s t; null below two). Limited to the caller\'s share as other QA reads are: a supervisor or kiosk the evaluations of their queues and teams, a reviewer their assignments, an agent their own.',
+      "For any signed-in session, a kiosk display included (every session role may read the wallboard or QA results); aggregates only, no names. The current ISO week in the center time zone (`from` Monday, `to` Sunday): `planned` — evaluations assigned this week (their sampling run created this week); `done` — those of them submitted or later; `n`, `mean`, `marginOfError` — the scores of evaluations submitted this week (95 %, Student's t; null below two). Limited to the caller's share as other QA reads are: a supervisor or kiosk the evaluations of their queues and teams, a reviewer their assignments, an agent their own.",
     response: qaProgressSchema,
   })
   progress(@Req() req: FastifyRequest): Promise<QaProgress> {

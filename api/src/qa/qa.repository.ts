@@ -476,9 +476,10 @@ export class QaRepository {
   /** When each run was created (an evaluation's assignment), by run id. */
   async runsCreated(runIds: readonly string[]): Promise<Map<string, Date>> {
     if (runIds.length === 0) return new Map();
-    const r = await this.db.query<{ id: string; created_at: Date }>(`SELECT id, created_at FROM qa_sampling_runs WHERE id = ANY($1::text[])`, [
-      [...new Set(runIds)],
-    ]);
+    const r = await this.db.query<{ id: string; created_at: Date }>(
+      `SELECT id, created_at FROM qa_sampling_runs WHERE id = ANY($1::text[])`,
+      [[...new Set(runIds)]],
+    );
     return new Map(r.rows.map((x) => [x.id, x.created_at]));
   }
 

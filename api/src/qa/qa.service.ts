@@ -781,7 +781,12 @@ export class QaService implements OnModuleInit {
     if (p.role === 'agent') known = p.agentId ? [{ agent_id: p.agentId, queues: [] }] : [];
     const names = await this.repo.agentNames(known.map((a) => a.agent_id));
     const agents = known
-      .map((a) => ({ agentId: a.agent_id, name: names.get(a.agent_id)?.name ?? a.agent_id, team: names.get(a.agent_id)?.team ?? null, queues: a.queues }))
+      .map((a) => ({
+        agentId: a.agent_id,
+        name: names.get(a.agent_id)?.name ?? a.agent_id,
+        team: names.get(a.agent_id)?.team ?? null,
+        queues: a.queues,
+      }))
       .filter(
         (a) =>
           !SCOPED_ROLES.includes(p.role) ||
