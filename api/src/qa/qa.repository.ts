@@ -371,10 +371,11 @@ export class QaRepository {
     return r.rows.length > 0;
   }
 
-  async insertRun(q: Queryable, run: Omit<RunRow, 'created_at'>): Promise<void> {
+  /** A run, created now unless `created_at` says when (the demo dates its runs within the week it samples). */
+  async insertRun(q: Queryable, run: Omit<RunRow, 'created_at'> & { created_at?: Date }): Promise<void> {
     await q.query(
-      `INSERT INTO qa_sampling_runs (id, plan_id, kind, from_day, to_day, seed, plan, calls, reviewers, shortfalls, rejected, created_by)
-       VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8, $9, $10, $11, $12)`,
+      `INSERT INTO qa_sampling_runs (id, plan_id, kind, from_day, to_day, seed, plan, calls, reviewers, shortfalls, rejected, created_by, created_at)
+       VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8, $9, $10, $11, $12, coalesce($13::timestamptz, now()))`,
       [
         run.id,
         run.plan_id,
@@ -388,6 +389,7 @@ export class QaRepository {
         json(run.shortfalls),
         json(run.rejected),
         run.created_by,
+        run.created_at ?? null,
       ],
     );
   }

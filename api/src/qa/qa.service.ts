@@ -267,6 +267,11 @@ export class QaService implements OnModuleInit {
 
   // ---- sampling ----
 
+  /** An account by username (the demo's QA accounts). */
+  userNamed(username: string): Promise<UserView | undefined> {
+    return this.users.byName(username);
+  }
+
   /** Active users who may review: the ones asked for, else every active `qa_reviewer` (by id). */
   private async reviewers(ids: readonly string[] | null | undefined): Promise<UserView[]> {
     const all = (await this.users.list()).filter((u) => u.disabledAt === null);
@@ -308,7 +313,7 @@ export class QaService implements OnModuleInit {
   async createRun(
     input: CreateRunRequest,
     by: ChangedBy,
-    opts: { kind?: 'on_demand' | 'weekly'; planId?: string | null } = {},
+    opts: { kind?: 'on_demand' | 'weekly'; planId?: string | null; createdAt?: Date } = {},
   ): Promise<SamplingRunView> {
     const tz = this.config.CALLBOARD_TZ;
     const formRow = await this.repo.form(input.formId ?? DEFAULT_FORM_ID);
@@ -373,6 +378,7 @@ export class QaService implements OnModuleInit {
           shortfalls: [...sample.shortfalls, ...unassigned.map((p) => ({ ...p, problem: 'no reviewer other than the agent' }))],
           rejected: sample.rejected,
           created_by: createdBy,
+          ...(opts.createdAt ? { created_at: opts.createdAt } : {}),
         });
         await this.repo.insertEvaluations(tx, evaluations);
       })
