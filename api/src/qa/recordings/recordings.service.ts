@@ -14,7 +14,7 @@ import { SCOPED_ROLES, inScope } from '../../auth/access/roles.js';
 import { AuditService } from '../../auth/audit/audit.service.js';
 import { ApiError } from '../../common/errors.js';
 import { type AppConfig, CONFIG } from '../../config/config.js';
-import { demoWavSize, demoWavStream } from '../../demo/demo-recording.js';
+import { type DemoTurn, demoTurns, demoWavSize, demoWavStream } from '../../demo/demo-recording.js';
 import { type ByteRange, formatRange, parseRange, resolveRange, startsPlayback } from './byte-range.js';
 import { FETCH_LIMITS, UpstreamError, fetchRecording } from './recording-fetch.js';
 import { recordingSource } from './recording-origins.js';
@@ -71,7 +71,9 @@ export class RecordingsService {
       this.logger.warn({ msg: 'recording not fetched', callId, reason: source.reason });
       throw new ApiError(502, 'RECORDING_UNAVAILABLE', `${source.reason}; ask an administrator`);
     } else if (source.kind === 'simulated') {
-      reply = simulatedReply(recording.duration_s, range, opts.head === true);
+      // The generated audio follows the call's transcript, so the waveform lines up with its lines.
+      const transcript = await this.recordings.latestTranscript(callId);
+      reply = simulatedReply(recording.duration_s, range, opts.head === true, transcript ? demoTurns(transcript) : undefined);
     } else {
       reply = await this.remoteReply(source.url, range, callId, opts.head === true);
     }
@@ -149,9 +151,9 @@ function unsatisfiable(message: string): RecordingReply & { status: 416 } {
   };
 }
 
-function simulatedReply(durationS: number, range: ByteRange | undefined, head: boolean): RecordingReply {
+function simulatedReply(durationS: number, range: ByteRange | undefined, head: boolean, turns?: DemoTurn[]): RecordingReply {
   const size = demoWavSize(durationS);
-  const wav = (start: number, end: number): Readable => (head ? Readable.from([]) : demoWavStream(durationS, start, end));
+  const wav = (start: number, end: number): Readable => (head ? Readable.from([]) : demoWavStream(durationS, start, end, turns));
   const common = { 'content-type': 'audio/wav', 'accept-ranges': 'bytes', 'cache-control': 'private, no-store' };
   if (range === undefined) {
     return { status: 200, headers: { ...common, 'content-length': String(size) }, body: wav(0, size - 1) };
