@@ -93,7 +93,8 @@ export function demoSpans(from: string, to: string): { from: string; to: string 
 
 /**
  * Samples the calls offered from `from` to `to` (local days) with seed `demo`
- * in three runs — one call per agent from each third of the period, each run
+ * in three runs — one call per agent from each third of the period (the
+ * first also the targeted ones: complaints, long calls …), each run
  * dated the morning after its span (or now, if that is later than now) so the
  * reviews fall due on different days — and scores three of every four
  * evaluations as their reviewers; the agents acknowledge one in three of the
@@ -106,10 +107,12 @@ export function demoSpans(from: string, to: string): { from: string; to: string 
 export async function seedQaDemo(qa: QaService, range: { from: string; to: string }, tz = 'UTC'): Promise<QaDemoResult | null> {
   if ((await qa.listRuns()).runs.length > 0) return null;
   const runs: SamplingRunView[] = [];
-  for (const span of demoSpans(range.from, range.to)) {
+  for (const [k, span] of demoSpans(range.from, range.to).entries()) {
     const morning = DateTime.fromISO(span.to, { zone: tz }).plus({ days: 1 }).set({ hour: 9 }).toJSDate();
     const createdAt = new Date(Math.min(morning.getTime(), Date.now()));
-    const run = await qa.createRun({ ...span, perAgent: 1, seed: 'demo' }, DEMO, { createdAt }).catch(() => null);
+    // The targeted calls (complaints, long calls …) once, in the first run; then one random call per agent each.
+    const quotas = k === 0 ? {} : { complaint: 0, dissatisfied: 0, long_handle: 0, transferred: 0 };
+    const run = await qa.createRun({ ...span, perAgent: 1, quotas, seed: 'demo' }, DEMO, { createdAt }).catch(() => null);
     if (run) runs.push(run);
   }
   const all = runs.flatMap((r) => r.evaluations.map((e) => ({ ...e, runId: r.id })));
