@@ -99,9 +99,9 @@ export function demoSpans(from: string, to: string): { from: string; to: string 
  * reviews fall due on different days — and scores three of every four
  * evaluations as their reviewers; the agents acknowledge one in three of the
  * scored ones and dispute two of the others. So that each demo account has
- * something to do: the `reviewer` keeps, open, one call of each run with a
- * transcript, a failed auto-check and a recording, and one of the `agent`
- * account's own; the `agent` has a submitted score to acknowledge; the
+ * something to do: the `reviewer` keeps open calls with a transcript, a
+ * failed auto-check and a recording (one of each run at least, then as many
+ * as there are open places) and one of the `agent` account's own; the `agent` has a submitted score to acknowledge; the
  * `qalead` has a calibration with the `reviewer`, scored by the lead.
  */
 export async function seedQaDemo(qa: QaService, range: { from: string; to: string }, tz = 'UTC'): Promise<QaDemoResult | null> {
@@ -137,6 +137,8 @@ export async function seedQaDemo(qa: QaService, range: { from: string; to: strin
     const pick = all.find((e) => e.runId === r.id && e.agentId !== agentId && telling.has(e.id));
     if (pick) wanted.push([pick, 'assigned']);
   }
+  // Then as many more telling calls as there are open places: the reviewer's queue is worth opening.
+  for (const e of all) if (telling.has(e.id) && e.agentId !== agentId) wanted.push([e, 'assigned']);
   const plan = arrange(all, demoStatuses(all.length), wanted);
 
   const out: QaDemoResult = { evaluations: all.length, submitted: 0, acknowledged: 0, disputed: 0 };
