@@ -106,6 +106,7 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Due DUE_DAYS calendar days after the run: in Asia/Shanghai (no daylight saving) exactly DUE_DAYS × 24 h. */
 const due = (createdAt: string) => new Date(Date.parse(createdAt) + DUE_DAYS * DAY_MS).toISOString();
 
 describe('evaluations', () => {

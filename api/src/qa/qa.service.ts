@@ -522,13 +522,18 @@ export class QaService implements OnModuleInit {
       this.users.list(),
     ]);
     const userNames = new Map(users.map((u) => [u.id, u.displayName]));
-    const dueMs = this.config.CALLBOARD_QA_DUE_DAYS * 86_400_000;
+    // Calendar days in the center's zone: the same local time of day, across a DST change too.
+    const due = (at: Date) =>
+      DateTime.fromJSDate(at, { zone: this.config.CALLBOARD_TZ })
+        .plus({ days: this.config.CALLBOARD_QA_DUE_DAYS })
+        .toJSDate()
+        .toISOString();
     return rows.map((r) => {
       const assigned = r.run_id ? created.get(r.run_id) : undefined;
       return evaluationSummary(r, {
         agentName: agents.get(r.agent_id)?.name ?? null,
         reviewerName: userNames.get(r.reviewer_id) ?? null,
-        dueAt: assigned ? new Date(assigned.getTime() + dueMs).toISOString() : null,
+        dueAt: assigned ? due(assigned) : null,
       });
     });
   }
