@@ -123,8 +123,10 @@ export async function seedQaDemo(qa: QaService, range: { from: string; to: strin
   // What the reviewer sees first: calls with a transcript, a failed auto-check and a recording.
   const lead: Principal = { kind: 'user', id: leadUser?.id ?? 'demo', name: 'demo', role: 'qa_lead', scope: ALL_SCOPE };
   const telling = new Set<string>();
+  const offered = new Map<string, string>();
   for (const e of all) {
     const d = await qa.getEvaluation(lead, e.id);
+    offered.set(e.id, d.offeredAt);
     if (d.transcript && d.recording && d.findings.some((f) => !f.passed)) telling.add(e.id);
   }
   const own = all.filter((e) => e.agentId === agentId);
@@ -139,6 +141,13 @@ export async function seedQaDemo(qa: QaService, range: { from: string; to: strin
   }
   // Then as many more telling calls as there are open places: the reviewer's queue is worth opening.
   for (const e of all) if (telling.has(e.id) && e.agentId !== agentId) wanted.push([e, 'assigned']);
+  // Any places left go to the calls the queue shows last (the latest run, the latest call), so it opens on telling ones.
+  const runIndex = new Map(runs.map((r, i) => [r.id, i]));
+  const later = (x: string, y: string) => (x > y ? -1 : x < y ? 1 : 0);
+  const last = all
+    .filter((e) => !telling.has(e.id) && e.agentId !== agentId)
+    .sort((x, y) => runIndex.get(y.runId)! - runIndex.get(x.runId)! || later(offered.get(x.id)!, offered.get(y.id)!) || later(x.id, y.id));
+  for (const e of last) wanted.push([e, 'assigned']);
   const plan = arrange(all, demoStatuses(all.length), wanted);
 
   const out: QaDemoResult = { evaluations: all.length, submitted: 0, acknowledged: 0, disputed: 0 };
