@@ -70,10 +70,15 @@ const POLICY: Record<string, readonly Who[]> = {
   'POST /api/v1/qa/evaluations/{id}/dispute': QA_RESULTS,
   'POST /api/v1/qa/evaluations/{id}/resolve': QA_MANAGE,
   'GET /api/v1/qa/summary': QA_RESULTS,
+  'GET /api/v1/qa/people': QA_RESULTS,
+  // The wallboard's QA tile: aggregates for every session, a kiosk display's included.
+  'GET /api/v1/qa/progress': SESSIONS,
   'POST /api/v1/qa/calibrations': QA_MANAGE,
+  'GET /api/v1/qa/calibrations': QA_REVIEW,
   'GET /api/v1/qa/calibrations/{id}': QA_REVIEW,
   'PUT /api/v1/qa/calibrations/{id}/scores': QA_REVIEW,
-  // Recordings: QA and admins every call, a supervisor the calls of their scope; never a kiosk or an agent.
+  // Recordings: QA and admins every call, a supervisor the calls of their scope; never a kiosk. An agent passes the gate
+  // but hears only the calls of their own scored evaluations: this unknown call is a 403 for them (qa-workspace.test.ts).
   'GET /api/v1/qa/calls/{callId}/recording': ['admin', 'supervisor', 'qa_lead', 'qa_reviewer'],
 };
 

@@ -119,6 +119,37 @@ describe('the demo start', () => {
     expect(new Set(mine.map((e) => e.reviewerId))).toEqual(new Set([reviewer.session!.user!.id]));
   }, 300_000);
 
+  it('leaves each demo account something to do: open reviews due on different days, a score to acknowledge, a calibration', async () => {
+    const reviewer = await login(app!.url, 'reviewer', PASSWORD);
+    const lead = await login(app!.url, 'qalead', PASSWORD);
+    const queue = (await reviewer.get('/api/v1/qa/evaluations?status=assigned&limit=1000')).body.evaluations as (Evaluation & {
+      dueAt: string;
+      agentId: string;
+    })[];
+    // Soonest due first; the three runs fall due on three different days.
+    expect(queue.map((e) => e.dueAt)).toEqual([...queue.map((e) => e.dueAt)].sort());
+    expect(new Set(queue.map((e) => e.dueAt)).size).toBe(3);
+    // Telling: a transcript, a recording and a failed auto-check. The queue opens on one.
+    const telling: boolean[] = [];
+    for (const e of queue) {
+      const d = (await reviewer.get(`/api/v1/qa/evaluations/${e.id}`)).body;
+      telling.push(d.transcript?.length > 0 && d.recording !== null && d.findings.some((f: { passed: boolean }) => !f.passed));
+    }
+    expect(telling.filter(Boolean).length).toBeGreaterThanOrEqual(3);
+    expect(telling[0]).toBe(true);
+    const agentId = (await app!.db.query<{ agent_id: string }>(`SELECT agent_id FROM users WHERE username = 'agent'`)).rows[0]!.agent_id;
+    const own = (await lead.get(`/api/v1/qa/evaluations?agent=${agentId}&limit=1000`)).body.evaluations as Evaluation[];
+    expect(own.map((e) => e.status)).toEqual(expect.arrayContaining(['assigned', 'submitted']));
+    const calibrations = (await lead.get('/api/v1/qa/calibrations')).body.calibrations;
+    expect(calibrations).toHaveLength(1);
+    expect(calibrations[0]).toMatchObject({
+      leadId: lead.session!.user!.id,
+      reviewers: [reviewer.session!.user!.id],
+      submitted: [lead.session!.user!.id],
+      complete: false,
+    });
+  }, 60_000);
+
   it("answers HEAD for a sampled call's recording with headers only and no audit entry, and plays it with a range", async () => {
     const reviewer = await login(app!.url, 'reviewer', PASSWORD);
     const callId = seeded.find((e) => e.status === 'disputed')!.callId;

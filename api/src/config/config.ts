@@ -107,6 +107,13 @@ export const configSchema = z.object({
   CALLBOARD_DEMO: demo.default(false),
   /** The center's name as agents say it in the greeting, for the QA transcript checks. */
   CALLBOARD_COMPANY_NAME: z.string().trim().min(1).max(100).optional(),
+  /** Days a reviewer has to score a sampled call, from the sampling run that assigned it. */
+  CALLBOARD_QA_DUE_DAYS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(365, 'must be at most 365')
+    .default(7),
   CALLBOARD_INGEST_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   CALLBOARD_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Prefix of every Redis key, so several Callboard instances can share one Redis. */

@@ -3,8 +3,10 @@
  * recording at `SIMULATED_RECORDINGS_ORIGIN`, an address no network resolves;
  * Callboard plays those itself from audio generated on the fly: a WAV of the
  * call's length (8 kHz, 8-bit mono, 8 kB a second) in which two quiet voices
- * — the agent's lower tone, the caller's higher one — take turns. Any byte
- * range is computed directly, so seeking costs nothing and nothing is stored.
+ * — the agent's lower tone, the caller's higher one — take turns: as the
+ * call's transcript says, so the waveform lines up with its lines, or in a
+ * fixed 8 s cycle for a call without one. Any byte range is computed
+ * directly, so seeking costs nothing and nothing is stored.
  */
 import { Readable } from 'node:stream';
 import { SIMULATED_RECORDINGS_ORIGIN } from '../simulator/simulator.js';
@@ -15,10 +17,13 @@ const HEADER_BYTES = 44;
 const SILENCE = 128;
 /** Low enough to be a background murmur: ±20 of 127. */
 const AMPLITUDE = 20;
+/** The agent's voice is the lower tone, the caller's the higher. */
+const AGENT_HZ = 220;
+const CALLER_HZ = 330;
 /** Turns: the agent speaks 4 s, a pause, the caller 3 s, a pause (seconds within an 8 s cycle). */
 const TURNS = [
-  { from: 0, to: 4, hz: 220 },
-  { from: 4.5, to: 7.5, hz: 330 },
+  { from: 0, to: 4, hz: AGENT_HZ },
+  { from: 4.5, to: 7.5, hz: CALLER_HZ },
 ] as const;
 const CYCLE_S = 8;
 /** Most audio generated per chunk of the stream. */
@@ -55,6 +60,57 @@ function header(samples: number): Buffer {
   return h;
 }
 
+/** A voice from sample `from` to before sample `to`, and its tone. */
+export interface DemoTurn {
+  from: number;
+  to: number;
+  hz: number;
+  /** Where its syllables start, in seconds. */
+  startS: number;
+}
+
+/**
+ * The turns a transcript's segments give, by start: the agent's segments in
+ * the lower tone, everyone else's in the higher; empty or negative spans dropped.
+ */
+export function demoTurns(segments: readonly { speaker: string; startS: number; endS: number }[]): DemoTurn[] {
+  return segments
+    .map((s) => {
+      const startS = Math.max(0, s.startS);
+      return {
+        from: Math.ceil(startS * DEMO_SAMPLE_RATE),
+        to: Math.ceil(s.endS * DEMO_SAMPLE_RATE),
+        hz: s.speaker === 'agent' ? AGENT_HZ : CALLER_HZ,
+        startS,
+      };
+    })
+    .filter((t) => Number.isFinite(t.from) && Number.isFinite(t.to) && t.to > t.from)
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+/** One sample of a voice: its tone shaped into syllables (about four a second) from the turn's start. */
+const voiced = (hz: number, startS: number, t: number): number =>
+  Math.round(SILENCE + AMPLITUDE * Math.abs(Math.sin(2 * Math.PI * 2 * (t - startS))) * Math.sin(2 * Math.PI * hz * t));
+
+/** Samples [first, first + out.length) of the turns into `out`: a voice within a turn, silence elsewhere. */
+function turnSamples(turns: readonly DemoTurn[], first: number, out: Buffer): void {
+  // The first turn that has not ended by `first`, by binary search; then walk on.
+  let lo = 0;
+  let hi = turns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid]!.to <= first) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo;
+  for (let j = 0; j < out.length; j++) {
+    const n = first + j;
+    while (k < turns.length && turns[k]!.to <= n) k++;
+    const turn = turns[k];
+    out[j] = turn && n >= turn.from ? voiced(turn.hz, turn.startS, n / DEMO_SAMPLE_RATE) : SILENCE;
+  }
+}
+
 /**
  * One 8 s cycle of audio, computed once: a tone during each turn, shaped into
  * syllables (about four a second), silence between turns. Both tones and the
@@ -67,17 +123,18 @@ function audioCycle(): Buffer {
   const c = Buffer.alloc(CYCLE_S * DEMO_SAMPLE_RATE, SILENCE);
   for (const turn of TURNS) {
     for (let n = turn.from * DEMO_SAMPLE_RATE; n < turn.to * DEMO_SAMPLE_RATE; n++) {
-      const t = n / DEMO_SAMPLE_RATE;
-      const syllables = Math.abs(Math.sin(2 * Math.PI * 2 * (t - turn.from)));
-      c[n] = Math.round(SILENCE + AMPLITUDE * syllables * Math.sin(2 * Math.PI * turn.hz * t));
+      c[n] = voiced(turn.hz, turn.from, n / DEMO_SAMPLE_RATE);
     }
   }
   cycle = c;
   return c;
 }
 
-/** Bytes [start, end] (inclusive) of the WAV of a call of `durationS` seconds. */
-export function demoWavBytes(durationS: number, start: number, end: number): Buffer {
+/**
+ * Bytes [start, end] (inclusive) of the WAV of a call of `durationS` seconds:
+ * voiced as `turns` say (from `demoTurns`), or the 8 s cycle without them.
+ */
+export function demoWavBytes(durationS: number, start: number, end: number, turns?: readonly DemoTurn[]): Buffer {
   const samples = demoSamples(durationS);
   const last = Math.min(end, HEADER_BYTES + samples - 1);
   if (start > last) return Buffer.alloc(0);
@@ -86,6 +143,10 @@ export function demoWavBytes(durationS: number, start: number, end: number): Buf
   if (start < HEADER_BYTES) {
     const h = header(samples);
     i = h.copy(out, 0, start, Math.min(HEADER_BYTES, last + 1));
+  }
+  if (turns) {
+    turnSamples(turns, start + i - HEADER_BYTES, out.subarray(i));
+    return out;
   }
   const audio = audioCycle();
   while (i < out.length) {
@@ -96,7 +157,7 @@ export function demoWavBytes(durationS: number, start: number, end: number): Buf
 }
 
 /** Bytes [start, end] (inclusive) as a stream, generated a chunk at a time as the client reads. */
-export function demoWavStream(durationS: number, start: number, end: number): Readable {
+export function demoWavStream(durationS: number, start: number, end: number, turns?: readonly DemoTurn[]): Readable {
   let next = start;
   return new Readable({
     read() {
@@ -105,7 +166,7 @@ export function demoWavStream(durationS: number, start: number, end: number): Re
         return;
       }
       const to = Math.min(end, next + CHUNK_BYTES - 1);
-      this.push(demoWavBytes(durationS, next, to));
+      this.push(demoWavBytes(durationS, next, to, turns));
       next = to + 1;
     },
   });

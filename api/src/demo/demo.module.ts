@@ -142,7 +142,7 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
     await this.writerCaughtUp();
     if (this.abort.signal.aborted) return;
     const range = { from: today.minus({ days: DEMO_HISTORY_DAYS }).toISODate()!, to: today.minus({ days: 1 }).toISODate()! };
-    const qa = await seedQaDemo(this.qa, range);
+    const qa = await seedQaDemo(this.qa, range, tz);
     this.logger.log({
       msg: qa ? 'demo: history ready, QA sample made' : 'demo: history ready (a QA sample exists already)',
       ...range,

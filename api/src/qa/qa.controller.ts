@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { Allow } from '../auth/access/policy.js';
+import { Allow, SignedIn } from '../auth/access/policy.js';
 import { type Principal, principalOf } from '../auth/access/principal.js';
 import { changedBy } from '../auth/audit/audit.service.js';
 import { parseInput } from '../common/validation.js';
@@ -21,23 +21,29 @@ import {
 } from './qa.schemas.js';
 import { QaService } from './qa.service.js';
 import {
-  type CalibrationView,
+  type CalibrationDetail,
+  type CalibrationList,
   type EvaluationDetail,
   type EvaluationList,
   type EvaluationSummary,
   type QaFormList,
   type QaFormView,
+  type QaPeople,
+  type QaProgress,
   type QaSummary,
   type SamplingPlanView,
   type SamplingRunList,
   type SamplingRunView,
   type ScoreResult,
-  calibrationSchema,
+  calibrationDetailSchema,
+  calibrationListSchema,
   evaluationDetailSchema,
   evaluationListSchema,
   evaluationSummarySchema,
   qaFormListSchema,
   qaFormViewSchema,
+  qaPeopleSchema,
+  qaProgressSchema,
   samplingPlanListSchema,
   samplingPlanSchema,
   samplingRunListSchema,
@@ -155,7 +161,7 @@ export class QaController {
   @ApiOperation({
     summary: 'Evaluations',
     description:
-      "Reviewers see those assigned to them, agents their own scored results, supervisors the results of their queues' calls and their teams' agents, managers every result, qa_lead and admins everything. Newest call first.",
+      "Reviewers see those assigned to them, agents their own scored results, supervisors the results of their queues' calls and their teams' agents, managers every result, qa_lead and admins everything. Each with the agent's display name (as the phone system last stated it), the reviewer's and `dueAt`: the assignment (its sampling run's creation) plus CALLBOARD_QA_DUE_DAYS days. A reviewer's queue (a qa_reviewer, or `reviewer=me`) comes soonest due first, any other list newest call first.",
     query: evaluationsQuerySchema,
     response: evaluationListSchema,
   })
@@ -252,12 +258,36 @@ export class QaController {
     return this.qa.resolve(who(req), idOf(id), parseInput(resolveSchema, body), changedBy(req));
   }
 
+  @Get('people')
+  @Allow('qaResults')
+  @ApiOperation({
+    summary: 'Names behind the QA ids',
+    description:
+      'Reviewers: active qa_reviewer and qa_lead users with their display names. Agents the caller may see, each with the display name and team the phone system last stated (the id when no name is known): a supervisor those of their teams and of their queues, an agent only themself, QA roles, managers and admins every agent with a state in the last 90 days or an evaluation.',
+    response: qaPeopleSchema,
+  })
+  people(@Req() req: FastifyRequest): Promise<QaPeople> {
+    return this.qa.people(who(req));
+  }
+
+  @Get('progress')
+  @SignedIn()
+  @ApiOperation({
+    summary: "This week's QA, for the wallboard tile",
+    description:
+      "For any signed-in session, a kiosk display included (every session role may read the wallboard or QA results); aggregates only, no names. The current ISO week in the center time zone (`from` Monday, `to` Sunday): `planned` — evaluations assigned this week (their sampling run created this week); `done` — those of them submitted or later; `n`, `mean`, `marginOfError` — the scores of evaluations submitted this week (95 %, Student's t; null below two). Limited to the caller's share as other QA reads are: a supervisor or kiosk the evaluations of their queues and teams, a reviewer their assignments, an agent their own.",
+    response: qaProgressSchema,
+  })
+  progress(@Req() req: FastifyRequest): Promise<QaProgress> {
+    return this.qa.progress(who(req));
+  }
+
   @Get('summary')
   @Allow('qaResults')
   @ApiOperation({
     summary: 'Scores summarised',
     description:
-      "Scored evaluations of calls offered from `from` to `to` (local days) that the caller may see, by agent, team or item: n, mean and the 95 % margin of error (Student's t); per item the mean of points ÷ max × 100 and the share of answers with full points.",
+      "Scored evaluations of calls offered from `from` to `to` (local days) that the caller may see, by agent (with `label`, the agent's display name), team, item or week (keyed by the Monday, center time, of the call's ISO week; in week order): n, mean and the 95 % margin of error (Student's t); per item the mean of points ÷ max × 100 and the share of answers with full points.",
     query: summaryQuerySchema,
     response: summarySchema,
   })
@@ -271,10 +301,22 @@ export class QaController {
     summary: 'Start a calibration',
     description: 'The caller (the lead) and the reviewers each score one call blind. Audited as qa.calibration.created.',
     body: createCalibrationSchema,
-    response: calibrationSchema,
+    response: calibrationDetailSchema,
   })
-  createCalibration(@Body() body: unknown, @Req() req: FastifyRequest): Promise<CalibrationView> {
+  createCalibration(@Body() body: unknown, @Req() req: FastifyRequest): Promise<CalibrationDetail> {
     return this.qa.createCalibration(who(req), parseInput(createCalibrationSchema, body), changedBy(req));
+  }
+
+  @Get('calibrations')
+  @Allow('qaReview')
+  @ApiOperation({
+    summary: 'Calibrations',
+    description:
+      'The calibrations the caller leads or scores in (qa_lead and admins: every one), newest first, the latest 500: who has scored, whether all have, and the overall kappa once they have.',
+    response: calibrationListSchema,
+  })
+  calibrations(@Req() req: FastifyRequest): Promise<CalibrationList> {
+    return this.qa.listCalibrations(who(req));
   }
 
   @Get('calibrations/:id')
@@ -282,12 +324,12 @@ export class QaController {
   @ApiOperation({
     summary: 'One calibration',
     description:
-      "Each participant sees their own answers; once all have scored, everyone's scores, Fleiss' kappa per item and overall, and each reviewer's deviation from the lead.",
+      "The call being scored as an evaluation shows it (facts, the recording's API path, the transcript and its auto-checks) and the form version. Each participant sees their own answers; once all have scored, everyone's scores, Fleiss' kappa per item and overall, and each reviewer's deviation from the lead.",
     params: idParamSchema,
-    response: calibrationSchema,
+    response: calibrationDetailSchema,
     errors: { 404: 'No such calibration, or the caller is not in it' },
   })
-  calibration(@Param('id') id: string, @Req() req: FastifyRequest): Promise<CalibrationView> {
+  calibration(@Param('id') id: string, @Req() req: FastifyRequest): Promise<CalibrationDetail> {
     return this.qa.getCalibration(who(req), idOf(id));
   }
 
@@ -298,10 +340,10 @@ export class QaController {
     description: 'A participant’s answers, once (every item answered, N/A where allowed). Audited as qa.calibration.scored.',
     params: idParamSchema,
     body: calibrationScoreSchema,
-    response: calibrationSchema,
+    response: calibrationDetailSchema,
     errors: { 404: 'No such calibration', 409: 'Already scored' },
   })
-  scoreCalibration(@Param('id') id: string, @Body() body: unknown, @Req() req: FastifyRequest): Promise<CalibrationView> {
+  scoreCalibration(@Param('id') id: string, @Body() body: unknown, @Req() req: FastifyRequest): Promise<CalibrationDetail> {
     return this.qa.scoreCalibration(who(req), idOf(id), parseInput(calibrationScoreSchema, body).answers, changedBy(req));
   }
 }

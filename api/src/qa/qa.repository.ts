@@ -20,6 +20,8 @@ export interface StoredAnswer {
   itemId: string;
   value: boolean | number | 'na';
   comment?: string;
+  /** Seconds into the recording the comment is about. */
+  atS?: number;
 }
 
 export interface EvaluationRow {
@@ -156,6 +158,36 @@ export interface EvaluationFilter {
   to?: string;
   /** A supervisor's scope: calls of these queues or agents of these teams (null: all). */
   scope?: { queues: string[] | null; teams: string[] | null };
+}
+
+export interface ProgressRow {
+  status: EvaluationStatus;
+  score: number | null;
+  submitted_at: Date | null;
+  /** When its sampling run was created; null for an evaluation without a run. */
+  assigned_at: Date | null;
+}
+
+/** The WHERE terms of a filter on `qa_evaluations e` (joined with its run `r`), with their parameters. */
+function filterSql(f: EvaluationFilter): { where: string[]; params: unknown[]; p: (v: unknown) => string } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.status) where.push(`e.status = ANY(${p(f.status)}::text[])`);
+  if (f.agentId !== undefined) where.push(`e.agent_id = ${p(f.agentId)}`);
+  if (f.reviewerId !== undefined) where.push(`e.reviewer_id = ${p(f.reviewerId)}`);
+  if (f.from !== undefined) where.push(`e.offered_at >= ${p(f.from)}::timestamptz`);
+  if (f.to !== undefined) where.push(`e.offered_at < ${p(f.to)}::timestamptz`);
+  if (f.scope) {
+    const parts: string[] = [];
+    parts.push(f.scope.queues === null ? 'true' : `e.queue = ANY(${p(f.scope.queues)}::text[])`);
+    parts.push(f.scope.teams === null ? 'true' : `e.team = ANY(${p(f.scope.teams)}::text[])`);
+    where.push(`(${parts.join(' OR ')})`);
+  }
+  return { where, params, p };
 }
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -339,10 +371,11 @@ export class QaRepository {
     return r.rows.length > 0;
   }
 
-  async insertRun(q: Queryable, run: Omit<RunRow, 'created_at'>): Promise<void> {
+  /** A run, created now unless `created_at` says when (the demo dates its runs within the week it samples). */
+  async insertRun(q: Queryable, run: Omit<RunRow, 'created_at'> & { created_at?: Date }): Promise<void> {
     await q.query(
-      `INSERT INTO qa_sampling_runs (id, plan_id, kind, from_day, to_day, seed, plan, calls, reviewers, shortfalls, rejected, created_by)
-       VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8, $9, $10, $11, $12)`,
+      `INSERT INTO qa_sampling_runs (id, plan_id, kind, from_day, to_day, seed, plan, calls, reviewers, shortfalls, rejected, created_by, created_at)
+       VALUES ($1, $2, $3, $4::date, $5::date, $6, $7, $8, $9, $10, $11, $12, coalesce($13::timestamptz, now()))`,
       [
         run.id,
         run.plan_id,
@@ -356,6 +389,7 @@ export class QaRepository {
         json(run.shortfalls),
         json(run.rejected),
         run.created_by,
+        run.created_at ?? null,
       ],
     );
   }
@@ -404,30 +438,87 @@ export class QaRepository {
     return r.rows.map(evaluationFromRow);
   }
 
-  async evaluations(f: EvaluationFilter, limit: number): Promise<EvaluationRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (f.status) where.push(`status = ANY(${p(f.status)}::text[])`);
-    if (f.agentId !== undefined) where.push(`agent_id = ${p(f.agentId)}`);
-    if (f.reviewerId !== undefined) where.push(`reviewer_id = ${p(f.reviewerId)}`);
-    if (f.from !== undefined) where.push(`offered_at >= ${p(f.from)}::timestamptz`);
-    if (f.to !== undefined) where.push(`offered_at < ${p(f.to)}::timestamptz`);
-    if (f.scope) {
-      const parts: string[] = [];
-      parts.push(f.scope.queues === null ? 'true' : `queue = ANY(${p(f.scope.queues)}::text[])`);
-      parts.push(f.scope.teams === null ? 'true' : `team = ANY(${p(f.scope.teams)}::text[])`);
-      where.push(`(${parts.join(' OR ')})`);
-    }
+  /**
+   * The evaluations the filter lets through: newest call first, or with
+   * `order: 'due'` the earliest assigned first (a review's due date is its run's
+   * creation plus a fixed number of days), then by call.
+   */
+  async evaluations(f: EvaluationFilter, limit: number, order: 'newest' | 'due' = 'newest'): Promise<EvaluationRow[]> {
+    const { where, params, p } = filterSql(f);
+    const orderBy = order === 'due' ? 'r.created_at NULLS LAST, e.offered_at, e.id' : 'e.offered_at DESC, e.id';
     const r = await this.db.query<EvaluationRow>(
-      `SELECT * FROM qa_evaluations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY offered_at DESC, id LIMIT ${p(limit)}`,
+      `SELECT e.* FROM qa_evaluations e LEFT JOIN qa_sampling_runs r ON r.id = e.run_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${orderBy} LIMIT ${p(limit)}`,
       params,
     );
     return r.rows.map(evaluationFromRow);
+  }
+
+  /**
+   * Evaluations the filter lets through that were assigned (their run created)
+   * or submitted in [from, to): status, score and both instants.
+   */
+  async progressRows(f: EvaluationFilter, from: string, to: string): Promise<ProgressRow[]> {
+    const { where, params, p } = filterSql(f);
+    const a = p(from);
+    const b = p(to);
+    where.push(`((r.created_at >= ${a}::timestamptz AND r.created_at < ${b}::timestamptz)
+                 OR (e.submitted_at >= ${a}::timestamptz AND e.submitted_at < ${b}::timestamptz))`);
+    const r = await this.db.query<ProgressRow>(
+      `SELECT e.status, e.score, e.submitted_at, r.created_at AS assigned_at
+         FROM qa_evaluations e LEFT JOIN qa_sampling_runs r ON r.id = e.run_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY e.id`,
+      params,
+    );
+    return r.rows;
+  }
+
+  /** When each run was created (an evaluation's assignment), by run id. */
+  async runsCreated(runIds: readonly string[]): Promise<Map<string, Date>> {
+    if (runIds.length === 0) return new Map();
+    const r = await this.db.query<{ id: string; created_at: Date }>(
+      `SELECT id, created_at FROM qa_sampling_runs WHERE id = ANY($1::text[])`,
+      [[...new Set(runIds)]],
+    );
+    return new Map(r.rows.map((x) => [x.id, x.created_at]));
+  }
+
+  /**
+   * Each agent's display name and team as their latest `agent.state` stating
+   * one said (the phone system's word), for the given agents; unknown agents are absent.
+   */
+  async agentNames(agentIds: readonly string[]): Promise<Map<string, { name: string | null; team: string | null }>> {
+    if (agentIds.length === 0) return new Map();
+    const r = await this.db.query<{ agent_id: string; name: string | null; team: string | null }>(
+      `SELECT a.agent_id, n.name, t.team
+         FROM unnest($1::text[]) AS a(agent_id)
+         LEFT JOIN LATERAL (SELECT s.name FROM agent_states s WHERE s.agent_id = a.agent_id AND s.name IS NOT NULL
+                             ORDER BY s.started_at DESC LIMIT 1) n ON true
+         LEFT JOIN LATERAL (SELECT s.team FROM agent_states s WHERE s.agent_id = a.agent_id AND s.team IS NOT NULL
+                             ORDER BY s.started_at DESC LIMIT 1) t ON true`,
+      [[...new Set(agentIds)]],
+    );
+    return new Map(r.rows.filter((x) => x.name !== null || x.team !== null).map((x) => [x.agent_id, { name: x.name, team: x.team }]));
+  }
+
+  /**
+   * The agents Callboard knows: those with a state in the last `days` days and
+   * those with an evaluation, by id, each with the queues of their evaluations.
+   */
+  async knownAgents(days: number): Promise<{ agent_id: string; queues: string[] }[]> {
+    const r = await this.db.query<{ agent_id: string; queues: string[] }>(
+      `WITH ids AS (
+         SELECT DISTINCT agent_id FROM agent_states WHERE started_at >= now() - make_interval(days => $1::int)
+         UNION SELECT DISTINCT agent_id FROM qa_evaluations
+       )
+       SELECT i.agent_id, coalesce((SELECT array_agg(DISTINCT q.queue ORDER BY q.queue) FROM qa_evaluations q WHERE q.agent_id = i.agent_id),
+                                   '{}') AS queues
+         FROM ids i ORDER BY i.agent_id`,
+      [days],
+    );
+    return r.rows;
   }
 
   async versions(evaluationId: string): Promise<EvaluationVersionRow[]> {
@@ -504,6 +595,16 @@ export class QaRepository {
   async calibration(id: string): Promise<CalibrationRow | undefined> {
     const r = await this.db.query<CalibrationRow>(`SELECT * FROM qa_calibrations WHERE id = $1`, [id]);
     return r.rows[0];
+  }
+
+  /** Calibrations the user leads or scores in (every one for null), newest first. */
+  async calibrations(userId: string | null): Promise<CalibrationRow[]> {
+    const r = await this.db.query<CalibrationRow>(
+      `SELECT * FROM qa_calibrations WHERE $1::text IS NULL OR lead_id = $1::text OR $1::text = ANY(reviewer_ids)
+        ORDER BY created_at DESC, id DESC LIMIT 500`,
+      [userId],
+    );
+    return r.rows;
   }
 
   async calibrationScores(id: string): Promise<CalibrationScoreRow[]> {

@@ -88,8 +88,19 @@ const comment = z
   .max(2000, 'must be at most 2000 characters')
   .refine((v) => !hasUnsafeText(v, true), UNSAFE_TEXT_MESSAGE);
 
+/** The moment of the recording a comment is about, kept to a tenth of a second. */
+const atS = z
+  .number({ message: 'must be a number of seconds' })
+  .refine((v) => Number.isFinite(v), 'must be a finite number of seconds')
+  .refine((v) => v >= 0, 'must be at least 0')
+  .refine((v) => v <= 86_400, 'must be at most 86400 (a day)')
+  .transform((v) => Math.round(v * 10) / 10)
+  .meta({ description: "seconds from the call's start the comment is about (0 to 86400, kept to 0.1 s)" });
+
 export const answersSchema = z
-  .array(z.strictObject({ itemId: id('itemId'), value: answerValue, comment: comment.optional() }), { message: 'must be a list' })
+  .array(z.strictObject({ itemId: id('itemId'), value: answerValue, comment: comment.optional(), atS: atS.optional() }), {
+    message: 'must be a list',
+  })
   .max(500, 'must hold at most 500 answers')
   .superRefine((answers, ctx) => {
     const seen = new Set<string>();
@@ -148,7 +159,10 @@ export const summaryQuerySchema = z
   .strictObject({
     from: day,
     to: day,
-    groupBy: z.enum(['agent', 'team', 'item'], { message: 'must be agent, team or item' }).default('agent'),
+    groupBy: z
+      .enum(['agent', 'team', 'item', 'week'], { message: 'must be agent, team, item or week' })
+      .default('agent')
+      .meta({ description: 'week: by the Monday (center time) starting the week of the call' }),
   })
   .refine((r) => r.from <= r.to, { message: 'must not be after to', path: ['from'] });
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;

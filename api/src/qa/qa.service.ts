@@ -30,13 +30,15 @@ import {
 } from '@callboard/qa';
 import { DateTime } from 'luxon';
 import type { Principal } from '../auth/access/principal.js';
-import { inScope } from '../auth/access/roles.js';
+import { SCOPED_ROLES, inScope } from '../auth/access/roles.js';
 import { AuditService, type ChangedBy } from '../auth/audit/audit.service.js';
 import { UsersService } from '../auth/users/users.service.js';
 import type { UserView } from '../auth/users/users.wire.js';
 import { ApiError } from '../common/errors.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import {
+  type CalibrationRow,
+  type CalibrationScoreRow,
   type EvaluationFilter,
   type EvaluationRow,
   type EvaluationStatus,
@@ -54,12 +56,16 @@ import type {
   SummaryQuery,
 } from './qa.schemas.js';
 import type {
+  CalibrationDetail,
+  CalibrationList,
   CalibrationView,
   EvaluationDetail,
   EvaluationList,
   EvaluationSummary,
   QaFormList,
   QaFormView,
+  QaPeople,
+  QaProgress,
   QaSummary,
   SamplingPlanView,
   SamplingRunList,
@@ -75,6 +81,10 @@ const OPEN_STATUSES: EvaluationStatus[] = ['assigned', 'draft'];
 
 /** Roles that see and do everything in QA. */
 const QA_ALL = new Set(['admin', 'qa_lead']);
+/** Roles of the people who score calls: the reviewers the QA screens list. */
+const SCORER_ROLES = new Set(['qa_reviewer', 'qa_lead']);
+/** Agents with a state this recent are known to the QA screens (and every agent with an evaluation). */
+const KNOWN_AGENT_DAYS = 90;
 
 const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `no ${what}`);
 const conflict = (message: string, field?: string) => new ApiError(409, 'CONFLICT', message, field);
@@ -131,8 +141,22 @@ const dayAfter = (day: string, tz: string): string => DateTime.fromISO(day, { zo
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function evaluationSummary(r: EvaluationRow): EvaluationSummary {
+/** The Monday (YYYY-MM-DD, center time) of the ISO week holding an instant. */
+export const weekOf = (at: Date, tz: string): string => DateTime.fromJSDate(at, { zone: tz }).startOf('week').toISODate()!;
+
+/** What an evaluation's summary adds to its row: who, by name, and when it is due. */
+export interface EvaluationNames {
+  agentName: string | null;
+  reviewerName: string | null;
+  dueAt: string | null;
+}
+
+/** The call as a reviewer scores it: facts, the recording's API path, the transcript and its auto-checks. */
+export type CallMedia = Pick<EvaluationDetail, 'call' | 'recording' | 'transcript' | 'findings'>;
+
+export function evaluationSummary(r: EvaluationRow, names?: EvaluationNames): EvaluationSummary {
   return {
+    ...names,
     id: r.id,
     runId: r.run_id,
     callId: r.call_id,
@@ -243,6 +267,11 @@ export class QaService implements OnModuleInit {
 
   // ---- sampling ----
 
+  /** An account by username (the demo's QA accounts). */
+  userNamed(username: string): Promise<UserView | undefined> {
+    return this.users.byName(username);
+  }
+
   /** Active users who may review: the ones asked for, else every active `qa_reviewer` (by id). */
   private async reviewers(ids: readonly string[] | null | undefined): Promise<UserView[]> {
     const all = (await this.users.list()).filter((u) => u.disabledAt === null);
@@ -284,7 +313,7 @@ export class QaService implements OnModuleInit {
   async createRun(
     input: CreateRunRequest,
     by: ChangedBy,
-    opts: { kind?: 'on_demand' | 'weekly'; planId?: string | null } = {},
+    opts: { kind?: 'on_demand' | 'weekly'; planId?: string | null; createdAt?: Date } = {},
   ): Promise<SamplingRunView> {
     const tz = this.config.CALLBOARD_TZ;
     const formRow = await this.repo.form(input.formId ?? DEFAULT_FORM_ID);
@@ -349,6 +378,7 @@ export class QaService implements OnModuleInit {
           shortfalls: [...sample.shortfalls, ...unassigned.map((p) => ({ ...p, problem: 'no reviewer other than the agent' }))],
           rejected: sample.rejected,
           created_by: createdBy,
+          ...(opts.createdAt ? { created_at: opts.createdAt } : {}),
         });
         await this.repo.insertEvaluations(tx, evaluations);
       })
@@ -478,7 +508,38 @@ export class QaService implements OnModuleInit {
     if (q.from) f.from = dayStart(q.from, tz);
     if (q.to) f.to = dayAfter(q.to, tz);
     if (f.status?.length === 0) return { evaluations: [] };
-    return { evaluations: (await this.repo.evaluations(f, q.limit)).map(evaluationSummary) };
+    // A reviewer's own queue comes soonest due first; every other list newest call first.
+    const queue = p.role === 'qa_reviewer' || q.reviewer === 'me';
+    return { evaluations: await this.summaries(await this.repo.evaluations(f, q.limit, queue ? 'due' : 'newest')) };
+  }
+
+  /** Summaries of the rows with the agents' and reviewers' names and the due dates. */
+  private async summaries(rows: readonly EvaluationRow[]): Promise<EvaluationSummary[]> {
+    if (rows.length === 0) return [];
+    const [created, agents, users] = await Promise.all([
+      this.repo.runsCreated(rows.flatMap((r) => (r.run_id ? [r.run_id] : []))),
+      this.repo.agentNames(rows.map((r) => r.agent_id)),
+      this.users.list(),
+    ]);
+    const userNames = new Map(users.map((u) => [u.id, u.displayName]));
+    // Calendar days in the center's zone: the same local time of day, across a DST change too.
+    const due = (at: Date) =>
+      DateTime.fromJSDate(at, { zone: this.config.CALLBOARD_TZ })
+        .plus({ days: this.config.CALLBOARD_QA_DUE_DAYS })
+        .toJSDate()
+        .toISOString();
+    return rows.map((r) => {
+      const assigned = r.run_id ? created.get(r.run_id) : undefined;
+      return evaluationSummary(r, {
+        agentName: agents.get(r.agent_id)?.name ?? null,
+        reviewerName: userNames.get(r.reviewer_id) ?? null,
+        dueAt: assigned ? due(assigned) : null,
+      });
+    });
+  }
+
+  private async summaryOf(row: EvaluationRow): Promise<EvaluationSummary> {
+    return (await this.summaries([row]))[0]!;
   }
 
   /** The evaluation if the principal may see it; 404 otherwise (its existence is not told). */
@@ -490,12 +551,40 @@ export class QaService implements OnModuleInit {
 
   async getEvaluation(p: Principal, id: string): Promise<EvaluationDetail> {
     const row = await this.visible(p, id);
-    const [form, facts, recorded, transcript, versions] = await Promise.all([
+    const [summary, form, media, versions] = await Promise.all([
+      this.summaryOf(row),
       this.repo.form(row.form_id, row.form_version),
-      this.repo.callFacts(row.call_id, row.agent_id),
-      this.repo.hasRecording(row.call_id),
-      this.repo.transcript(row.call_id),
+      this.callMedia(row.call_id, row.agent_id),
       this.repo.versions(row.id),
+    ]);
+    return {
+      ...summary,
+      ...media,
+      form: form!.definition,
+      answers: row.answers,
+      versions: versions.map((v) => ({
+        version: v.version,
+        kind: v.kind,
+        by: v.by_user,
+        at: v.at.toISOString(),
+        score: v.score,
+        rawScore: v.raw_score,
+        autoFailed: v.auto_failed,
+        answers: v.answers,
+      })),
+    };
+  }
+
+  /**
+   * A call as it is scored — the leg `agentId` answered (any answered leg for
+   * null): its facts, its recording's API path, the latest transcript and the
+   * transcript auto-checks.
+   */
+  private async callMedia(callId: string, agentId: string | null): Promise<CallMedia> {
+    const [facts, recorded, transcript] = await Promise.all([
+      this.repo.callFacts(callId, agentId),
+      this.repo.hasRecording(callId),
+      this.repo.transcript(callId),
     ]);
     let findings: EvaluationDetail['findings'] = [];
     if (transcript) {
@@ -507,7 +596,6 @@ export class QaService implements OnModuleInit {
       }
     }
     return {
-      ...evaluationSummary(row),
       call: facts
         ? {
             callId: facts.call_id,
@@ -525,21 +613,9 @@ export class QaService implements OnModuleInit {
             transferred: facts.transferred,
           }
         : null,
-      recording: recorded ? `/api/v1/qa/calls/${encodeURIComponent(row.call_id)}/recording` : null,
+      recording: recorded ? `/api/v1/qa/calls/${encodeURIComponent(callId)}/recording` : null,
       transcript,
       findings,
-      form: form!.definition,
-      answers: row.answers,
-      versions: versions.map((v) => ({
-        version: v.version,
-        kind: v.kind,
-        by: v.by_user,
-        at: v.at.toISOString(),
-        score: v.score,
-        rawScore: v.raw_score,
-        autoFailed: v.auto_failed,
-        answers: v.answers,
-      })),
     };
   }
 
@@ -561,7 +637,7 @@ export class QaService implements OnModuleInit {
       return (await this.repo.evaluation(id, tx))!;
     });
     this.audit.record({ ...by, action: 'qa.evaluation.draft', target: id, detail: { answers: answers.length } });
-    return evaluationSummary(row);
+    return this.summaryOf(row);
   }
 
   async submit(p: Principal, id: string, by: ChangedBy): Promise<ScoreResult> {
@@ -609,7 +685,7 @@ export class QaService implements OnModuleInit {
       return (await this.repo.evaluation(id, tx))!;
     });
     this.audit.record({ ...by, action: `qa.evaluation.${step}d`, target: id, detail: reason ? { reason } : {} });
-    return evaluationSummary(row);
+    return this.summaryOf(row);
   }
 
   acknowledge(p: Principal, id: string, by: ChangedBy): Promise<EvaluationSummary> {
@@ -663,12 +739,20 @@ export class QaService implements OnModuleInit {
     const scored = rows.filter((r) => r.score !== null);
     const out: QaSummary = { from: q.from, to: q.to, groupBy: q.groupBy, rows: [] };
     if (q.groupBy !== 'item') {
+      const keyOf = (r: EvaluationRow): string =>
+        q.groupBy === 'agent' ? r.agent_id : q.groupBy === 'week' ? weekOf(r.offered_at, tz) : (r.team ?? '');
       const groups = new Map<string, number[]>();
       for (const r of scored) {
-        const key = q.groupBy === 'agent' ? r.agent_id : (r.team ?? '');
+        const key = keyOf(r);
         groups.set(key, [...(groups.get(key) ?? []), r.score!]);
       }
-      out.rows = [...groups.keys()].sort().map((key) => ({ key, ...meanWithMargin(groups.get(key)!) }));
+      const keys = [...groups.keys()].sort();
+      const names = q.groupBy === 'agent' ? await this.repo.agentNames(keys) : undefined;
+      out.rows = keys.map((key) => ({
+        key,
+        ...(names ? { label: names.get(key)?.name ?? null } : {}),
+        ...meanWithMargin(groups.get(key)!),
+      }));
       return out;
     }
     const forms = new Map<string, QaForm>();
@@ -691,9 +775,93 @@ export class QaService implements OnModuleInit {
     return out;
   }
 
+  // ---- the people behind the ids, and the wallboard's QA tile ----
+
+  /**
+   * Reviewers (active qa_reviewers and qa_leads) with their display names, and
+   * the agents the caller may see with the name and team the phone system last
+   * stated: a supervisor those of their teams and of their queues' evaluations,
+   * an agent only themself, everyone else every known agent.
+   */
+  async people(p: Principal): Promise<QaPeople> {
+    const users = (await this.users.list()).filter((u) => u.disabledAt === null && SCORER_ROLES.has(u.role));
+    const reviewers = users
+      .map((u) => ({ id: u.id, name: u.displayName, role: u.role as 'qa_lead' | 'qa_reviewer' }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    let known = await this.repo.knownAgents(KNOWN_AGENT_DAYS);
+    if (p.role === 'agent') known = p.agentId ? [{ agent_id: p.agentId, queues: [] }] : [];
+    const names = await this.repo.agentNames(known.map((a) => a.agent_id));
+    const agents = known
+      .map((a) => ({
+        agentId: a.agent_id,
+        name: names.get(a.agent_id)?.name ?? a.agent_id,
+        team: names.get(a.agent_id)?.team ?? null,
+        queues: a.queues,
+      }))
+      .filter(
+        (a) =>
+          !SCOPED_ROLES.includes(p.role) ||
+          (a.team !== null && inScope(p.scope.teams, a.team)) ||
+          a.queues.some((q) => inScope(p.scope.queues, q)) ||
+          // Either list unlimited: every evaluation is in scope, so every agent is.
+          p.scope.queues === null ||
+          p.scope.teams === null,
+      )
+      .map(({ agentId, name, team }) => ({ agentId, name, team }));
+    return { reviewers, agents };
+  }
+
+  /**
+   * This ISO week (Monday to Sunday, center time) of the caller's share of QA:
+   * `planned` — evaluations assigned this week (their sampling run created
+   * this week); `done` — those of them submitted or later; `n`, `mean`,
+   * `marginOfError` — the scores of evaluations submitted this week. A
+   * supervisor or kiosk counts the evaluations of their queues and teams, a
+   * reviewer their assignments, an agent their own; aggregates only.
+   */
+  async progress(p: Principal, now = new Date()): Promise<QaProgress> {
+    const tz = this.config.CALLBOARD_TZ;
+    const monday = DateTime.fromJSDate(now, { zone: tz }).startOf('week');
+    const from = monday.toISODate()!;
+    const to = monday.plus({ days: 6 }).toISODate()!;
+    const start = monday.toJSDate();
+    const end = monday.plus({ weeks: 1 }).toJSDate();
+    const f = this.progressFilter(p);
+    const rows = f ? await this.repo.progressRows(f, start.toISOString(), end.toISOString()) : [];
+    const within = (d: Date | null) => d !== null && d >= start && d < end;
+    const assigned = rows.filter((r) => within(r.assigned_at));
+    const scores = rows.filter((r) => within(r.submitted_at) && r.score !== null).map((r) => r.score!);
+    return {
+      from,
+      to,
+      ...meanWithMargin(scores),
+      done: assigned.filter((r) => RESULT_STATUSES.includes(r.status)).length,
+      planned: assigned.length,
+    };
+  }
+
+  /** Whose evaluations the tile counts; null: none (an agent account linked to no agent, or a role without QA). */
+  private progressFilter(p: Principal): EvaluationFilter | null {
+    switch (p.role) {
+      case 'admin':
+      case 'qa_lead':
+      case 'manager':
+        return {};
+      case 'supervisor':
+      case 'kiosk':
+        return { scope: p.scope };
+      case 'qa_reviewer':
+        return { reviewerId: p.id };
+      case 'agent':
+        return p.agentId ? { agentId: p.agentId } : null;
+      default:
+        return null;
+    }
+  }
+
   // ---- calibration ----
 
-  async createCalibration(p: Principal, input: CreateCalibrationRequest, by: ChangedBy): Promise<CalibrationView> {
+  async createCalibration(p: Principal, input: CreateCalibrationRequest, by: ChangedBy): Promise<CalibrationDetail> {
     const form = await this.repo.form(input.formId);
     if (!form) throw new ApiError(400, 'BAD_REQUEST', `formId: no form ${input.formId}`, 'formId');
     if (!(await this.repo.callFacts(input.callId, null)))
@@ -720,57 +888,52 @@ export class QaService implements OnModuleInit {
   }
 
   /**
-   * A calibration session: each participant sees their own answers; everyone's
-   * scores, per-item kappa and each reviewer's deviation from the lead appear
-   * once the lead and every reviewer have submitted.
+   * A calibration session with the call its participants score (facts,
+   * recording, transcript, auto-checks) and the form version: each participant
+   * sees their own answers; everyone's scores, per-item kappa and each
+   * reviewer's deviation from the lead appear once the lead and every reviewer
+   * have submitted.
    */
-  async getCalibration(p: Principal, id: string): Promise<CalibrationView> {
+  async getCalibration(p: Principal, id: string): Promise<CalibrationDetail> {
     const c = await this.repo.calibration(id);
-    const participants = c ? [c.lead_id, ...c.reviewer_ids] : [];
-    if (!c || !(QA_ALL.has(p.role) || participants.includes(p.id))) throw notFound(`calibration ${id}`);
-    const scores = await this.repo.calibrationScores(id);
-    const complete = participants.every((u) => scores.some((s) => s.user_id === u));
-    const view: CalibrationView = {
-      id: c.id,
-      callId: c.call_id,
-      formId: c.form_id,
-      formVersion: c.form_version,
-      leadId: c.lead_id,
-      reviewers: c.reviewer_ids,
-      submitted: scores.map((s) => s.user_id),
-      complete,
-      mine: scores.find((s) => s.user_id === p.id)?.answers ?? null,
-      scores: null,
-      items: null,
-      kappa: null,
-      deviations: null,
-    };
-    if (!complete) return view;
-    const form = (await this.repo.form(c.form_id, c.form_version))!.definition;
-    const maps = new Map(scores.map((s) => [s.user_id, answerMap(s.answers)]));
-    const rated = (itemId: string) => participants.map((u) => String(maps.get(u)![itemId] ?? 'na'));
-    const formItems = items(form);
-    view.scores = participants.map((u) => {
-      const s = scores.find((x) => x.user_id === u)!;
-      return { userId: u, score: s.score, answers: s.answers };
-    });
-    view.items = formItems.map((item) => {
-      const ratings = rated(item.id);
-      return {
-        itemId: item.id,
-        kappa: fleissKappa(countRatings([ratings]).counts),
-        ratings: Object.fromEntries(participants.map((u, i) => [u, ratings[i]!])),
-      };
-    });
-    view.kappa = fleissKappa(countRatings(formItems.map((i) => rated(i.id))).counts);
-    view.deviations = reviewerDeviation(form, maps.get(c.lead_id)!, Object.fromEntries(c.reviewer_ids.map((u) => [u, maps.get(u)!])));
-    return view;
+    if (!c || !(QA_ALL.has(p.role) || participantsOf(c).includes(p.id))) throw notFound(`calibration ${id}`);
+    const [scores, form, media] = await Promise.all([
+      this.repo.calibrationScores(id),
+      this.repo.form(c.form_id, c.form_version),
+      this.callMedia(c.call_id, null),
+    ]);
+    return { ...calibrationView(p, c, scores, form!.definition), form: form!.definition, ...media };
+  }
+
+  /** Calibrations the caller leads or scores in (a qa_lead or admin: every one), newest first. */
+  async listCalibrations(p: Principal): Promise<CalibrationList> {
+    const rows = await this.repo.calibrations(QA_ALL.has(p.role) ? null : p.id);
+    const forms = new Map<string, QaForm>();
+    const out: CalibrationList['calibrations'] = [];
+    for (const c of rows) {
+      const key = `${c.form_id}@${c.form_version}`;
+      if (!forms.has(key)) forms.set(key, (await this.repo.form(c.form_id, c.form_version))!.definition);
+      const v = calibrationView(p, c, await this.repo.calibrationScores(c.id), forms.get(key)!);
+      out.push({
+        id: v.id,
+        callId: v.callId,
+        formId: v.formId,
+        formVersion: v.formVersion,
+        createdAt: v.createdAt,
+        leadId: v.leadId,
+        reviewers: v.reviewers,
+        submitted: v.submitted,
+        complete: v.complete,
+        kappa: v.kappa,
+      });
+    }
+    return { calibrations: out };
   }
 
   /** A participant's blind score, once; every item answered (N/A where allowed). */
-  async scoreCalibration(p: Principal, id: string, answers: StoredAnswer[], by: ChangedBy): Promise<CalibrationView> {
+  async scoreCalibration(p: Principal, id: string, answers: StoredAnswer[], by: ChangedBy): Promise<CalibrationDetail> {
     const c = await this.repo.calibration(id);
-    if (!c || !(QA_ALL.has(p.role) || c.lead_id === p.id || c.reviewer_ids.includes(p.id))) throw notFound(`calibration ${id}`);
+    if (!c || !(QA_ALL.has(p.role) || participantsOf(c).includes(p.id))) throw notFound(`calibration ${id}`);
     if (c.lead_id !== p.id && !c.reviewer_ids.includes(p.id)) throw forbidden('only the lead and the reviewers of a calibration score it');
     const form = (await this.repo.form(c.form_id, c.form_version))!.definition;
     const score = scoreAnswers(form, answers);
@@ -779,6 +942,49 @@ export class QaService implements OnModuleInit {
     this.audit.record({ ...by, action: 'qa.calibration.scored', target: id, detail: { score: score.score } });
     return this.getCalibration(p, id);
   }
+}
+
+const participantsOf = (c: CalibrationRow): string[] => [c.lead_id, ...c.reviewer_ids];
+
+/** A calibration as `p` may see it: their own answers, and everyone's with the agreement figures once all have scored. */
+function calibrationView(p: Principal, c: CalibrationRow, scores: readonly CalibrationScoreRow[], form: QaForm): CalibrationView {
+  const participants = participantsOf(c);
+  const complete = participants.every((u) => scores.some((s) => s.user_id === u));
+  const view: CalibrationView = {
+    id: c.id,
+    callId: c.call_id,
+    formId: c.form_id,
+    formVersion: c.form_version,
+    createdAt: c.created_at.toISOString(),
+    leadId: c.lead_id,
+    reviewers: c.reviewer_ids,
+    submitted: scores.map((s) => s.user_id),
+    complete,
+    mine: scores.find((s) => s.user_id === p.id)?.answers ?? null,
+    scores: null,
+    items: null,
+    kappa: null,
+    deviations: null,
+  };
+  if (!complete) return view;
+  const maps = new Map(scores.map((s) => [s.user_id, answerMap(s.answers)]));
+  const rated = (itemId: string) => participants.map((u) => String(maps.get(u)![itemId] ?? 'na'));
+  const formItems = items(form);
+  view.scores = participants.map((u) => {
+    const s = scores.find((x) => x.user_id === u)!;
+    return { userId: u, score: s.score, answers: s.answers };
+  });
+  view.items = formItems.map((item) => {
+    const ratings = rated(item.id);
+    return {
+      itemId: item.id,
+      kappa: fleissKappa(countRatings([ratings]).counts),
+      ratings: Object.fromEntries(participants.map((u, i) => [u, ratings[i]!])),
+    };
+  });
+  view.kappa = fleissKappa(countRatings(formItems.map((i) => rated(i.id))).counts);
+  view.deviations = reviewerDeviation(form, maps.get(c.lead_id)!, Object.fromEntries(c.reviewer_ids.map((u) => [u, maps.get(u)!])));
+  return view;
 }
 
 function planView(r: PlanRow): SamplingPlanView {

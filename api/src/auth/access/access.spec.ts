@@ -21,7 +21,7 @@ describe('roles (SPEC §1)', () => {
     expect(capabilitiesOf('supervisor')).toEqual(['wallboard', 'agentDetail', 'qaResults', 'recordings', 'self']);
     expect(capabilitiesOf('qa_lead')).toEqual(['qaResults', 'recordings', 'qaReview', 'qaManage', 'self']);
     expect(capabilitiesOf('qa_reviewer')).toEqual(['qaResults', 'recordings', 'qaReview', 'self']);
-    expect(capabilitiesOf('agent')).toEqual(['qaResults', 'self']);
+    expect(capabilitiesOf('agent')).toEqual(['qaResults', 'recordings', 'self']);
     expect(capabilitiesOf('kiosk')).toEqual(['wallboard']);
     expect(capabilitiesOf('ingest')).toEqual(['ingest']);
     expect(capabilitiesOf('metrics')).toEqual(['metrics']);

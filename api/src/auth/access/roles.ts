@@ -41,8 +41,8 @@ export const CAPABILITIES = {
   trends: ['admin', 'manager'],
   /** QA results (a supervisor's team, an agent's own). */
   qaResults: ['admin', 'manager', 'supervisor', 'qa_lead', 'qa_reviewer', 'agent'],
-  /** Listening to call recordings (a supervisor: the calls of their queues and teams). */
-  recordings: ['admin', 'supervisor', 'qa_lead', 'qa_reviewer'],
+  /** Listening to call recordings (a supervisor: the calls of their queues and teams; an agent: the calls of their own scored evaluations). */
+  recordings: ['admin', 'supervisor', 'qa_lead', 'qa_reviewer', 'agent'],
   /** Scoring calls in a review queue. */
   qaReview: ['admin', 'qa_lead', 'qa_reviewer'],
   /** QA forms, sampling plans, calibration, disputes. */

@@ -25,7 +25,7 @@ export const DEMO_USERS: readonly { username: string; role: UserRole; displayNam
   },
   { username: 'qalead', role: 'qa_lead', displayName: 'Demo QA Lead' },
   { username: 'reviewer', role: 'qa_reviewer', displayName: 'Demo QA Reviewer' },
-  { username: 'agent', role: 'agent', displayName: 'Demo Agent', agentId: 'agent-001' },
+  { username: 'agent', role: 'agent', displayName: 'Demo Agent', agentId: 'agent-01' },
 ];
 
 const DEMO_KIOSK = 'Demo TV (all queues)';

@@ -19,7 +19,7 @@ export class RecordingsController {
     description:
       "The audio of the call's latest `call.recording`, streamed through the API (the recording's address is never sent to the browser). " +
       'Send `Range: bytes=first-last` to seek: 206 with `Content-Range`. Recordings are fetched only from origins on ' +
-      'CALLBOARD_RECORDING_ORIGINS (simulated calls are generated). A supervisor hears the calls of their queues and teams. ' +
+      'CALLBOARD_RECORDING_ORIGINS (simulated calls are generated). A supervisor hears the calls of their queues and teams; an agent the calls of their own evaluations once scored (submitted, acknowledged, disputed or resolved), any other call is a 403 naming callId. ' +
       'Each play from the start is audited (`recording.played`), once a minute per listener and call. ' +
       'HEAD answers with the headers only: it downloads no audio and is not audited.',
     tags: ['qa'],
@@ -27,7 +27,7 @@ export class RecordingsController {
     contentType: 'audio/*',
     responseDescription: 'The whole recording (or 206, the range asked for)',
     errors: {
-      403: 'The call is outside your scope',
+      403: 'The call is outside your scope (an agent: not in one of their scored evaluations)',
       404: 'No recording of the call is stored',
       416: 'The Range is not one byte range, or lies outside the recording',
       502: 'The recording server refused, failed or is not on CALLBOARD_RECORDING_ORIGINS',

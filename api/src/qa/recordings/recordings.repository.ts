@@ -30,6 +30,28 @@ export class RecordingsRepository {
     return r.rows[0];
   }
 
+  /** The segments of the call's latest `call.transcript` event, or null without one. */
+  async latestTranscript(callId: string): Promise<{ speaker: string; startS: number; endS: number }[] | null> {
+    const r = await this.db.query<{ segments: unknown }>(
+      `SELECT payload->'segments' AS segments FROM events WHERE call_id = $1 AND type = 'call.transcript'
+        ORDER BY ts DESC, received_at DESC LIMIT 1`,
+      [callId],
+    );
+    const v = r.rows[0]?.segments;
+    if (v === undefined || v === null) return null;
+    return (typeof v === 'string' ? JSON.parse(v) : v) as { speaker: string; startS: number; endS: number }[];
+  }
+
+  /** Whether the call is in one of the agent's evaluations with a score (submitted or later). */
+  async inScoredEvaluationOf(callId: string, agentId: string): Promise<boolean> {
+    const r = await this.db.query(
+      `SELECT 1 FROM qa_evaluations
+        WHERE call_id = $1 AND agent_id = $2 AND status IN ('submitted', 'acknowledged', 'disputed', 'resolved') LIMIT 1`,
+      [callId, agentId],
+    );
+    return r.rows.length > 0;
+  }
+
   /**
    * The call's legs offered in the two days up to its recording (a call is recorded after it ends; the
    * bound lets TimescaleDB skip older chunks), each with its queue and the answering agent's team.

@@ -119,6 +119,33 @@ describe('RecordingsService.play: scope', () => {
     expect(audit.record).not.toHaveBeenCalled();
   });
 
+  it('lets an agent hear only the calls of their own scored evaluations, telling nothing of any other', async () => {
+    const agent: Principal = { ...person('agent'), agentId: 'agent-07' };
+    repo.inScoredEvaluationOf.mockResolvedValue(true);
+    expect((await service.play(agent, 'c-1', 'bytes=0-0', null)).status).toBe(206);
+    expect(repo.inScoredEvaluationOf).toHaveBeenCalledWith('c-1', 'agent-07');
+    repo.inScoredEvaluationOf.mockResolvedValue(false);
+    repo.latestRecording.mockClear();
+    await expect(service.play(agent, 'c-2', undefined, null)).rejects.toMatchObject({
+      response: { statusCode: 403, message: 'call "c-2" is not in one of your scored evaluations', field: 'callId' },
+    });
+    // Refused before the recording is looked up: a 404 would say whether the call was recorded.
+    expect(repo.latestRecording).not.toHaveBeenCalled();
+    await expect(service.play({ ...agent, agentId: null }, 'c-1', undefined, null)).rejects.toMatchObject({
+      response: { statusCode: 403 },
+    });
+  });
+
+  it('generates the audio of a simulated call as its transcript says', async () => {
+    repo.latestTranscript.mockResolvedValue([{ speaker: 'customer', startS: 2, endS: 3 }]);
+    const body = await bodyOf(await service.play(reviewer, 'c-1', 'bytes=44-80043', null));
+    // Silence until the caller speaks at 2 s (sample 16,000), then the caller's voice.
+    expect(body.subarray(0, 16_000).every((x) => x === 128)).toBe(true);
+    expect(body.subarray(16_000, 24_000).some((x) => x !== 128)).toBe(true);
+    expect(body.subarray(24_000).every((x) => x === 128)).toBe(true);
+    expect(repo.latestTranscript).toHaveBeenCalledWith('c-1');
+  });
+
   it('does not look at scope for QA roles and admins', async () => {
     for (const role of ['qa_reviewer', 'qa_lead', 'admin'] as const) {
       expect((await service.play(person(role), 'c-1', 'bytes=0-0', null)).status).toBe(206);

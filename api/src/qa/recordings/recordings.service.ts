@@ -14,7 +14,7 @@ import { SCOPED_ROLES, inScope } from '../../auth/access/roles.js';
 import { AuditService } from '../../auth/audit/audit.service.js';
 import { ApiError } from '../../common/errors.js';
 import { type AppConfig, CONFIG } from '../../config/config.js';
-import { demoWavSize, demoWavStream } from '../../demo/demo-recording.js';
+import { type DemoTurn, demoTurns, demoWavSize, demoWavStream } from '../../demo/demo-recording.js';
 import { type ByteRange, formatRange, parseRange, resolveRange, startsPlayback } from './byte-range.js';
 import { FETCH_LIMITS, UpstreamError, fetchRecording } from './recording-fetch.js';
 import { recordingSource } from './recording-origins.js';
@@ -59,6 +59,8 @@ export class RecordingsService {
   ): Promise<RecordingReply> {
     const range = parseRange(rangeHeader);
     if (range === 'invalid') return unsatisfiable('Range: only one byte range is served, e.g. bytes=0-65535');
+    // An agent is told nothing about calls that are not theirs, not even whether they were recorded.
+    if (who.role === 'agent') await this.assertOwnScoredCall(who, callId);
     const recording = await this.recordings.latestRecording(callId);
     if (!recording) throw new ApiError(404, 'NOT_FOUND', `call "${callId}" has no recording`, 'callId');
     await this.assertMayHear(who, callId, recording.ts);
@@ -69,7 +71,9 @@ export class RecordingsService {
       this.logger.warn({ msg: 'recording not fetched', callId, reason: source.reason });
       throw new ApiError(502, 'RECORDING_UNAVAILABLE', `${source.reason}; ask an administrator`);
     } else if (source.kind === 'simulated') {
-      reply = simulatedReply(recording.duration_s, range, opts.head === true);
+      // The generated audio follows the call's transcript, so the waveform lines up with its lines.
+      const transcript = await this.recordings.latestTranscript(callId);
+      reply = simulatedReply(recording.duration_s, range, opts.head === true, transcript ? demoTurns(transcript) : undefined);
     } else {
       reply = await this.remoteReply(source.url, range, callId, opts.head === true);
     }
@@ -77,12 +81,18 @@ export class RecordingsService {
     return reply;
   }
 
-  /** Supervisors hear the calls of their queues and of their teams' agents; QA roles and admins every call. */
+  /** Supervisors hear the calls of their queues and of their teams' agents; QA roles and admins every call (agents: see above). */
   private async assertMayHear(who: Principal, callId: string, recordedAt: Date): Promise<void> {
     if (!SCOPED_ROLES.includes(who.role)) return;
     const legs = await this.recordings.callLegs(callId, recordedAt);
     const mine = legs.some((l) => inScope(who.scope.queues, l.queue) || (l.team !== null && inScope(who.scope.teams, l.team)));
     if (!mine) throw new ApiError(403, 'FORBIDDEN', `call "${callId}" is outside your scope`, 'callId');
+  }
+
+  /** An agent hears the calls of their own evaluations once scored (submitted, acknowledged, disputed or resolved). */
+  private async assertOwnScoredCall(who: Principal, callId: string): Promise<void> {
+    if (!who.agentId || !(await this.recordings.inScoredEvaluationOf(callId, who.agentId)))
+      throw new ApiError(403, 'FORBIDDEN', `call "${callId}" is not in one of your scored evaluations`, 'callId');
   }
 
   private async remoteReply(url: URL, range: ByteRange | undefined, callId: string, head: boolean): Promise<RecordingReply> {
@@ -141,9 +151,9 @@ function unsatisfiable(message: string): RecordingReply & { status: 416 } {
   };
 }
 
-function simulatedReply(durationS: number, range: ByteRange | undefined, head: boolean): RecordingReply {
+function simulatedReply(durationS: number, range: ByteRange | undefined, head: boolean, turns?: DemoTurn[]): RecordingReply {
   const size = demoWavSize(durationS);
-  const wav = (start: number, end: number): Readable => (head ? Readable.from([]) : demoWavStream(durationS, start, end));
+  const wav = (start: number, end: number): Readable => (head ? Readable.from([]) : demoWavStream(durationS, start, end, turns));
   const common = { 'content-type': 'audio/wav', 'accept-ranges': 'bytes', 'cache-control': 'private, no-store' };
   if (range === undefined) {
     return { status: 200, headers: { ...common, 'content-length': String(size) }, body: wav(0, size - 1) };
