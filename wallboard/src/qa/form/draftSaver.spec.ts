@@ -54,7 +54,7 @@ describe('createDraftSaver', () => {
 
   it('records when it saved', async () => {
     const { save, calls } = controlledSave();
-    let last: DraftState = { kind: 'idle' };
+    let last = { kind: 'idle' } as DraftState;
     const at = new Date('2025-03-04T06:02:00Z');
     const saver = createDraftSaver({ save, delayMs: 10, now: () => at, onState: (s) => (last = s) });
     saver.change('x');
@@ -66,7 +66,7 @@ describe('createDraftSaver', () => {
 
   it('keeps a failed value and tries again with the next change', async () => {
     const { save, calls } = controlledSave();
-    let last: DraftState = { kind: 'idle' };
+    let last = { kind: 'idle' } as DraftState;
     const saver = createDraftSaver({ save, delayMs: 10, onState: (s) => (last = s) });
     saver.change('x');
     await vi.advanceTimersByTimeAsync(10);

@@ -1,2 +1,41 @@
-/** QA workspace: form. */
-export const form = {};
+/** The QA form as a reviewer fills it in and anyone reads it. */
+export const form = {
+  label: 'Evaluation form',
+  sectionWeight: 'Weight {weight}',
+  sectionScore: 'Section score {score}',
+  sectionNoScore: 'Section not scored yet',
+  answer: 'Answer',
+  yes: 'Yes',
+  no: 'No',
+  na: 'N/A',
+  scalePoint: '{points} of {max}',
+  notAnswered: 'Not answered',
+  critical: 'Critical: a fail fails the evaluation',
+  showGuide: 'Guide',
+  hideGuide: 'Hide guide',
+  comment: 'Comment',
+  commentFor: 'Comment on “{item}”',
+  commentWaits: 'Saved once the item is answered.',
+  stamp: 'Stamp the moment',
+  stampHint: 'Ties the comment to the recording’s current position',
+  moment: 'At {time}',
+  momentSeek: 'Play from {time}',
+  removeMoment: 'Remove the moment',
+  suggestion: {
+    passed: 'Auto-check suggests: passed',
+    failed: 'Auto-check suggests: failed',
+    evidence: 'evidence at {time}',
+    none: 'Auto-check found no evidence',
+  },
+  keysHint: 'With an item focused: Y yes, N no, A N/A, a digit for points; Tab to the next item.',
+  score: {
+    label: 'Score',
+    final: 'Score',
+    provisional: 'Provisional score',
+    provisionalHint: 'Over the answered items only: unanswered items are left out until answered.',
+    answered: '{answered} of {total} answered',
+    raw: 'Raw score {raw}',
+    none: 'No score until an item is answered',
+    autoFail: 'Failed by a critical item: {items}',
+  },
+};
