@@ -107,14 +107,16 @@ export function liveScore(form: QaFormWire, answers: readonly AnswerInput[]): Li
         })),
       }
     : (form as QaForm);
-  let score: EvaluationScore | null = null;
+  return { answered, total: items.length, provisional, score: answered > 0 ? scoreOrNull(scored, known) : null };
+}
+
+function scoreOrNull(form: QaForm, answers: Answers): EvaluationScore | null {
   try {
-    score = answered > 0 ? scoreEvaluation(scored, known) : null;
+    return scoreEvaluation(form, answers);
   } catch {
     // Every answered item is N/A, or an answer does not fit its item: no figure rather than a wrong one.
-    score = null;
+    return null;
   }
-  return { answered, total: items.length, provisional, score };
 }
 
 /** A form text in the reader's language: Chinese for any `zh` locale, English otherwise. */

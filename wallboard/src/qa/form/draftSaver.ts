@@ -45,8 +45,8 @@ export function createDraftSaver<T>({
     timer = null;
   }
 
-  function start(): void {
-    if (inFlight || !pending || disposed) return;
+  function start(): Promise<void> | null {
+    if (inFlight || !pending || disposed) return inFlight;
     const { value } = pending;
     pending = null;
     lastError = null;
@@ -56,7 +56,7 @@ export function createDraftSaver<T>({
         inFlight = null;
         if (pending) {
           // Answers changed while this save was out: save them once their wait is over (or now, if it is).
-          if (timer === null) start();
+          if (timer === null) void start();
           return;
         }
         onState({ kind: 'saved', at: now() });
@@ -69,6 +69,7 @@ export function createDraftSaver<T>({
         onState({ kind: 'failed', error });
       },
     );
+    return inFlight;
   }
 
   function change(value: T): void {
@@ -77,7 +78,7 @@ export function createDraftSaver<T>({
     clearTimer();
     timer = setTimeout(() => {
       timer = null;
-      start();
+      void start();
     }, delayMs);
   }
 
@@ -88,9 +89,8 @@ export function createDraftSaver<T>({
         await inFlight;
         continue;
       }
-      if (!pending) return;
-      start();
-      await inFlight;
+      if (!pending || disposed) return;
+      await start();
       if (lastError !== null && pending) throw lastError;
     }
   }
