@@ -5,6 +5,7 @@ export const evaluation = {
   agent: 'Agent',
   queue: 'Queue',
   callTime: 'Call',
+  status: 'Status',
   reviewer: 'Reviewer',
   due: 'Due',
   reason: 'Sampled as',

@@ -7,6 +7,7 @@ export const evaluation: MessageSchema['qa']['evaluation'] = {
   agent: '坐席',
   queue: '队列',
   callTime: '通话',
+  status: '状态',
   reviewer: '质检员',
   due: '截止',
   reason: '抽样原因',
