@@ -50,10 +50,11 @@ afterEach(() => {
 });
 
 describe('ReviewQueuePage', () => {
-  it('asks for the reviewer’s own evaluations and lists them by due date, then call time, with names', async () => {
+  it('asks for the reviewer’s own evaluations and lists the ones to score first, by due date, then call time, with names', async () => {
     const { wrapper: w, api } = await mountQueue();
     expect(api.calls('GET /api/v1/qa/evaluations')[0]?.url).toBe('/api/v1/qa/evaluations?reviewer=me');
-    expect(ids(w)).toEqual(['old', 'done-1', 'done-2', 'late', 'soon-a', 'soon-b']);
+    // still to score first, then scored; each by due date, then call time
+    expect(ids(w)).toEqual(['late', 'soon-a', 'soon-b', 'old', 'done-1', 'done-2']);
     const late = w.get('[data-evaluation-id="late"]');
     expect(late.text()).toContain('Zhao Lei');
     expect(late.text()).toContain('Complaint');
@@ -76,9 +77,9 @@ describe('ReviewQueuePage', () => {
   it('filters by status, agent, reason and overdue', async () => {
     const { wrapper: w } = await mountQueue();
     await w.get('[data-testid="qa-review-filter-agent"]').setValue('A-1');
-    expect(ids(w)).toEqual(['done-2', 'late', 'soon-a']);
+    expect(ids(w)).toEqual(['late', 'soon-a', 'done-2']);
     await w.get('[data-testid="qa-review-filter-reason"]').setValue('complaint');
-    expect(ids(w)).toEqual(['done-2', 'late']);
+    expect(ids(w)).toEqual(['late', 'done-2']);
     await w.get('[data-testid="qa-review-filter-overdue"]').setValue(true);
     expect(ids(w)).toEqual(['late']);
     await w.get('[data-testid="qa-review-filter-overdue"]').setValue(false);

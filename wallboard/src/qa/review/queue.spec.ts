@@ -16,6 +16,16 @@ describe('sortQueue', () => {
     ];
     expect(sortQueue(list).map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
   });
+
+  it('puts what is still to score before what is scored, whatever the due dates', () => {
+    const list = [
+      ev({ id: 'scored', status: 'submitted', dueAt: '2025-03-01T00:00:00Z' }),
+      ev({ id: 'disputed', status: 'disputed', dueAt: '2025-03-02T00:00:00Z' }),
+      ev({ id: 'draft', status: 'draft', dueAt: '2025-03-08T00:00:00Z' }),
+      ev({ id: 'assigned', status: 'assigned', dueAt: '2025-03-07T00:00:00Z' }),
+    ];
+    expect(sortQueue(list).map((e) => e.id)).toEqual(['assigned', 'draft', 'scored', 'disputed']);
+  });
 });
 
 describe('isOverdue', () => {

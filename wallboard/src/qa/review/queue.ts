@@ -16,13 +16,16 @@ export function isOverdue(evaluation: Pick<EvaluationSummary, 'status' | 'dueAt'
 }
 
 /**
- * Due first: by due time (none last), then by when the call was offered, then
- * by id, so the same list always reads in the same order.
+ * Work first: evaluations still to score before those scored; within each,
+ * by due time (none last), then by when the call was offered, then by id, so
+ * the same list always reads in the same order.
  */
-export function sortQueue<T extends Pick<EvaluationSummary, 'id' | 'dueAt' | 'offeredAt'>>(evaluations: readonly T[]): T[] {
+export function sortQueue<T extends Pick<EvaluationSummary, 'id' | 'status' | 'dueAt' | 'offeredAt'>>(evaluations: readonly T[]): T[] {
   const due = (e: T) => (e.dueAt ? Date.parse(e.dueAt) : Number.POSITIVE_INFINITY);
+  const done = (e: T) => (isOpen(e) ? 0 : 1);
   return [...evaluations].sort(
-    (a, b) => due(a) - due(b) || Date.parse(a.offeredAt) - Date.parse(b.offeredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      done(a) - done(b) || due(a) - due(b) || Date.parse(a.offeredAt) - Date.parse(b.offeredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
 

@@ -4,6 +4,7 @@ export const form = {
   sectionWeight: 'Weight {weight}',
   sectionScore: 'Section score {score}',
   sectionNoScore: 'Section not scored yet',
+  itemWeight: 'Weight {weight} within its section',
   answer: 'Answer',
   yes: 'Yes',
   no: 'No',

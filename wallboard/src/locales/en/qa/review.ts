@@ -1,7 +1,7 @@
 /** A reviewer's queue. */
 export const review = {
   title: 'My reviews',
-  summary: 'Calls sampled for you to score, the earliest due first.',
+  summary: 'Calls sampled for you to score, the earliest due first; the ones you have scored below them.',
   progress: '{done} of {total} done',
   progressLabel: 'Reviews done this period',
   progressHint: 'The sampling periods still open: evaluations of runs with something left to score. Done counts those submitted or later.',

@@ -6,6 +6,7 @@ export const form: MessageSchema['qa']['form'] = {
   sectionWeight: '权重 {weight}',
   sectionScore: '本节得分 {score}',
   sectionNoScore: '本节尚未评分',
+  itemWeight: '在本节中的权重 {weight}',
   answer: '回答',
   yes: '是',
   no: '否',

@@ -3,7 +3,7 @@ import type { MessageSchema } from '../../en';
 
 export const review: MessageSchema['qa']['review'] = {
   title: '我的质检',
-  summary: '抽样给您评分的通话，截止时间最早的在前。',
+  summary: '抽样给您评分的通话，截止时间最早的在前；已评分的排在后面。',
   progress: '已完成 {done} / {total}',
   progressLabel: '本期已完成的质检',
   progressHint: '仍在进行的抽样周期：尚有待评分评估的抽样批次。已完成指已提交及之后的评估。',
