@@ -1,5 +1,5 @@
 import { type VueWrapper } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EvaluationSummary } from '../../api/qa';
 import { evaluationDetailFixture, evaluationSummaryFixture as ev } from '../../qa/review/evaluationFixture';
 import { mountApp, unmountAll } from '../../testing/mountApp';
@@ -39,6 +39,10 @@ async function mountQueue(evaluations: EvaluationSummary[] = LIST) {
 
 const ids = (w: VueWrapper) => w.findAll('[data-testid="qa-review-row"]').map((r) => r.attributes('data-evaluation-id'));
 
+beforeAll(async () => {
+  await import('./EvaluationPage.vue');
+});
+
 beforeEach(() => {
   localStorage.clear();
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -67,7 +71,9 @@ describe('ReviewQueuePage', () => {
   it('counts the open period’s progress: run r1 has 2 of its 5 scored, the finished run r0 is left out', async () => {
     const { wrapper: w } = await mountQueue();
     const progress = w.get('[data-testid="qa-review-progress"]');
-    expect(progress.get('.queue__progress-text').text()).toBe('2 of 5 done');
+    expect(progress.text()).toBe('2 of 5 done');
+    expect(progress.attributes('data-done')).toBe('2');
+    expect(progress.attributes('data-total')).toBe('5');
     expect(progress.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('2');
     expect(progress.get('[role="progressbar"]').attributes('aria-valuemax')).toBe('5');
     // 2 / 5 = 40 %
@@ -100,8 +106,8 @@ describe('ReviewQueuePage', () => {
   it('opens an evaluation from its row', async () => {
     const { wrapper: w, router } = await mountQueue();
     await w.get('[data-evaluation-id="late"]').trigger('click');
-    // the evaluation page is loaded on first use
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/qa/evaluations/late'));
+    // the evaluation page's code is fetched on first use: give a busy machine time
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/qa/evaluations/late'), { timeout: 15_000 });
   });
 
   it('links each row to its evaluation for the keyboard', async () => {
@@ -112,6 +118,6 @@ describe('ReviewQueuePage', () => {
   it('says what will appear when there is nothing to review', async () => {
     const { wrapper: w } = await mountQueue([]);
     expect(w.get('[data-testid="qa-review-empty"]').text()).toContain('Calls sampled for you appear here');
-    expect(w.get('[data-testid="qa-review-progress"]').get('.queue__progress-text').text()).toBe('0 of 0 done');
+    expect(w.get('[data-testid="qa-review-progress"]').text()).toBe('0 of 0 done');
   });
 });

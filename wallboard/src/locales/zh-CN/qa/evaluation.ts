@@ -13,7 +13,7 @@ export const evaluation: MessageSchema['qa']['evaluation'] = {
   reason: '抽样原因',
   score: '得分',
   overdue: '已逾期',
-  back: '我的质检',
+  back: '我的评审',
   readOnly: '只读：只有指派的质检员可以为未提交的评估打分。',
   draft: {
     idle: '回答会自动保存',
@@ -35,7 +35,7 @@ export const evaluation: MessageSchema['qa']['evaluation'] = {
   submitting: '正在提交…',
   submitted: '已提交：{score}。',
   next: '下一份评估',
-  toQueue: '返回我的质检',
+  toQueue: '返回我的评审',
   noneLeft: '没有其他待评估的通话了。',
   submitFailed: '未提交：{reason}',
   loading: '正在加载评估…',

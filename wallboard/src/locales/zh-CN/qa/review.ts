@@ -2,7 +2,7 @@
 import type { MessageSchema } from '../../en';
 
 export const review: MessageSchema['qa']['review'] = {
-  title: '我的质检',
+  title: '我的评审',
   summary: '抽样给您评分的通话，截止时间最早的在前；已评分的排在后面。',
   progress: '已完成 {done} / {total}',
   progressLabel: '本期已完成的质检',
