@@ -62,7 +62,7 @@ describe('ReviewQueuePage', () => {
     const late = w.get('[data-evaluation-id="late"]');
     expect(late.text()).toContain('Zhao Lei');
     expect(late.text()).toContain('Complaint');
-    expect(late.get('[data-testid="qa-review-due"]').text()).toBe('03/05/2025, 15:00 ⏰ Overdue');
+    expect(late.get('[data-testid="qa-review-due"]').text()).toBe('03/05/2025, 15:00 ⚠ Overdue');
     // scored ones are never overdue, whatever their due date
     expect(w.get('[data-evaluation-id="done-1"]').find('[data-testid="qa-review-overdue"]').exists()).toBe(false);
     expect(w.get('[data-evaluation-id="soon-a"]').find('[data-testid="qa-review-overdue"]').exists()).toBe(false);
