@@ -165,6 +165,16 @@ describe('QaFormFill', () => {
     expect(w.emitted('seek')).toEqual([[4.2]]);
   });
 
+  it('lets the reviewer take the auto-check’s suggestion in one click, until it is the answer', async () => {
+    const findings: EvaluationDetail['findings'] = [{ ruleId: 'greeting', passed: true, evidence: [], matches: [] }];
+    const w = mountForm({ findings });
+    const accept = item(w, 'greeting').get('[data-testid="qa-item-accept"]');
+    expect(accept.text()).toBe('Answer yes');
+    await accept.trigger('click');
+    expect(lastAnswers(w)).toEqual([{ itemId: 'greeting', value: true }]);
+    expect(item(w, 'greeting').find('[data-testid="qa-item-accept"]').exists()).toBe(false);
+  });
+
   it('reads: answers, comments with their moments and the score, and no controls', async () => {
     const w = mountForm({
       readonly: true,

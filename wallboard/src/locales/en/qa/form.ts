@@ -26,6 +26,8 @@ export const form = {
     passed: 'Auto-check suggests: passed',
     failed: 'Auto-check suggests: failed',
     evidence: 'evidence at {time}',
+    acceptYes: 'Answer yes',
+    acceptNo: 'Answer no',
     none: 'Auto-check found no evidence',
   },
   keysHint: 'With an item focused: Y yes, N no, A N/A, a digit for points; Tab to the next item.',

@@ -28,6 +28,8 @@ export const form: MessageSchema['qa']['form'] = {
     passed: '自动检查建议：通过',
     failed: '自动检查建议：未通过',
     evidence: '证据位于 {time}',
+    acceptYes: '采纳：是',
+    acceptNo: '采纳：否',
     none: '自动检查未找到证据',
   },
   keysHint: '选中某项时：Y 是，N 否，A 不适用，数字键打分；Tab 到下一项。',
