@@ -25,7 +25,7 @@ const LIST: EvaluationSummary[] = [
   ev({ id: 'old', runId: 'r0', agentId: 'A-2', status: 'resolved', dueAt: '2025-02-20T00:00:00Z' }),
 ];
 
-async function mountQueue(evaluations: EvaluationSummary[] = LIST) {
+async function mountQueue(evaluations: EvaluationSummary[] = LIST, path = '/qa/reviews') {
   const api = fakeApi({
     'GET /api/v1/auth/session': sessionFixture('qa_reviewer'),
     'GET /api/v1/today': todayFixture(),
@@ -33,7 +33,7 @@ async function mountQueue(evaluations: EvaluationSummary[] = LIST) {
     'GET /api/v1/qa/evaluations': { evaluations },
     'GET /api/v1/qa/evaluations/late': evaluationDetailFixture({ id: 'late' }),
   });
-  const mounted = await mountApp('/qa/reviews');
+  const mounted = await mountApp(path);
   return { ...mounted, api };
 }
 
@@ -95,6 +95,18 @@ describe('ReviewQueuePage', () => {
     expect(ids(w)).toEqual(['soon-b']);
     await w.get('[data-testid="qa-review-filter-status"]').setValue('disputed');
     expect(w.get('[data-testid="qa-review-no-match"]').text()).toBe('No review matches these filters.');
+  });
+
+  it('keeps the filters in the address, and starts from them', async () => {
+    const { wrapper: w, router } = await mountQueue();
+    await w.get('[data-testid="qa-review-filter-reason"]').setValue('complaint');
+    await w.get('[data-testid="qa-review-filter-overdue"]').setValue(true);
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ reason: 'complaint', overdue: '1' }));
+    unmountAll();
+
+    const { wrapper: back } = await mountQueue(LIST, '/qa/reviews?agent=A-2&status=draft');
+    expect(ids(back)).toEqual(['soon-b']);
+    expect((back.get('[data-testid="qa-review-filter-agent"]').element as HTMLSelectElement).value).toBe('A-2');
   });
 
   it('offers the agents by name and the reasons in words', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationSummary } from '../../api/qa';
-import { NO_FILTER, choices, filterQueue, isOverdue, queueProgress, sortQueue } from './queue';
+import { NO_FILTER, choices, filterFromQuery, filterQueue, filterToQuery, isOverdue, queueProgress, sortQueue } from './queue';
 import { evaluationSummaryFixture as ev } from './evaluationFixture';
 
 const NOW = new Date('2025-03-05T08:00:00Z');
@@ -83,5 +83,30 @@ describe('choices', () => {
       { value: 'A-2', label: 'Li' },
       { value: 'A-10', label: 'Zhao' },
     ]);
+  });
+});
+
+describe('filters in the address', () => {
+  it('reads what is set and ignores what is not a choice', () => {
+    expect(filterFromQuery({ status: 'draft', agent: 'A-1', reason: 'complaint', overdue: '1' })).toEqual({
+      status: 'draft',
+      agent: 'A-1',
+      reason: 'complaint',
+      overdueOnly: true,
+    });
+    expect(filterFromQuery({ status: 'deleted', overdue: 'yes', agent: ['A-2', 'A-3'] })).toEqual({
+      status: '',
+      agent: 'A-2',
+      reason: '',
+      overdueOnly: false,
+    });
+    expect(filterFromQuery({})).toEqual(NO_FILTER);
+  });
+
+  it('writes only what is set, and reads back the same filter', () => {
+    expect(filterToQuery(NO_FILTER)).toEqual({});
+    const filter = { status: 'assigned' as const, agent: '', reason: 'transferred', overdueOnly: true };
+    expect(filterToQuery(filter)).toEqual({ status: 'assigned', reason: 'transferred', overdue: '1' });
+    expect(filterFromQuery(filterToQuery(filter))).toEqual(filter);
   });
 });

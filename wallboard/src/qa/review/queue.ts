@@ -49,6 +49,41 @@ export function filterQueue<T extends EvaluationSummary>(evaluations: readonly T
   );
 }
 
+type QueryValue = string | null | (string | null)[] | undefined;
+
+/** Every status, in workflow order (the status filter's choices). */
+export const EVALUATION_STATUSES: readonly EvaluationStatus[] = ['assigned', 'draft', 'submitted', 'acknowledged', 'disputed', 'resolved'];
+
+/**
+ * Filters from the address (`?status=draft&agent=A-1&reason=complaint&overdue=1`),
+ * so going back from an evaluation finds the queue as it was left; a value
+ * that is not one of the choices is ignored.
+ */
+export function filterFromQuery(query: Record<string, QueryValue>): QueueFilter {
+  const one = (key: string): string => {
+    const value = query[key];
+    const first = Array.isArray(value) ? value[0] : value;
+    return typeof first === 'string' ? first : '';
+  };
+  const status = one('status');
+  return {
+    status: (EVALUATION_STATUSES as readonly string[]).includes(status) ? (status as EvaluationStatus) : '',
+    agent: one('agent'),
+    reason: one('reason'),
+    overdueOnly: one('overdue') === '1',
+  };
+}
+
+/** The address query of a filter: only what is set. */
+export function filterToQuery(filter: QueueFilter): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filter.status !== '') query.status = filter.status;
+  if (filter.agent !== '') query.agent = filter.agent;
+  if (filter.reason !== '') query.reason = filter.reason;
+  if (filter.overdueOnly) query.overdue = '1';
+  return query;
+}
+
 export interface QueueProgress {
   /** Scored (submitted or later) among the evaluations of the open periods. */
   done: number;
