@@ -1,2 +1,32 @@
-/** QA workspace: review. */
-export const review = {};
+/** A reviewer's queue. */
+export const review = {
+  title: 'My reviews',
+  summary: 'Calls sampled for you to score, the earliest due first; the ones you have scored below them.',
+  progress: '{done} of {total} done',
+  progressLabel: 'Reviews done this period',
+  progressHint: 'The sampling periods still open: evaluations of runs with something left to score. Done counts those submitted or later.',
+  filters: {
+    label: 'Filter the reviews',
+    status: 'Status',
+    agent: 'Agent',
+    reason: 'Reason',
+    any: 'Any',
+    overdue: 'Overdue only',
+    clear: 'Clear filters',
+  },
+  columns: {
+    agent: 'Agent',
+    queue: 'Queue',
+    call: 'Call',
+    reason: 'Sampled as',
+    status: 'Status',
+    due: 'Due',
+  },
+  overdue: 'Overdue',
+  open: 'Open the evaluation of {agent}',
+  empty: 'Nothing to review. Calls sampled for you appear here when the period’s sample is drawn, each with its due date.',
+  noMatch: 'No review matches these filters.',
+  loadFailed: 'Your reviews could not be loaded: {reason}',
+  retry: 'Try again',
+  shown: '{shown} of {total} shown',
+};

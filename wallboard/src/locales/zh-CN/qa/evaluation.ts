@@ -1,4 +1,46 @@
-/** QA workspace: evaluation. */
+/** One evaluation: the call, the form, and what the reader may do with it. */
 import type { MessageSchema } from '../../en';
 
-export const evaluation: MessageSchema['qa']['evaluation'] = {};
+export const evaluation: MessageSchema['qa']['evaluation'] = {
+  title: '{agent} 的评估',
+  facts: '评估信息',
+  agent: '坐席',
+  queue: '队列',
+  callTime: '通话',
+  status: '状态',
+  reviewer: '质检员',
+  due: '截止',
+  reason: '抽样原因',
+  score: '得分',
+  overdue: '已逾期',
+  back: '我的评审',
+  readOnly: '只读：只有指派的质检员可以为未提交的评估打分。',
+  draft: {
+    idle: '回答会自动保存',
+    saving: '正在保存…',
+    saved: '已于 {time} 保存',
+    failed: '未保存：{reason}，正在重试',
+    failedFinal: '未保存：{reason}',
+  },
+  submit: '提交',
+  missing: '提交前请回答“{item}”。',
+  missingMore: '提交前请回答“{item}”等 {count} 项。',
+  confirm: {
+    title: '提交此评估？',
+    body: '得分为 {score}。提交后不可更改，除非坐席提出申诉。',
+    autoFail: '关键项不合格：得分为 0（原始得分 {raw}）。',
+    yes: '提交 {score}',
+    no: '继续评分',
+  },
+  submitting: '正在提交…',
+  submitted: '已提交：{score}。',
+  next: '下一份评估',
+  toQueue: '返回我的评审',
+  noneLeft: '没有其他待评估的通话了。',
+  submitFailed: '未提交：{reason}',
+  loading: '正在加载评估…',
+  forbidden: '您无权查看此评估。',
+  notFound: '评估 {id} 不存在，或不在您的范围内。',
+  loadFailed: '无法加载评估：{reason}',
+  retry: '重试',
+};

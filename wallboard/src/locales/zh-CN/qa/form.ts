@@ -1,4 +1,46 @@
-/** QA workspace: form. */
+/** The QA form as a reviewer fills it in and anyone reads it. */
 import type { MessageSchema } from '../../en';
 
-export const form: MessageSchema['qa']['form'] = {};
+export const form: MessageSchema['qa']['form'] = {
+  label: '评分表',
+  sectionWeight: '权重 {weight}',
+  sectionScore: '本节得分 {score}',
+  sectionNoScore: '本节尚未评分',
+  itemWeight: '在本节中的权重 {weight}',
+  answer: '回答',
+  yes: '是',
+  no: '否',
+  na: '不适用',
+  scalePoint: '{points} / {max}',
+  notAnswered: '未回答',
+  critical: '关键项：不合格则整份评估不合格',
+  showGuide: '评分说明',
+  hideGuide: '收起说明',
+  comment: '备注',
+  commentFor: '“{item}”的备注',
+  commentWaits: '回答此项后保存。',
+  stamp: '标记时间点',
+  stampHint: '把备注关联到录音的当前位置',
+  moment: '于 {time}',
+  momentSeek: '从 {time} 播放',
+  removeMoment: '移除时间点',
+  suggestion: {
+    passed: '自动检查建议：通过',
+    failed: '自动检查建议：未通过',
+    evidence: '证据位于 {time}',
+    acceptYes: '采纳：是',
+    acceptNo: '采纳：否',
+    none: '自动检查未找到证据',
+  },
+  keysHint: '选中某项时：Y 是，N 否，A 不适用，数字键打分；Tab 到下一项。',
+  score: {
+    label: '得分',
+    final: '得分',
+    provisional: '暂定得分',
+    provisionalHint: '仅按已回答的项计算：未回答的项在回答前不计入。',
+    answered: '已回答 {answered} / {total}',
+    raw: '原始得分 {raw}',
+    none: '回答任一项后显示得分',
+    autoFail: '因关键项不合格：{items}',
+  },
+};
