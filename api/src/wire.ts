@@ -56,6 +56,7 @@ export type {
   QaProgress,
   QaSummary,
   SamplingPlanView,
+  SamplingRedraw,
   SamplingRunList,
   SamplingRunView,
   ScoreResult,

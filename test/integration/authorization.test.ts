@@ -61,6 +61,7 @@ const POLICY: Record<string, readonly Who[]> = {
   'POST /api/v1/qa/sampling/plans': QA_MANAGE,
   'GET /api/v1/qa/sampling/runs': QA_MANAGE,
   'GET /api/v1/qa/sampling/runs/{id}': QA_MANAGE,
+  'GET /api/v1/qa/sampling/runs/{id}/redraw': QA_MANAGE,
   'POST /api/v1/qa/sampling/runs': QA_MANAGE,
   'GET /api/v1/qa/evaluations': QA_RESULTS,
   'GET /api/v1/qa/evaluations/{id}': QA_RESULTS,

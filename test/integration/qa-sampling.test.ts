@@ -100,6 +100,23 @@ describe('the weekly run', () => {
     expect(evaluations.every((e) => e.reason === 'random')).toBe(true);
     expect(evaluations.filter((e) => e.reviewerId === reviewerIds[0])).toHaveLength(2);
     expect(evaluations.filter((e) => e.reviewerId === reviewerIds[1])).toHaveLength(2);
+    // Drawn again from what the run stored, the sample is the same four calls; with another seed it is not.
+    const redraw = await lead.get(`/api/v1/qa/sampling/runs/${done.runs[0]}/redraw`);
+    expect(redraw.status).toBe(200);
+    expect(redraw.body.same).toBe(true);
+    const key = (p: { callId: string; agentId: string; reason: string }) => `${p.callId}/${p.agentId}/${p.reason}`;
+    expect(redraw.body.picks.map(key).sort()).toEqual(evaluations.map(key).sort());
+    // A run whose stored calls no longer hold one of its picks cannot be reproduced, and says so.
+    const gone = evaluations[0]!.callId;
+    await app.db.query(
+      `UPDATE qa_sampling_runs SET calls = (SELECT jsonb_agg(c) FROM jsonb_array_elements(calls) c WHERE c->>'callId' <> $2) WHERE id = $1`,
+      [done.runs[0], gone],
+    );
+    const tampered = await lead.get(`/api/v1/qa/sampling/runs/${done.runs[0]}/redraw`);
+    expect(tampered.body.same).toBe(false);
+    expect(tampered.body.picks.map((p: { callId: string }) => p.callId)).not.toContain(gone);
+    expect((await lead.get('/api/v1/qa/sampling/runs/00000000-0000-0000-0000-000000000000/redraw')).status).toBe(404);
+    expect((await principals.byRole.qa_reviewer!.get(`/api/v1/qa/sampling/runs/${done.runs[0]}/redraw`)).status).toBe(403);
     const listed = await lead.get('/api/v1/qa/sampling/runs');
     expect(listed.body.runs.map((r: { id: string; kind: string }) => [r.id, r.kind])).toEqual([[done.runs[0], 'weekly']]);
   });

@@ -32,6 +32,7 @@ import {
   type QaProgress,
   type QaSummary,
   type SamplingPlanView,
+  type SamplingRedraw,
   type SamplingRunList,
   type SamplingRunView,
   type ScoreResult,
@@ -46,6 +47,7 @@ import {
   qaProgressSchema,
   samplingPlanListSchema,
   samplingPlanSchema,
+  samplingRedrawSchema,
   samplingRunListSchema,
   samplingRunSchema,
   scoreResultSchema,
@@ -140,6 +142,20 @@ export class QaController {
   @ApiOperation({ summary: 'One sampling run', params: idParamSchema, response: samplingRunSchema, errors: { 404: 'No such run' } })
   run(@Param('id') id: string): Promise<SamplingRunView> {
     return this.qa.getRun(idOf(id));
+  }
+
+  @Get('sampling/runs/:id/redraw')
+  @Allow('qaManage')
+  @ApiOperation({
+    summary: 'Draw a run again',
+    description:
+      "Draws the run's sample again from what it stored (the calls as they were, the resolved plan, the seed) and compares it with the picks it made: `same` is true when the sample is reproduced exactly. Creates nothing.",
+    params: idParamSchema,
+    response: samplingRedrawSchema,
+    errors: { 404: 'No such run' },
+  })
+  redraw(@Param('id') id: string): Promise<SamplingRedraw> {
+    return this.qa.redrawRun(idOf(id));
   }
 
   @Post('sampling/runs')

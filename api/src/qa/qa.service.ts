@@ -68,6 +68,7 @@ import type {
   QaProgress,
   QaSummary,
   SamplingPlanView,
+  SamplingRedraw,
   SamplingRunList,
   SamplingRunView,
   ScoreResult,
@@ -85,6 +86,8 @@ const QA_ALL = new Set(['admin', 'qa_lead']);
 const SCORER_ROLES = new Set(['qa_reviewer', 'qa_lead']);
 /** Agents with a state this recent are known to the QA screens (and every agent with an evaluation). */
 const KNOWN_AGENT_DAYS = 90;
+/** A pick no reviewer could take, kept among the run's shortfalls. */
+const UNASSIGNED = 'no reviewer other than the agent';
 
 const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `no ${what}`);
 const conflict = (message: string, field?: string) => new ApiError(409, 'CONFLICT', message, field);
@@ -375,7 +378,7 @@ export class QaService implements OnModuleInit {
           plan: resolved as unknown as Record<string, unknown>,
           calls,
           reviewers: reviewers.map((r) => r.id),
-          shortfalls: [...sample.shortfalls, ...unassigned.map((p) => ({ ...p, problem: 'no reviewer other than the agent' }))],
+          shortfalls: [...sample.shortfalls, ...unassigned.map((p) => ({ ...p, problem: UNASSIGNED }))],
           rejected: sample.rejected,
           created_by: createdBy,
           ...(opts.createdAt ? { created_at: opts.createdAt } : {}),
@@ -413,6 +416,30 @@ export class QaService implements OnModuleInit {
         fillsFor: e.fills_for,
       })),
     };
+  }
+
+  /**
+   * Draws a run's sample again from what the run stored — the calls as they
+   * were then (evaluated ones included, never drawn), the resolved plan and
+   * the seed — and compares it with the picks the run made. Creates nothing:
+   * it shows that the sample is reproducible.
+   */
+  async redrawRun(id: string): Promise<SamplingRedraw> {
+    const run = await this.repo.run(id);
+    if (!run) throw notFound(`sampling run ${id}`);
+    const sample = drawSample(run.calls, run.plan as unknown as SamplingPlan, run.seed);
+    const key = (p: { callId: string; agentId: string; reason: string }) => `${p.callId}\u0000${p.agentId}\u0000${p.reason}`;
+    const made = new Set(
+      (await this.repo.evaluationsOfRun(id)).map((e) => key({ callId: e.call_id, agentId: e.agent_id, reason: e.reason })),
+    );
+    for (const s of run.shortfalls as { callId?: unknown; agentId?: unknown; reason?: unknown; problem?: unknown }[]) {
+      if (s.problem === UNASSIGNED && typeof s.callId === 'string' && typeof s.agentId === 'string' && typeof s.reason === 'string') {
+        made.add(key({ callId: s.callId, agentId: s.agentId, reason: s.reason }));
+      }
+    }
+    const picks = sample.picks.map((p) => ({ callId: p.callId, agentId: p.agentId, reason: p.reason, fillsFor: p.fillsFor ?? null }));
+    const same = picks.length === made.size && picks.every((p) => made.has(key(p)));
+    return { runId: id, seed: run.seed, picks, same };
   }
 
   async listRuns(): Promise<SamplingRunList> {

@@ -173,6 +173,20 @@ export const samplingRunSchema = z
   .meta({ id: 'QaSamplingRun' });
 export type SamplingRunView = z.infer<typeof samplingRunSchema>;
 
+export const samplingRedrawSchema = z
+  .object({
+    runId: z.string(),
+    seed: z.string(),
+    picks: z
+      .array(z.object({ callId: z.string(), agentId: z.string(), reason: z.string(), fillsFor: z.string().nullable() }))
+      .meta({ description: "the sample drawn again from the run's stored calls, plan and seed" }),
+    same: z
+      .boolean()
+      .meta({ description: 'the picks are exactly those the run made (its evaluations and the picks no reviewer could take)' }),
+  })
+  .meta({ id: 'QaSamplingRedraw' });
+export type SamplingRedraw = z.infer<typeof samplingRedrawSchema>;
+
 export const samplingRunListSchema = z.object({ runs: z.array(samplingRunSchema.omit({ evaluations: true })) });
 export type SamplingRunList = z.infer<typeof samplingRunListSchema>;
 

@@ -15,6 +15,7 @@ import type {
   QaSummary,
   ResolveRequest,
   SamplingPlanView,
+  SamplingRedraw,
   SamplingRunList,
   SamplingRunView,
   ScoreResult,
@@ -37,6 +38,7 @@ export type {
   QaSummary,
   ResolveRequest,
   SamplingPlanView,
+  SamplingRedraw,
   SamplingRunList,
   SamplingRunView,
   ScoreResult,
@@ -113,6 +115,9 @@ export const createPlan = (body: CreatePlanRequest) => http.post<SamplingPlanVie
 export const fetchRuns = async () => (await http.get<SamplingRunList>(`${BASE}/sampling/runs`)).runs;
 
 export const fetchRun = (id: string) => http.get<SamplingRunView>(`${BASE}/sampling/runs/${enc(id)}`);
+
+/** The run's sample drawn again from what it stored, compared with its picks (creates nothing). */
+export const redrawRun = (id: string) => http.get<SamplingRedraw>(`${BASE}/sampling/runs/${enc(id)}/redraw`);
 
 export const createRun = (body: CreateRunRequest) => http.post<SamplingRunView>(`${BASE}/sampling/runs`, body);
 

@@ -215,6 +215,19 @@ describe('EvaluationPage', () => {
     expect(player.seeks).toEqual([0.5]);
   });
 
+  it('starts the recording at the moment a link names (?t=), and ignores a malformed one', async () => {
+    fakeApi(routes('agent', evaluationDetailFixture({ status: 'submitted', answers: ALL_ANSWERED, score: 93.75, version: 1 })));
+    await mountApp('/qa/evaluations/ev-1?t=42.5');
+    await flushPromises();
+    expect(player.seeks).toEqual([42.5]);
+    unmountAll();
+    player.seeks.length = 0;
+    fakeApi(routes('agent', evaluationDetailFixture({ status: 'submitted', answers: ALL_ANSWERED, score: 93.75, version: 1 })));
+    await mountApp('/qa/evaluations/ev-1?t=soon');
+    await flushPromises();
+    expect(player.seeks).toEqual([]);
+  });
+
   it('shows the agent their scored evaluation to respond to, read only', async () => {
     fakeApi(routes('agent', evaluationDetailFixture({ status: 'submitted', answers: ALL_ANSWERED, score: 93.75, version: 1 })));
     const { wrapper: w } = await mountApp('/qa/evaluations/ev-1');

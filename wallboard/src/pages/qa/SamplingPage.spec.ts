@@ -198,6 +198,34 @@ describe('SamplingPage', () => {
     expect(w.get('[data-testid="qa-run-row"][data-run-id="run-2"] [data-testid="qa-run-row-count"]').text()).toBe('4');
   });
 
+  it('draws a run again from what it stored and says whether the sample is reproduced', async () => {
+    const redraw = (same: boolean) => ({
+      runId: 'run-2',
+      seed: 'plan-1:2026-11-30',
+      picks: RUN.evaluations.map((e) => ({ callId: e.callId, agentId: e.agentId, reason: e.reason, fillsFor: e.fillsFor })),
+      same,
+    });
+    let same = true;
+    const api = leadApi({ 'GET /api/v1/qa/sampling/runs/run-2/redraw': () => Response.json(redraw(same)) });
+    const { wrapper: w } = await mountApp('/qa/sampling');
+    await openRun(w, 'run-2');
+
+    await w.get('[data-testid="qa-run-redraw"]').trigger('click');
+    await flushPromises();
+    const result = () => w.get('[data-testid="qa-run-redraw-result"]');
+    expect(result().attributes('data-same')).toBe('true');
+    expect(result().text()).toBe(
+      'Reproduced: drawn again from the 40 calls the run stored with seed plan-1:2026-11-30, the sample is the same 4 calls.',
+    );
+    same = false;
+    await w.get('[data-testid="qa-run-redraw"]').trigger('click');
+    await flushPromises();
+    expect(result().attributes('data-same')).toBe('false');
+    // Nothing is created by the check.
+    expect(api.calls('POST /api/v1/qa/sampling/runs')).toHaveLength(0);
+    expect(api.calls('GET /api/v1/qa/sampling/runs/run-2/redraw')).toHaveLength(2);
+  });
+
   it('re-runs with the stored seed, plan, reviewers and form, and compares the picks', async () => {
     const again: SamplingRunView = {
       ...RUN,

@@ -80,7 +80,10 @@ export const sampling = {
       longHandleS: 'Long handle from (s)',
       quotas: 'Targeted calls',
     },
-    rerun: 'Run again with seed {seed}',
+    redraw: 'Draw again with seed {seed} (check)',
+    redrawSame: 'Reproduced: drawn again from the {calls} calls the run stored with seed {seed}, the sample is the same {count} calls.',
+    redrawDiffers: 'Not reproduced: drawn again with seed {seed}, the sample of {count} calls differs from the picks this run made.',
+    rerun: 'New run over the calls left, seed {seed}',
     rerunTitle: 'Run the sample again?',
     rerunBody:
       'This draws a new run over {from} to {to} with the stored seed {seed} and the same plan and reviewers, and assigns its picks as new evaluations. Calls this run picked already have evaluations and are never drawn twice, so the new run picks from the calls left: the same seed over the same calls gives the same sample, but the calls are no longer the same.',

@@ -81,7 +81,10 @@ export const sampling: MessageSchema['qa']['sampling'] = {
       longHandleS: '长处理时间起点（秒）',
       quotas: '定向通话',
     },
-    rerun: '用种子 {seed} 重新抽样',
+    redraw: '用种子 {seed} 重新抽取（核对）',
+    redrawSame: '可复现：用种子 {seed} 从本次抽样保存的 {calls} 通来电重新抽取，结果同为这 {count} 通。',
+    redrawDiffers: '未能复现：用种子 {seed} 重新抽取的 {count} 通与本次抽样不同。',
+    rerun: '用种子 {seed} 对剩余来电新建一次抽样',
     rerunTitle: '重新抽样？',
     rerunBody:
       '将按存储的种子 {seed}、相同的计划和质检员，对 {from} 至 {to} 重新抽样，并将抽中的通话分配为新的评估。本次已抽中的通话已有评估，不会被重复抽取，因此新的抽样从剩余通话中抽取：相同种子、相同通话会得到相同结果，但通话已不再相同。',
