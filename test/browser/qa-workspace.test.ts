@@ -215,7 +215,11 @@ describe('the QA workspace', () => {
     await row.locator('a').first().click();
     await page.waitForURL(new RegExp(`/qa/evaluations/${evaluationId}`));
     await page.getByTestId('qa-resolve-adjust').click();
-    await page.locator(`[data-testid="qa-form-item"][data-item-id="${failedItem}"]`).last().getByTestId('qa-answer-yes').click();
+    await page
+      .getByTestId('qa-dispute-resolution')
+      .locator(`[data-testid="qa-form-item"][data-item-id="${failedItem}"]`)
+      .getByTestId('qa-answer-yes')
+      .click();
     await page.getByTestId('qa-resolve-send').click();
     const confirm = page.getByTestId('qa-resolve-confirm');
     if (await confirm.isVisible().catch(() => false)) await confirm.click();
@@ -251,12 +255,14 @@ describe('the QA workspace', () => {
       await page.waitForLoadState('networkidle');
       await photograph(page, tab);
     }
+    // The demo's calibration: the lead has scored, the reviewer not yet.
+    await page.getByTestId('qa-tab-calibrations').click();
     const calibration = page.locator('a[href*="/qa/calibrations/"]').first();
-    if (await calibration.isVisible().catch(() => false)) {
-      await calibration.click();
-      await page.waitForLoadState('networkidle');
-      await photograph(page, 'calibration');
-    }
+    await calibration.waitFor({ timeout: 10_000 });
+    await calibration.click();
+    await page.waitForURL(/\/qa\/calibrations\/.+/);
+    await page.waitForLoadState('networkidle');
+    await photograph(page, 'calibration');
     await page.close();
   }, 180_000);
 

@@ -118,7 +118,9 @@ describe('the weekly run', () => {
     expect((await lead.get('/api/v1/qa/sampling/runs/00000000-0000-0000-0000-000000000000/redraw')).status).toBe(404);
     expect((await principals.byRole.qa_reviewer!.get(`/api/v1/qa/sampling/runs/${done.runs[0]}/redraw`)).status).toBe(403);
     const listed = await lead.get('/api/v1/qa/sampling/runs');
-    expect(listed.body.runs.map((r: { id: string; kind: string }) => [r.id, r.kind])).toEqual([[done.runs[0], 'weekly']]);
+    expect(listed.body.runs.map((r: { id: string; kind: string; evaluationCount: number }) => [r.id, r.kind, r.evaluationCount])).toEqual([
+      [done.runs[0], 'weekly', 4],
+    ]);
   });
 
   /** One call per agent is left: a run asking two each picks it and reports the shortfall (wanted 2, picked 1). */

@@ -404,6 +404,16 @@ export class QaRepository {
     return r.rows.map(runFromRow);
   }
 
+  /** How many evaluations each of these runs made. */
+  async evaluationCounts(runIds: readonly string[]): Promise<Map<string, number>> {
+    if (runIds.length === 0) return new Map();
+    const r = await this.db.query<{ run_id: string; n: number }>(
+      `SELECT run_id, count(*)::int AS n FROM qa_evaluations WHERE run_id = ANY($1::text[]) GROUP BY run_id`,
+      [runIds],
+    );
+    return new Map(r.rows.map((x) => [x.run_id, Number(x.n)]));
+  }
+
   async run(id: string): Promise<RunRow | undefined> {
     const r = await this.db.query<RunRow>(
       `SELECT id, plan_id, kind, to_char(from_day, 'YYYY-MM-DD') AS from_day, to_char(to_day, 'YYYY-MM-DD') AS to_day, seed, plan,

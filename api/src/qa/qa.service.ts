@@ -443,7 +443,9 @@ export class QaService implements OnModuleInit {
   }
 
   async listRuns(): Promise<SamplingRunList> {
-    return { runs: (await this.repo.runs(100)).map((r) => ({ ...runView(r), calls: 0 })) };
+    const runs = await this.repo.runs(100);
+    const counts = await this.repo.evaluationCounts(runs.map((r) => r.id));
+    return { runs: runs.map((r) => ({ ...runView(r), calls: 0, evaluationCount: counts.get(r.id) ?? 0 })) };
   }
 
   /**

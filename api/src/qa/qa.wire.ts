@@ -187,7 +187,14 @@ export const samplingRedrawSchema = z
   .meta({ id: 'QaSamplingRedraw' });
 export type SamplingRedraw = z.infer<typeof samplingRedrawSchema>;
 
-export const samplingRunListSchema = z.object({ runs: z.array(samplingRunSchema.omit({ evaluations: true })) });
+export const samplingRunListSchema = z.object({
+  runs: z.array(
+    samplingRunSchema.omit({ evaluations: true }).extend({
+      calls: z.number().meta({ description: 'not counted in the list (0); see the run itself' }),
+      evaluationCount: z.number().optional().meta({ description: 'evaluations the run made' }),
+    }),
+  ),
+});
 export type SamplingRunList = z.infer<typeof samplingRunListSchema>;
 
 export const samplingPlanSchema = z
