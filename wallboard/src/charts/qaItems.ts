@@ -8,7 +8,7 @@ import { fixed1 } from '../qa/summary/rows';
 import { formatNumber } from '../format';
 import { axisStyle, chartBase, escapeHtml, type ChartOption } from './common';
 import { chartColors } from './palette';
-import type { QaChartContext } from './qaMeans';
+import { rowTooltip, type QaChartContext } from './qaMeans';
 
 export const PASS_RATE_SERIES_ID = 'passRate';
 
@@ -36,11 +36,7 @@ export function qaItems(rows: readonly SummaryRow[], opts: QaChartContext): Char
     tooltip: {
       ...base.tooltip,
       trigger: 'item',
-      formatter: (params) => {
-        const item = Array.isArray(params) ? params[0] : params;
-        const row = rows[item?.dataIndex ?? -1];
-        return row ? itemTooltip(row, t, locale) : '';
-      },
+      formatter: rowTooltip(rows, (row) => itemTooltip(row, t, locale)),
     },
     xAxis: { id: 'rate', type: 'value', min: 0, max: 100, ...axis, axisLabel: { ...axis.axisLabel, formatter: '{value}%' } },
     yAxis: {

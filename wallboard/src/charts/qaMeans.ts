@@ -72,6 +72,15 @@ export function meanTooltip(row: SummaryRow, t: ChartContext['t'], locale: strin
   return lines.join('<br>');
 }
 
+/** A tooltip formatter showing the text of the row under the pointer (the series' data follow `rows`). */
+export function rowTooltip<R>(rows: readonly R[], text: (row: R) => string) {
+  return (params: { dataIndex?: number } | { dataIndex?: number }[]): string => {
+    const first = Array.isArray(params) ? params[0] : params;
+    const row = rows[first?.dataIndex ?? -1];
+    return row ? text(row) : '';
+  };
+}
+
 /** "Wang Fang (n=12)": the category's name with its number of scores. */
 export function categoryLabel(row: SummaryRow, t: ChartContext['t'], locale: string): string {
   return t('qa.summary.chart.category', { label: row.label, n: formatNumber(row.n, locale) });
@@ -90,11 +99,7 @@ export function qaMeans(rows: readonly SummaryRow[], opts: QaChartContext): Char
       ...base.tooltip,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      formatter: (params) => {
-        const first = Array.isArray(params) ? params[0] : params;
-        const row = rows[first?.dataIndex ?? -1];
-        return row ? meanTooltip(row, t, locale) : '';
-      },
+      formatter: rowTooltip(rows, (row) => meanTooltip(row, t, locale)),
     },
     xAxis: { id: 'score', type: 'value', min: 0, max: SCORE_MAX, ...axis },
     yAxis: {

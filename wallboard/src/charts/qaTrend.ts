@@ -8,7 +8,16 @@ import type { SummaryRow } from '../qa/summary/rows';
 import { fixed1 } from '../qa/summary/rows';
 import { axisStyle, chartBase, type ChartOption } from './common';
 import { chartColors } from './palette';
-import { MARGIN_SERIES_ID, MEAN_SERIES_ID, SCORE_MAX, meanTooltip, whiskerData, whiskerRenderer, type QaChartContext } from './qaMeans';
+import {
+  MARGIN_SERIES_ID,
+  MEAN_SERIES_ID,
+  SCORE_MAX,
+  meanTooltip,
+  rowTooltip,
+  whiskerData,
+  whiskerRenderer,
+  type QaChartContext,
+} from './qaMeans';
 
 /** `rows` in week order (`summaryRows` of a week summary), left to right. */
 export function qaTrend(rows: readonly SummaryRow[], opts: QaChartContext): ChartOption {
@@ -22,11 +31,7 @@ export function qaTrend(rows: readonly SummaryRow[], opts: QaChartContext): Char
     tooltip: {
       ...base.tooltip,
       trigger: 'axis',
-      formatter: (params) => {
-        const first = Array.isArray(params) ? params[0] : params;
-        const row = rows[first?.dataIndex ?? -1];
-        return row ? meanTooltip(row, t, locale) : '';
-      },
+      formatter: rowTooltip(rows, (row) => meanTooltip(row, t, locale)),
     },
     xAxis: { id: 'week', type: 'category', data: rows.map((row) => row.label), ...axis, splitLine: { show: false } },
     // Not from zero: a line shows change, and scores between 80 and 90 would be a flat line on 0–100.
