@@ -151,8 +151,12 @@ describe('other roles', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
     await page.goto(`${app.url}/login`);
     await signIn(page, 'zhou', PASSWORD);
-    await page.waitForURL(/\/qa$/, { timeout: 30_000 });
+    await page.waitForURL(/\/qa\/mine$/, { timeout: 30_000 });
     expect(await visibleNav(page)).toEqual(['nav-qa']);
+    // Their own results are the only QA tab.
+    expect(await page.locator('[data-testid^="qa-tab-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual([
+      'qa-tab-mine',
+    ]);
     await page.close();
   }, 60_000);
 

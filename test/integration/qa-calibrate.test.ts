@@ -123,8 +123,11 @@ describe('demo data', () => {
   /**
    * Two per agent plus four quota places that no call fills (random picks
    * instead): agent-001 all of k1–k4, agent-002 k5 and k6 — six evaluations,
-   * listed by agent and time. Every fourth stays open (the 4th, k4); of the five
-   * scored, the 1st and 4th scored are acknowledged, the 2nd and 3rd disputed.
+   * listed by agent and time. Their statuses by position: acknowledged,
+   * disputed, disputed, open, acknowledged, submitted. No call has a
+   * transcript, so the open place goes to the call the reviewer's queue shows
+   * last — the latest call of an agent other than the demo account's
+   * (agent-001): k6; the rest fill the other places in order.
    */
   it('samples the period and leaves evaluations in every state', async () => {
     const qa = app.get(QaService);
@@ -136,11 +139,11 @@ describe('demo data', () => {
       k1: 'acknowledged',
       k2: 'disputed',
       k3: 'disputed',
-      k4: 'assigned',
-      k5: 'acknowledged',
-      k6: 'submitted',
+      k4: 'acknowledged',
+      k5: 'submitted',
+      k6: 'assigned',
     });
     const agent = await principals.byRole.agent!.get('/api/v1/qa/evaluations');
-    expect(agent.body.evaluations.map((e: { callId: string }) => e.callId).sort()).toEqual(['k1', 'k2', 'k3']);
+    expect(agent.body.evaluations.map((e: { callId: string }) => e.callId).sort()).toEqual(['k1', 'k2', 'k3', 'k4']);
   });
 });
