@@ -70,11 +70,7 @@ async function awaitCalls(app: RunningApp, n: number): Promise<void> {
   await until(`${n} calls stored`, async () => (await storedCalls(app)) === n || undefined);
 }
 
-/**
- * Materialises the aggregates over the back-filled days, as the refresh
- * policies do for recent days: history older than their windows reaches the
- * aggregates through a refresh of its range.
- */
+/** Materialises the aggregates over a range, so trends read stored buckets as well as the real-time part. */
 async function refresh(app: RunningApp, from: string, to: string): Promise<void> {
   for (const view of ['calls_15m', 'calls_hourly', 'calls_daily'])
     await app.db.exec(`CALL refresh_continuous_aggregate('${view}', '${from}'::timestamptz, '${to}'::timestamptz)`);

@@ -12,7 +12,17 @@ import { type Counts, emptyCounts } from '../calls/counts.js';
 import { abandonRate, ahtS, asaS, ratio, roundMs, slAbandonNeutral, slAnsweredOnly, threeRingRate } from '../calls/formulas.js';
 import { ApiError } from '../common/errors.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
-import { type Bucket, type DayRange, MAX_DAYS, assign, bucketsOf, comparedRange, daysIn, rangeInstants, repeatsLocalTime } from './trend-buckets.js';
+import {
+  type Bucket,
+  type DayRange,
+  MAX_DAYS,
+  assign,
+  bucketsOf,
+  comparedRange,
+  daysIn,
+  rangeInstants,
+  repeatsLocalTime,
+} from './trend-buckets.js';
 import { type CountsSource, type TrendCountsRow, type TrendFilter, TrendsRepository } from './trends.repository.js';
 import type { TrendComparison, TrendGranularity, TrendMetric } from './trends.schemas.js';
 import type { TrendRow, TrendsResponse } from './trends.wire.js';
@@ -146,9 +156,7 @@ export class TrendsService {
     const buckets = bucketsOf(range, req.granularity, tz);
     const source = this.sourceOf(req, range);
     const [counts, breaches, scores] = await Promise.all([
-      source === 'calls'
-        ? this.repo.callCounts(start, end, req.filter)
-        : this.repo.aggregateCounts(source, start, end, req.filter),
+      source === 'calls' ? this.repo.callCounts(start, end, req.filter) : this.repo.aggregateCounts(source, start, end, req.filter),
       req.metric === 'breaches' ? this.repo.breaches(start, end, req.filter) : null,
       req.metric === 'qaScore' ? this.repo.qaScores(start, end, req.filter) : null,
     ]);

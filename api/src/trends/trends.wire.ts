@@ -36,7 +36,11 @@ export const trendRowSchema = z
       .record(z.string(), count)
       .optional()
       .describe('metric=breaches: SLA breaches (SPEC §4) that began to be in breach in the bucket, per rule'),
-    qaScore: z.number().nullable().optional().describe('metric=qaScore: mean score of the scored QA evaluations of calls offered in the bucket'),
+    qaScore: z
+      .number()
+      .nullable()
+      .optional()
+      .describe('metric=qaScore: mean score of the scored QA evaluations of calls offered in the bucket'),
     qaScoreN: count.optional().describe('metric=qaScore: how many scored evaluations the mean is over'),
   })
   .meta({ id: 'TrendRow' });
