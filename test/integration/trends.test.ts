@@ -133,6 +133,22 @@ describe('America/New_York', () => {
     ...callEvents('yb1', 'general', 'sales', '2025-12-31T23:30:00-05:00', { answerAfterS: 6, talkS: 10, agent: 'a1' }),
     ...callEvents('yb2', 'general', 'sales', '2026-01-04T23:30:00-05:00', { answerAfterS: 6, talkS: 10, agent: 'a1' }),
     ...callEvents('yb3', 'general', 'sales', '2026-01-05T00:10:00-05:00', { answerAfterS: 6, talkS: 10, agent: 'a1' }),
+    // o1 of team east on 10 February: available 09:00, on a call 09:30, wrap-up 09:45, available 09:50, offline 10:15.
+    ...(
+      [
+        ['09:00', 'available'],
+        ['09:30', 'on_call'],
+        ['09:45', 'wrap_up'],
+        ['09:50', 'available'],
+        ['10:15', 'offline'],
+      ] as const
+    ).map(([hhmm, state]) => ({
+      id: `o1-${hhmm}`,
+      type: 'agent.state',
+      ts: `2026-02-10T${hhmm}:00-05:00`,
+      source: 'test',
+      payload: { agentId: 'o1', state, name: 'o1', team: 'east' },
+    })),
   ];
   const HISTORY_CALLS = 13;
 
@@ -142,6 +158,10 @@ describe('America/New_York', () => {
     manager = principals.byRole.manager!;
     await backfill(app, HISTORY);
     await awaitCalls(app, HISTORY_CALLS);
+    await until('the agent states of o1', async () => {
+      const r = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM agent_states WHERE agent_id = 'o1'`);
+      return r.rows[0]!.n === 5 || undefined;
+    });
     await refresh(app, '2025-01-01T00:00:00Z', '2026-11-10T00:00:00Z');
   }, 120_000);
 
@@ -349,6 +369,24 @@ describe('America/New_York', () => {
       ['2026-10-31T00:00:00-04:00', 0, {}],
       ['2026-11-01T00:00:00-04:00', 2, { answer: 2 }],
     ]);
+  });
+
+  it('computes occupancy per bucket from the states of the agents', async () => {
+    const hours = await trends('metric=occupancy&from=2026-02-10&to=2026-02-10&granularity=hour&team=east');
+    const shown = hours.rows.filter((r: Row) => r.value !== null).map((r: Row) => [r.bucket, r.busyS, r.availableS, r.value]);
+    expect(shown).toEqual([
+      // 09:00–10:00: busy 15 + 5 min, available 30 + 10 min; 10:00–10:15 available only.
+      ['2026-02-10T09:00:00-05:00', 1200, 2400, 1200 / 3600],
+      ['2026-02-10T10:00:00-05:00', 0, 900, 0],
+    ]);
+    const day = await trends('metric=occupancy&from=2026-02-10&to=2026-02-10&granularity=day&agent=o1');
+    expect(day.rows.map((r: Row) => [r.busyS, r.availableS, r.occupancy])).toEqual([[1200, 3300, 1200 / 4500]]);
+    // Every agent: a1 and a2 have been available since 2025 (24 h each that day), and o1.
+    const all = await trends('metric=occupancy&from=2026-02-10&to=2026-02-10&granularity=day');
+    expect(all.rows.map((r: Row) => [r.busyS, r.availableS, r.value])).toEqual([[1200, 3300 + 2 * 86_400, 1200 / (4500 + 2 * 86_400)]]);
+    // Occupancy is of agents: a queue filter cannot select them.
+    const queue = await trends('metric=occupancy&from=2026-02-10&to=2026-02-10&granularity=day&queue=general');
+    expect(queue.rows.map((r: Row) => [r.occupancy, r.value])).toEqual([[null, null]]);
   });
 
   it('includes calls stored after the aggregates were refreshed (real-time aggregation)', async () => {

@@ -41,8 +41,8 @@ const quarterOf = (col: string) => `to_timestamp(floor(extract(epoch FROM ${col}
 
 /** The agent's latest stated team before the end of the range ($2). */
 const teamOf = (agentCol: string) =>
-  `(SELECT s.team FROM agent_states s WHERE s.agent_id = ${agentCol} AND s.team IS NOT NULL AND s.started_at < $2
-     ORDER BY s.started_at DESC LIMIT 1)`;
+  `(SELECT t.team FROM agent_states t WHERE t.agent_id = ${agentCol} AND t.team IS NOT NULL AND t.started_at < $2
+     ORDER BY t.started_at DESC LIMIT 1)`;
 
 @Injectable()
 export class TrendsRepository {
@@ -114,6 +114,35 @@ export class TrendsRepository {
           AND ($6::text[] IS NULL OR ${teamOf('b.agent_id')} = ANY($6::text[]))
         GROUP BY 1, 2 ORDER BY 1, 2`,
       [from, to, f.queues, f.callTypes, f.agents, f.teams],
+    );
+    return r.rows;
+  }
+
+  /**
+   * Agents' time on call or in wrap-up (busy) and available, in seconds, per
+   * bucket [starts[i], ends[i]) (SPEC §3 occupancy), of the agents an agent or
+   * team filter selects (all otherwise); a current state counts until now.
+   */
+  async occupancy(
+    from: Date,
+    to: Date,
+    starts: readonly Date[],
+    ends: readonly Date[],
+    f: Pick<TrendFilter, 'agents' | 'teams'>,
+  ): Promise<{ i: number; busy_s: number; available_s: number }[]> {
+    const r = await this.db.query<{ i: number; busy_s: number; available_s: number }>(
+      `SELECT (u.ord - 1)::int AS i,
+              coalesce(sum(extract(epoch FROM least(coalesce(s.ended_at, now()), u.b_end) - greatest(s.started_at, u.b_start)))
+                FILTER (WHERE s.state IN ('on_call', 'wrap_up')), 0)::float8 AS busy_s,
+              coalesce(sum(extract(epoch FROM least(coalesce(s.ended_at, now()), u.b_end) - greatest(s.started_at, u.b_start)))
+                FILTER (WHERE s.state = 'available'), 0)::float8 AS available_s
+         FROM unnest($3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS u(b_start, b_end, ord)
+         JOIN agent_states s ON s.started_at < u.b_end AND coalesce(s.ended_at, now()) > u.b_start
+        WHERE s.state IN ('on_call', 'wrap_up', 'available') AND s.started_at < $2 AND coalesce(s.ended_at, now()) > $1
+          AND ($5::text[] IS NULL OR s.agent_id = ANY($5::text[]))
+          AND ($6::text[] IS NULL OR ${teamOf('s.agent_id')} = ANY($6::text[]))
+        GROUP BY u.ord ORDER BY u.ord`,
+      [from, to, starts, ends, f.agents, f.teams],
     );
     return r.rows;
   }

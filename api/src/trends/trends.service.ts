@@ -9,7 +9,17 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { type Counts, emptyCounts } from '../calls/counts.js';
-import { abandonRate, ahtS, asaS, ratio, roundMs, slAbandonNeutral, slAnsweredOnly, threeRingRate } from '../calls/formulas.js';
+import {
+  abandonRate,
+  ahtS,
+  asaS,
+  occupancy as occupancyOf,
+  ratio,
+  roundMs,
+  slAbandonNeutral,
+  slAnsweredOnly,
+  threeRingRate,
+} from '../calls/formulas.js';
 import { ApiError } from '../common/errors.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import {
@@ -62,7 +72,7 @@ function countsOf(rows: readonly TrendCountsRow[]): Counts {
   return c;
 }
 
-type Figures = Omit<TrendRow, 'bucket' | 'value' | 'breachesByRule' | 'qaScore' | 'qaScoreN'>;
+type Figures = Omit<TrendRow, 'bucket' | 'value' | 'breachesByRule' | 'qaScore' | 'qaScoreN' | 'busyS' | 'availableS'>;
 
 function figuresOf(c: Counts): Figures {
   return {
@@ -155,11 +165,23 @@ export class TrendsService {
     const { start, end } = rangeInstants(range, tz);
     const buckets = bucketsOf(range, req.granularity, tz);
     const source = this.sourceOf(req, range);
-    const [counts, breaches, scores] = await Promise.all([
+    // Occupancy is time of agents, not of calls: an agent or team filter selects them, a queue or call type cannot.
+    const withOccupancy = req.metric === 'occupancy' && req.filter.queues === null && req.filter.callTypes === null;
+    const [counts, breaches, scores, occupancy] = await Promise.all([
       source === 'calls' ? this.repo.callCounts(start, end, req.filter) : this.repo.aggregateCounts(source, start, end, req.filter),
       req.metric === 'breaches' ? this.repo.breaches(start, end, req.filter) : null,
       req.metric === 'qaScore' ? this.repo.qaScores(start, end, req.filter) : null,
+      withOccupancy
+        ? this.repo.occupancy(
+            start,
+            end,
+            buckets.map((b) => new Date(Math.max(b.startMs, start.getTime()))),
+            buckets.map((b, i) => new Date(buckets[i + 1]?.startMs ?? end.getTime())),
+            req.filter,
+          )
+        : null,
     ]);
+    const timeBy = new Map((occupancy ?? []).map((x) => [x.i, x]));
     const byBucket = assign(buckets, counts);
     const breachesBy = breaches && assign(buckets, breaches);
     const scoresBy = scores && assign(buckets, scores);
@@ -169,6 +191,12 @@ export class TrendsService {
         const byRule: Record<string, number> = {};
         for (const x of breachesBy[i]!) byRule[x.rule] = (byRule[x.rule] ?? 0) + x.n;
         row.breachesByRule = byRule;
+      }
+      if (occupancy) {
+        const t = timeBy.get(i) ?? { busy_s: 0, available_s: 0 };
+        row.busyS = roundMs(t.busy_s);
+        row.availableS = roundMs(t.available_s);
+        row.occupancy = occupancyOf({ busyS: t.busy_s, availableS: t.available_s });
       }
       if (scoresBy) {
         const n = scoresBy[i]!.reduce((a, x) => a + x.n, 0);

@@ -31,7 +31,14 @@ export const trendRowSchema = z
       answeredWaitS: true,
       handleS: true,
     }).shape,
-    occupancy: z.number().nullable().describe('not computed per bucket: always null here (the live figures carry today’s occupancy)'),
+    occupancy: z
+      .number()
+      .nullable()
+      .describe(
+        'busyS ÷ (busyS + availableS) of the agents in the bucket (all, or those an agent or team filter selects); computed for metric=occupancy without a queue or call-type filter, null otherwise',
+      ),
+    busyS: z.number().optional().describe('metric=occupancy: seconds agents spent on call or in wrap-up in the bucket'),
+    availableS: z.number().optional().describe('metric=occupancy: seconds agents were available in the bucket'),
     breachesByRule: z
       .record(z.string(), count)
       .optional()
