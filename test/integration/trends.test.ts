@@ -371,6 +371,32 @@ describe('America/New_York', () => {
     ]);
   });
 
+  it('gives the mean QA score of the scored evaluations by the offer time of their call', async () => {
+    const form = (
+      await app.db.query<{ form_id: string; version: number }>(`SELECT form_id, version FROM qa_forms ORDER BY form_id LIMIT 1`)
+    ).rows[0]!;
+    // As the QA workflow stores them: fb2 scored 90 (submitted), fb4 70 (acknowledged), oc1 assigned and not scored yet.
+    for (const [id, callId, queue, agent, team, offeredAt, status, score] of [
+      ['e1', 'fb2', 'general', 'a1', 'north', '2026-11-01T05:10:00Z', 'submitted', 90],
+      ['e2', 'fb4', 'general', 'a2', 'south', '2026-11-02T04:50:00Z', 'acknowledged', 70],
+      ['e3', 'oc1', 'general', 'a1', 'north', '2026-10-31T16:00:00Z', 'assigned', null],
+    ] as const)
+      await app.db.query(
+        `INSERT INTO qa_evaluations (id, call_id, queue, agent_id, team, offered_at, reviewer_id, reason, form_id, form_version, status, score)
+         VALUES ($1, $2, $3, $4, $5, $6, 'reviewer', 'random', $7, $8, $9, $10)`,
+        [id, callId, queue, agent, team, offeredAt, form.form_id, form.version, status, score],
+      );
+    const q = 'metric=qaScore&from=2026-10-31&to=2026-11-01&granularity=day';
+    expect((await trends(q)).rows.map((r: Row) => [r.bucket, r.value, r.qaScoreN])).toEqual([
+      ['2026-10-31T00:00:00-04:00', null, 0],
+      ['2026-11-01T00:00:00-04:00', 80, 2], // (90 + 70) ÷ 2
+    ]);
+    expect((await trends(`${q}&team=south`)).rows.map((r: Row) => [r.qaScore, r.qaScoreN])).toEqual([
+      [null, 0],
+      [70, 1],
+    ]);
+  });
+
   it('computes occupancy per bucket from the states of the agents', async () => {
     const hours = await trends('metric=occupancy&from=2026-02-10&to=2026-02-10&granularity=hour&team=east');
     const shown = hours.rows.filter((r: Row) => r.value !== null).map((r: Row) => [r.bucket, r.busyS, r.availableS, r.value]);
