@@ -225,6 +225,18 @@ describe('America/New_York', () => {
     // fb4 (23:50 EST, 04:50 UTC the next day): answered after 20 s, outside the 15 s threshold.
     expect(body.rows[24]).toMatchObject({ value: 0, offered: 1, answered: 1, answeredInThreshold: 0, asaS: 20, ahtS: 100 });
     expect(body.rows[3]).toEqual({ ...EMPTY, bucket: '2026-11-01T02:00:00-05:00', value: null });
+
+    // With the day before: that day from the hourly aggregate, the fall-back day still from the calls.
+    const two = await trends('metric=offered&from=2026-10-31&to=2026-11-01&granularity=hour');
+    expect(two.source).toBe('calls_hourly');
+    expect(two.rows).toHaveLength(24 + 25);
+    expect(nonEmpty(two.rows).map(([i, r]) => [i, r.bucket, r.value])).toEqual([
+      [12, '2026-10-31T12:00:00-04:00', 1],
+      [24, '2026-11-01T00:00:00-04:00', 1],
+      [25, '2026-11-01T01:00:00-04:00', 1],
+      [26, '2026-11-01T01:00:00-05:00', 1],
+      [48, '2026-11-01T23:00:00-05:00', 1],
+    ]);
   });
 
   it('sums the 25-hour day from the daily aggregate, rates from the summed counts', async () => {

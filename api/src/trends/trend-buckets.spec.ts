@@ -1,6 +1,6 @@
 /** Local buckets worked out by hand from the zones' rules (America/New_York, Asia/Kolkata). */
 import { describe, expect, it } from 'vitest';
-import { assign, bucketsOf, comparedRange, daysIn, rangeInstants, repeatsLocalTime } from './trend-buckets.js';
+import { assign, bucketsOf, comparedRange, daysIn, rangeInstants, repeatedDays } from './trend-buckets.js';
 
 const NY = 'America/New_York';
 const labels = (...args: Parameters<typeof bucketsOf>) => bucketsOf(...args).map((b) => b.label);
@@ -66,9 +66,12 @@ describe('ranges', () => {
   });
 
   it('finds the days whose local times repeat', () => {
-    expect(repeatsLocalTime({ from: '2026-10-31', to: '2026-11-01' }, NY)).toBe(true);
-    expect(repeatsLocalTime({ from: '2026-03-08', to: '2026-03-08' }, NY)).toBe(false);
-    expect(repeatsLocalTime({ from: '2026-01-01', to: '2026-12-31' }, 'Asia/Kolkata')).toBe(false);
+    expect(repeatedDays({ from: '2025-10-01', to: '2026-11-30' }, NY)).toEqual([
+      { from: '2025-11-02', to: '2025-11-02' },
+      { from: '2026-11-01', to: '2026-11-01' },
+    ]);
+    expect(repeatedDays({ from: '2026-03-08', to: '2026-03-08' }, NY)).toEqual([]);
+    expect(repeatedDays({ from: '2026-01-01', to: '2026-12-31' }, 'Asia/Kolkata')).toEqual([]);
   });
 });
 

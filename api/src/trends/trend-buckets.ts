@@ -57,16 +57,17 @@ export function bucketsOf(r: DayRange, g: TrendGranularity, tz: string): Bucket[
   return out;
 }
 
-/** Whether a local wall-clock time repeats in the range (a DST fall-back): local 15-minute and hourly buckets merge such times. */
-export function repeatsLocalTime(r: DayRange, tz: string): boolean {
+/** The days of the range on which a local wall-clock time repeats (a DST fall-back): local 15-minute and hourly buckets merge such times. */
+export function repeatedDays(r: DayRange, tz: string): DayRange[] {
+  const out: DayRange[] = [];
   let t = DateTime.fromISO(r.from, { zone: tz }).startOf('day');
   const end = DateTime.fromISO(r.to, { zone: tz }).startOf('day').plus({ days: 1 });
   while (t < end) {
     const next = t.plus({ days: 1 });
-    if (next.offset < t.offset) return true;
+    if (next.offset < t.offset) out.push({ from: t.toISODate()!, to: t.toISODate()! });
     t = next;
   }
-  return false;
+  return out;
 }
 
 /** The range a comparison shows: the same number of days right before, or the same local days a year earlier (29 February → 28 February). */

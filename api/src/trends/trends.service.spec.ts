@@ -84,6 +84,30 @@ describe('TrendsService.trends', () => {
     expect(repo.aggregateCounts).not.toHaveBeenCalled();
   });
 
+  it('reads a fall-back day from the calls and the other days from the aggregate', async () => {
+    // The aggregate merges 01:10 EDT and 01:20 EST into one local 01:00 bucket (06:00 UTC); the calls keep them apart.
+    repo.aggregateCounts.mockResolvedValue([
+      counts('2026-10-31T16:00:00Z', { offered: 1 }),
+      counts('2026-11-01T06:00:00Z', { offered: 2 }),
+    ]);
+    repo.callCounts.mockResolvedValue([counts('2026-11-01T05:00:00Z', { offered: 1 }), counts('2026-11-01T06:15:00Z', { offered: 1 })]);
+    const body = await service.trends({ metric: 'offered', granularity: 'hour', from: '2026-10-31', to: '2026-11-01', filter: NO_FILTER });
+    expect(repo.aggregateCounts).toHaveBeenCalledWith(
+      'calls_hourly',
+      new Date('2026-10-31T04:00:00Z'),
+      new Date('2026-11-02T05:00:00Z'),
+      NO_FILTER,
+    );
+    expect(repo.callCounts).toHaveBeenCalledWith(new Date('2026-11-01T04:00:00Z'), new Date('2026-11-02T05:00:00Z'), NO_FILTER);
+    expect(body.source).toBe('calls_hourly');
+    expect(body.rows).toHaveLength(24 + 25);
+    expect(body.rows.flatMap((r, i) => (r.offered > 0 ? [[i, r.bucket, r.offered]] : []))).toEqual([
+      [12, '2026-10-31T12:00:00-04:00', 1],
+      [25, '2026-11-01T01:00:00-04:00', 1],
+      [26, '2026-11-01T01:00:00-05:00', 1],
+    ]);
+  });
+
   it('adds the compared range and carries breaches per rule', async () => {
     repo.aggregateCounts.mockResolvedValue([]);
     repo.breaches.mockImplementation(async (from: Date) =>

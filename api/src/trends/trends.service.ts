@@ -31,7 +31,7 @@ import {
   comparedRange,
   daysIn,
   rangeInstants,
-  repeatsLocalTime,
+  repeatedDays,
 } from './trend-buckets.js';
 import { type CountsSource, type TrendCountsRow, type TrendFilter, TrendsRepository } from './trends.repository.js';
 import type { TrendComparison, TrendGranularity, TrendMetric } from './trends.schemas.js';
@@ -152,12 +152,34 @@ export class TrendsService {
     return response;
   }
 
-  /** Where the counts of a request come from: agent and team filters, and repeated local times below a day, need the calls. */
+  /**
+   * Where the counts of a request come from: agent and team filters need the
+   * calls; so do the 15-minute and hourly buckets of a day whose local times
+   * repeat (read from the calls for those days only, the aggregate for the rest).
+   */
   sourceOf(req: TrendsRequest, range: DayRange): CountsSource {
     if (req.filter.agents !== null || req.filter.teams !== null) return 'calls';
-    const subDay = req.granularity === '15m' || req.granularity === 'hour';
-    if (subDay && repeatsLocalTime(range, this.config.CALLBOARD_TZ)) return 'calls';
+    if (this.repeatedDays(req, range).length === daysIn(range)) return 'calls';
     return AGGREGATE[req.granularity];
+  }
+
+  private repeatedDays(req: TrendsRequest, range: DayRange): DayRange[] {
+    const subDay = req.granularity === '15m' || req.granularity === 'hour';
+    return subDay ? repeatedDays(range, this.config.CALLBOARD_TZ) : [];
+  }
+
+  /** The counts of the range, in order: from the aggregate, with the days whose local times repeat from the calls. */
+  private async countsOf(req: TrendsRequest, range: DayRange, source: CountsSource): Promise<TrendCountsRow[]> {
+    const { start, end } = rangeInstants(range, this.config.CALLBOARD_TZ);
+    if (source === 'calls') return this.repo.callCounts(start, end, req.filter);
+    const days = this.repeatedDays(req, range).map((d) => rangeInstants(d, this.config.CALLBOARD_TZ));
+    const [aggregate, ...fromCalls] = await Promise.all([
+      this.repo.aggregateCounts(source, start, end, req.filter),
+      ...days.map((d) => this.repo.callCounts(d.start, d.end, req.filter)),
+    ]);
+    if (days.length === 0) return aggregate;
+    const inRepeatedDay = (at: Date) => days.some((d) => at >= d.start && at < d.end);
+    return [...aggregate.filter((r) => !inRepeatedDay(r.at)), ...fromCalls.flat()].sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
   private async rowsOf(req: TrendsRequest, range: DayRange): Promise<{ source: CountsSource; rows: TrendRow[] }> {
@@ -168,7 +190,7 @@ export class TrendsService {
     // Occupancy is time of agents, not of calls: an agent or team filter selects them, a queue or call type cannot.
     const withOccupancy = req.metric === 'occupancy' && req.filter.queues === null && req.filter.callTypes === null;
     const [counts, breaches, scores, occupancy] = await Promise.all([
-      source === 'calls' ? this.repo.callCounts(start, end, req.filter) : this.repo.aggregateCounts(source, start, end, req.filter),
+      this.countsOf(req, range, source),
       req.metric === 'breaches' ? this.repo.breaches(start, end, req.filter) : null,
       req.metric === 'qaScore' ? this.repo.qaScores(start, end, req.filter) : null,
       withOccupancy
