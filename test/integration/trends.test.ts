@@ -428,15 +428,16 @@ describe('America/New_York', () => {
   });
 
   it('includes calls stored after the aggregates were refreshed (real-time aggregation)', async () => {
-    const today = DateTime.now().setZone('America/New_York').startOf('day');
-    const first = callEvents('rt1', 'general', 'sales', today.toISO()!, { answerAfterS: 7, talkS: 30, agent: 'a1' });
+    // Yesterday: its first 20 minutes are in the past whatever the hour of the run.
+    const yesterday = DateTime.now().setZone('America/New_York').startOf('day').minus({ days: 1 });
+    const first = callEvents('rt1', 'general', 'sales', yesterday.toISO()!, { answerAfterS: 7, talkS: 30, agent: 'a1' });
     expect((await postEvents(app.url, first)).status).toBe(202);
     await awaitCalls(app, HISTORY_CALLS + 1);
-    await refresh(app, today.minus({ days: 2 }).toISO()!, today.plus({ minutes: 15 }).toISO()!);
-    const second = callEvents('rt2', 'general', 'sales', today.plus({ minutes: 20 }).toISO()!, { abandonAfterS: 40 });
+    await refresh(app, yesterday.minus({ days: 2 }).toISO()!, yesterday.plus({ minutes: 15 }).toISO()!);
+    const second = callEvents('rt2', 'general', 'sales', yesterday.plus({ minutes: 20 }).toISO()!, { abandonAfterS: 40 });
     expect((await postEvents(app.url, second)).status).toBe(202);
     await awaitCalls(app, HISTORY_CALLS + 2);
-    const day = today.toISODate()!;
+    const day = yesterday.toISODate()!;
     const days = await trends(`metric=offered&from=${day}&to=${day}&granularity=day`);
     expect(days.rows.map((r: Row) => [r.offered, r.answered, r.abandoned])).toEqual([[2, 1, 1]]);
     const quarters = await trends(`metric=offered&from=${day}&to=${day}&granularity=15m`);
