@@ -38,6 +38,14 @@ describe('bucketsOf', () => {
     expect(new Date(b[10]!.startMs).toISOString()).toBe('2026-06-15T04:30:00.000Z');
   });
 
+  it('counts every hour of 13 months: 24 a day, one more on each fall-back day, one fewer on the spring-forward day', () => {
+    // 2025-11-01 … 2026-11-30: 395 days; fall-backs 2025-11-02 and 2026-11-01, spring-forward 2026-03-08.
+    const hours = bucketsOf({ from: '2025-11-01', to: '2026-11-30' }, 'hour', NY);
+    expect(hours).toHaveLength(395 * 24 + 1);
+    expect(hours.at(-1)!.label).toBe('2026-11-30T23:00:00-05:00');
+    expect(labels({ from: '2026-01-01', to: '2026-01-01' }, 'day', 'UTC')).toEqual(['2026-01-01T00:00:00+00:00']);
+  });
+
   it('starts weeks on Monday, across a year boundary, and months at local midnight', () => {
     expect(labels({ from: '2025-12-24', to: '2026-01-05' }, 'week', NY)).toEqual([
       '2025-12-22T00:00:00-05:00',
