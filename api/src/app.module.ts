@@ -16,6 +16,7 @@ import { QaModule } from './qa/qa.module.js';
 import { RecordingsModule } from './qa/recordings/recordings.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { TodayModule } from './today/today.module.js';
+import { TrendsModule } from './trends/trends.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         IngestModule,
         LiveModule,
         TodayModule,
+        TrendsModule,
         QaModule,
         RecordingsModule,
         HealthModule,

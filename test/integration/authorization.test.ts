@@ -32,6 +32,8 @@ const POLICY: Record<string, readonly Who[]> = {
   'GET /api/v1/live': ['admin', 'manager', 'supervisor', 'kiosk'],
   // Calls carry caller numbers (masked) and agents: not for a kiosk display.
   'GET /api/v1/live/calls': ['admin', 'manager', 'supervisor'],
+  // History is for managers (SPEC §1): supervisors see their queues live, not in trends.
+  'GET /api/v1/trends': ['admin', 'manager'],
   'POST /api/v1/auth/login': PUBLIC,
   'POST /api/v1/auth/kiosk': PUBLIC,
   'GET /api/v1/auth/session': SESSIONS,

@@ -1,0 +1,236 @@
+/**
+ * Trends (SPEC §3, §6): the figures of every local bucket of a range of days,
+ * read from the coarsest continuous aggregate that fits (15 minutes → calls_15m,
+ * hours → calls_hourly, days, weeks and months → calls_daily summed per local
+ * bucket), or from the calls themselves when a filter needs them (agent, team)
+ * or local times repeat (a DST fall-back merges them in local 15-minute and
+ * hourly buckets). Rates come from the summed raw counts, never from averaged
+ * rates; a comparison is the same computation over another range.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { type Counts, emptyCounts } from '../calls/counts.js';
+import {
+  abandonRate,
+  ahtS,
+  asaS,
+  occupancy as occupancyOf,
+  ratio,
+  roundMs,
+  slAbandonNeutral,
+  slAnsweredOnly,
+  threeRingRate,
+} from '../calls/formulas.js';
+import { ApiError } from '../common/errors.js';
+import { type AppConfig, CONFIG } from '../config/config.js';
+import {
+  type Bucket,
+  type DayRange,
+  MAX_DAYS,
+  assign,
+  bucketsOf,
+  comparedRange,
+  daysIn,
+  rangeInstants,
+  repeatedDays,
+} from './trend-buckets.js';
+import { type CountsSource, type TrendCountsRow, type TrendFilter, TrendsRepository } from './trends.repository.js';
+import type { TrendComparison, TrendGranularity, TrendMetric } from './trends.schemas.js';
+import type { TrendRow, TrendsResponse } from './trends.wire.js';
+
+export interface TrendsRequest extends DayRange {
+  metric: TrendMetric;
+  granularity: TrendGranularity;
+  filter: TrendFilter;
+  compare?: TrendComparison;
+}
+
+/** The earliest day a trend reads: back-fills start at 2000-01-01. */
+const FIRST_DAY = '2000-01-01';
+
+const AGGREGATE: Record<TrendGranularity, Exclude<CountsSource, 'calls'>> = {
+  '15m': 'calls_15m',
+  hour: 'calls_hourly',
+  day: 'calls_daily',
+  week: 'calls_daily',
+  month: 'calls_daily',
+};
+
+function countsOf(rows: readonly TrendCountsRow[]): Counts {
+  const c = emptyCounts();
+  for (const r of rows) {
+    c.offered += r.offered;
+    c.answered += r.answered;
+    c.answeredInThreshold += r.answered_in_threshold;
+    c.abandoned += r.abandoned;
+    c.abandonedInThreshold += r.abandoned_in_threshold;
+    c.shortAbandoned += r.short_abandoned;
+    c.timedOut += r.timed_out;
+    c.handled += r.handled;
+    c.answeredWaitS += r.answered_wait_s;
+    c.handleS += r.handle_s;
+  }
+  return c;
+}
+
+type Figures = Omit<TrendRow, 'bucket' | 'value' | 'breachesByRule' | 'qaScore' | 'qaScoreN' | 'busyS' | 'availableS'>;
+
+function figuresOf(c: Counts): Figures {
+  return {
+    offered: c.offered,
+    answered: c.answered,
+    answeredInThreshold: c.answeredInThreshold,
+    abandoned: c.abandoned,
+    shortAbandoned: c.shortAbandoned,
+    abandonedInThreshold: c.abandonedInThreshold,
+    timedOut: c.timedOut,
+    handled: c.handled,
+    threeRingRate: threeRingRate(c),
+    slAnsweredOnly: slAnsweredOnly(c),
+    slAbandonNeutral: slAbandonNeutral(c),
+    asaS: asaS(c),
+    abandonRate: abandonRate(c),
+    ahtS: ahtS(c),
+    occupancy: null,
+    answeredWaitS: roundMs(c.answeredWaitS),
+    handleS: roundMs(c.handleS),
+  };
+}
+
+function valueOf(metric: TrendMetric, row: Omit<TrendRow, 'value'>): number | null {
+  switch (metric) {
+    case 'offered':
+    case 'answered':
+    case 'abandoned':
+    case 'threeRingRate':
+    case 'slAnsweredOnly':
+    case 'slAbandonNeutral':
+    case 'abandonRate':
+    case 'occupancy':
+      return row[metric];
+    case 'asa':
+      return row.asaS;
+    case 'aht':
+      return row.ahtS;
+    case 'breaches':
+      return Object.values(row.breachesByRule ?? {}).reduce((a, b) => a + b, 0);
+    case 'qaScore':
+      return row.qaScore ?? null;
+  }
+}
+
+const refuse = (field: string, message: string) => new ApiError(400, 'BAD_REQUEST', `${field}: ${message}`, field);
+
+@Injectable()
+export class TrendsService {
+  constructor(
+    private readonly repo: TrendsRepository,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async trends(req: TrendsRequest): Promise<TrendsResponse> {
+    if (req.from > req.to) throw refuse('from', `the first day ${req.from} is after the last day ${req.to}`);
+    if (req.from < FIRST_DAY) throw refuse('from', `trends start on ${FIRST_DAY}; asked for ${req.from}`);
+    const days = daysIn(req);
+    const max = MAX_DAYS[req.granularity];
+    if (days > max)
+      throw refuse('granularity', `${req.granularity} buckets cover at most ${max} days; ${req.from} … ${req.to} is ${days} days`);
+    const main = await this.rowsOf(req, req);
+    const response: TrendsResponse = {
+      metric: req.metric,
+      granularity: req.granularity,
+      tz: this.config.CALLBOARD_TZ,
+      from: req.from,
+      to: req.to,
+      source: main.source,
+      rows: main.rows,
+    };
+    if (req.compare) {
+      const range = comparedRange(req, req.compare);
+      if (range.from < FIRST_DAY) throw refuse('compare', `the compared range would start on ${range.from}, before ${FIRST_DAY}`);
+      response.compare = { ...range, rows: (await this.rowsOf(req, range)).rows };
+    }
+    return response;
+  }
+
+  /**
+   * Where the counts of a request come from: agent and team filters need the
+   * calls; so do the 15-minute and hourly buckets of a day whose local times
+   * repeat (read from the calls for those days only, the aggregate for the rest).
+   */
+  sourceOf(req: TrendsRequest, range: DayRange): CountsSource {
+    if (req.filter.agents !== null || req.filter.teams !== null) return 'calls';
+    if (this.repeatedDays(req, range).length === daysIn(range)) return 'calls';
+    return AGGREGATE[req.granularity];
+  }
+
+  private repeatedDays(req: TrendsRequest, range: DayRange): DayRange[] {
+    const subDay = req.granularity === '15m' || req.granularity === 'hour';
+    return subDay ? repeatedDays(range, this.config.CALLBOARD_TZ) : [];
+  }
+
+  /** The counts of the range, in order: from the aggregate, with the days whose local times repeat from the calls. */
+  private async countsOf(req: TrendsRequest, range: DayRange, source: CountsSource): Promise<TrendCountsRow[]> {
+    const { start, end } = rangeInstants(range, this.config.CALLBOARD_TZ);
+    if (source === 'calls') return this.repo.callCounts(start, end, req.filter);
+    const days = this.repeatedDays(req, range).map((d) => rangeInstants(d, this.config.CALLBOARD_TZ));
+    const [aggregate, ...fromCalls] = await Promise.all([
+      this.repo.aggregateCounts(source, start, end, req.filter),
+      ...days.map((d) => this.repo.callCounts(d.start, d.end, req.filter)),
+    ]);
+    if (days.length === 0) return aggregate;
+    const inRepeatedDay = (at: Date) => days.some((d) => at >= d.start && at < d.end);
+    return [...aggregate.filter((r) => !inRepeatedDay(r.at)), ...fromCalls.flat()].sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+
+  private async rowsOf(req: TrendsRequest, range: DayRange): Promise<{ source: CountsSource; rows: TrendRow[] }> {
+    const tz = this.config.CALLBOARD_TZ;
+    const { start, end } = rangeInstants(range, tz);
+    const buckets = bucketsOf(range, req.granularity, tz);
+    const source = this.sourceOf(req, range);
+    // Occupancy is time of agents, not of calls: an agent or team filter selects them, a queue or call type cannot.
+    const withOccupancy = req.metric === 'occupancy' && req.filter.queues === null && req.filter.callTypes === null;
+    const [counts, breaches, scores, occupancy] = await Promise.all([
+      this.countsOf(req, range, source),
+      req.metric === 'breaches' ? this.repo.breaches(start, end, req.filter) : null,
+      req.metric === 'qaScore' ? this.repo.qaScores(start, end, req.filter) : null,
+      withOccupancy
+        ? this.repo.occupancy(
+            start,
+            end,
+            buckets.map((b) => new Date(Math.max(b.startMs, start.getTime()))),
+            buckets.map((b, i) => new Date(buckets[i + 1]?.startMs ?? end.getTime())),
+            req.filter,
+          )
+        : null,
+    ]);
+    const timeBy = new Map((occupancy ?? []).map((x) => [x.i, x]));
+    const byBucket = assign(buckets, counts);
+    const breachesBy = breaches && assign(buckets, breaches);
+    const scoresBy = scores && assign(buckets, scores);
+    const rows = buckets.map((b: Bucket, i): TrendRow => {
+      const row: Omit<TrendRow, 'value'> = { bucket: b.label, ...figuresOf(countsOf(byBucket[i]!)) };
+      if (breachesBy) {
+        const byRule: Record<string, number> = {};
+        for (const x of breachesBy[i]!) byRule[x.rule] = (byRule[x.rule] ?? 0) + x.n;
+        row.breachesByRule = byRule;
+      }
+      if (occupancy) {
+        const t = timeBy.get(i) ?? { busy_s: 0, available_s: 0 };
+        row.busyS = roundMs(t.busy_s);
+        row.availableS = roundMs(t.available_s);
+        row.occupancy = occupancyOf({ busyS: t.busy_s, availableS: t.available_s });
+      }
+      if (scoresBy) {
+        const n = scoresBy[i]!.reduce((a, x) => a + x.n, 0);
+        row.qaScore = ratio(
+          scoresBy[i]!.reduce((a, x) => a + x.total, 0),
+          n,
+        );
+        row.qaScoreN = n;
+      }
+      const { bucket, ...figures } = row;
+      return { bucket, value: valueOf(req.metric, row), ...figures };
+    });
+    return { source, rows };
+  }
+}
