@@ -71,7 +71,7 @@ export function trendLine(data: TrendData, opts: ChartContext): ChartOption {
         const i = first?.dataIndex ?? -1;
         if (i < 0 || i >= labels.length) return '';
         const lines = [`<strong>${escapeHtml(labels[i]!)}</strong>: ${escapeHtml(show(values[i]))}`];
-        if (compare) lines.push(`${escapeHtml(compareLabels[i] ?? '')}: ${escapeHtml(show(compareValues[i]))}`);
+        if (compareLabels[i] !== undefined) lines.push(`${escapeHtml(compareLabels[i]!)}: ${escapeHtml(show(compareValues[i]))}`);
         return lines.join('<br/>');
       },
     },
