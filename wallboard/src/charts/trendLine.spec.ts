@@ -58,7 +58,9 @@ describe('trendLine', () => {
   it('adds a zoom once the buckets would crowd the axis', () => {
     const few = trendLine({ metric: 'offered', granularity: 'hour', rows: hours, rangeName: 'x' }, ctx);
     expect(few.dataZoom).toEqual([]);
-    const many = Array.from({ length: ZOOM_FROM_POINTS + 1 }, (_, i) => row(`2026-03-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00-05:00`, i));
+    const many = Array.from({ length: ZOOM_FROM_POINTS + 1 }, (_, i) =>
+      row(`2026-03-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00-05:00`, i),
+    );
     const zoomed = trendLine({ metric: 'offered', granularity: 'day', rows: many, rangeName: 'x' }, ctx);
     expect((zoomed.dataZoom as { type: string }[]).map((z) => z.type)).toEqual(['inside', 'slider']);
   });
@@ -78,7 +80,9 @@ describe('trendLine', () => {
     document.body.append(el);
     const chart = init(el, null, { renderer: 'svg', width: 640, height: 320 });
     const many = Array.from({ length: 45 }, (_, i) => row(`2026-03-01T${String(i % 24).padStart(2, '0')}:00:00-05:00`, i % 7));
-    chart.setOption(trendLine({ metric: 'offered', granularity: '15m', rows: many, compare: many.slice(0, 10), rangeName: 'a', compareName: 'b' }, ctx));
+    chart.setOption(
+      trendLine({ metric: 'offered', granularity: '15m', rows: many, compare: many.slice(0, 10), rangeName: 'a', compareName: 'b' }, ctx),
+    );
     const rendered = chart.getOption() as unknown as { series: { id: string; data: unknown[] }[]; dataZoom: unknown[] };
     expect(rendered.series.map((s) => s.id)).toEqual([TREND_SERIES_ID, COMPARE_SERIES_ID]);
     expect(rendered.series[0]!.data).toHaveLength(45);

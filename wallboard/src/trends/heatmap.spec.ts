@@ -5,8 +5,22 @@ import { row } from './trends.fixture';
 describe('heatmapCells', () => {
   // Two Mondays at 09:00 New York (one before, one after spring forward), a Sunday's repeated 01:00 in November.
   const rows = [
-    row('2026-03-02T09:00:00-05:00', null, { offered: 10, answered: 8, answeredInThreshold: 6, abandoned: 2, shortAbandoned: 1, timedOut: 0 }),
-    row('2026-03-09T09:00:00-04:00', null, { offered: 20, answered: 18, answeredInThreshold: 9, abandoned: 1, shortAbandoned: 0, timedOut: 1 }),
+    row('2026-03-02T09:00:00-05:00', null, {
+      offered: 10,
+      answered: 8,
+      answeredInThreshold: 6,
+      abandoned: 2,
+      shortAbandoned: 1,
+      timedOut: 0,
+    }),
+    row('2026-03-09T09:00:00-04:00', null, {
+      offered: 20,
+      answered: 18,
+      answeredInThreshold: 9,
+      abandoned: 1,
+      shortAbandoned: 0,
+      timedOut: 1,
+    }),
     row('2026-11-01T01:00:00-04:00', null, { offered: 3, answered: 3, answeredInThreshold: 3 }),
     row('2026-11-01T01:00:00-05:00', null, { offered: 4, answered: 2, answeredInThreshold: 1, abandoned: 2, shortAbandoned: 2 }),
   ];

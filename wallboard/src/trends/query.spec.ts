@@ -46,7 +46,10 @@ describe('the view in the address', () => {
   });
 
   it('falls back field by field on what it does not know', () => {
-    const state = stateFromQuery({ metric: 'speed', preset: 'custom', from: '2026-02-30', to: '2026-03-01', granularity: 'year', compare: 'x' }, today);
+    const state = stateFromQuery(
+      { metric: 'speed', preset: 'custom', from: '2026-02-30', to: '2026-03-01', granularity: 'year', compare: 'x' },
+      today,
+    );
     expect(state.metric).toBe('offered');
     expect(state.preset).toBe('last7Days');
     expect(state.range).toEqual({ from: '2026-03-02', to: '2026-03-08' });

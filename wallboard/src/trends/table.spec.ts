@@ -33,7 +33,17 @@ describe('trendsTable', () => {
   });
 
   it('writes a count as it is, without formula columns', () => {
-    const counted = trendsTable({ metric: 'offered', granularity: 'day', rows: [{ ...busy, value: 520 }, { ...quiet, value: 0 }] }, { t: en, locale: 'en' });
+    const counted = trendsTable(
+      {
+        metric: 'offered',
+        granularity: 'day',
+        rows: [
+          { ...busy, value: 520 },
+          { ...quiet, value: 0 },
+        ],
+      },
+      { t: en, locale: 'en' },
+    );
     expect(tableText(counted)).toEqual([
       ['Period', 'Offered'],
       ['2026-03-07', '520'],
@@ -44,7 +54,15 @@ describe('trendsTable', () => {
   it('puts the comparison period beside each bucket by position, a dash past its end', () => {
     const compare = { from: '2025-03-07', to: '2025-03-07', rows: [row('2025-03-07T00:00:00-05:00', 380, { offered: 380 })] };
     const table = trendsTable(
-      { metric: 'offered', granularity: 'day', rows: [{ ...busy, value: 520 }, { ...quiet, value: 0 }], compare },
+      {
+        metric: 'offered',
+        granularity: 'day',
+        rows: [
+          { ...busy, value: 520 },
+          { ...quiet, value: 0 },
+        ],
+        compare,
+      },
       { t: en, locale: 'en' },
     );
     expect(tableText(table)).toEqual([
@@ -86,6 +104,8 @@ describe('trendsTable', () => {
   });
 
   it('names the file after the view', () => {
-    expect(trendsFileName('threeRingRate', 'hour', '2026-03-01', '2026-03-31', 'csv')).toBe('trends-threeRingRate-hour-2026-03-01-2026-03-31.csv');
+    expect(trendsFileName('threeRingRate', 'hour', '2026-03-01', '2026-03-31', 'csv')).toBe(
+      'trends-threeRingRate-hour-2026-03-01-2026-03-31.csv',
+    );
   });
 });
