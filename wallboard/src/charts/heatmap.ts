@@ -51,6 +51,7 @@ export function heatmap(cells: readonly HeatCell[], measure: HeatmapMeasure, opt
       min: 0,
       max,
       calculable: false,
+      text: [show(max), show(0)],
       orient: 'horizontal',
       left: 'center',
       bottom: 0,

@@ -37,6 +37,15 @@ describe('trendLine', () => {
     expect(byId(option, COMPARE_SERIES_ID)).toBeUndefined();
   });
 
+  it('leaves a small rate its own scale, from 0', () => {
+    const option = trendLine(
+      { metric: 'abandonRate', granularity: 'day', rows: [row('2026-03-07T00:00:00-05:00', 0.04)], rangeName: 'x' },
+      ctx,
+    );
+    expect(option.yAxis).toMatchObject({ min: 0 });
+    expect((option.yAxis as { max?: number }).max).toBeUndefined();
+  });
+
   it('draws a count as bars', () => {
     const option = trendLine({ metric: 'offered', granularity: 'day', rows: [row('2026-03-07T00:00:00-05:00', 520)], rangeName: 'x' }, ctx);
     expect(byId(option, TREND_SERIES_ID)).toMatchObject({ type: 'bar', data: [520] });

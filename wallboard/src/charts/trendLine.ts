@@ -50,6 +50,7 @@ export function trendLine(data: TrendData, opts: ChartContext): ChartOption {
   const show = (value: number | null | undefined) => formatValue(unit, value, locale);
   const color = seriesColor(theme, 0);
   const zoom = data.rows.length > ZOOM_FROM_POINTS;
+  const peak = Math.max(0, ...values.map((v) => v ?? 0), ...compareValues.map((v) => v ?? 0));
 
   const base = chartBase(theme, opts.fontSize);
   return {
@@ -91,12 +92,13 @@ export function trendLine(data: TrendData, opts: ChartContext): ChartOption {
     yAxis: {
       id: 'value',
       type: 'value',
-      ...(unit === 'rate' ? { min: 0, max: 1 } : { min: 0 }),
+      // A rate near 100 % reads against its full scale; a small one (abandons) gets room to show its changes.
+      ...(unit === 'rate' && peak > 0.5 ? { min: 0, max: 1 } : { min: 0 }),
       ...(unit === 'count' ? { minInterval: 1 } : {}),
       ...axisStyle(theme, opts.fontSize),
       axisLabel: {
         ...axisStyle(theme, opts.fontSize).axisLabel,
-        formatter: (value: number) => (unit === 'rate' ? formatValue('rate', value, locale).replace(/[.,]0(?=\D*$)/, '') : show(value)),
+        formatter: (value: number) => show(value),
       },
     },
     series: [

@@ -113,8 +113,12 @@ describe('TrendsPage', () => {
       ['2026-03-08', '—', '0', '0', '0', '0', '0', '— = 0 ÷ (0 + 0 − 0 + 0)', '2026-03-06', '50.0%'],
     ]);
     expect(wrapper.get('[data-testid="trends-metric-help"]').text()).toBe(
-      'Share of calls answered within three rings; short abandons left out. answered within three rings ÷ (answered + abandoned − short abandoned + timed out)',
+      'Share of calls answered within three rings; short abandons left out.',
     );
+    expect(wrapper.get('[data-testid="trends-metric-formula"]').text()).toBe(
+      'Formula: answered within three rings ÷ (answered + abandoned − short abandoned + timed out)',
+    );
+    expect(wrapper.get('h2').text()).toContain('Three-ring rate by day');
   });
 
   it('draws the range as a line and the previous period as a dashed line aligned by position', async () => {

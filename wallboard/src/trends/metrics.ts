@@ -53,9 +53,13 @@ export function formulaTerms(metric: FormulaMetric): FormulaTermName[] {
   return [...new Set([...formula.numerator, ...formula.denominator].map((term) => term.term))];
 }
 
-/** What a metric means, in words, and for a computed one its formula: "Share of … — answered within three rings ÷ (…)". */
+/** What a metric means, in words: "Share of calls answered within three rings; …". */
 export function metricHelp(metric: TrendMetric, t: Translate): string {
-  const help = t(`trends.metrics.${metric}.help`);
+  return t(`trends.metrics.${metric}.help`);
+}
+
+/** A computed metric's formula in words, "Formula: answered within three rings ÷ (answered + …)"; empty for a count or a score. */
+export function metricFormula(metric: TrendMetric, t: Translate): string {
   const formula = METRICS[metric].formula;
-  return formula ? `${help} ${formulaDefinition(formulaFor(formula, NO_COUNTS), t)}` : help;
+  return formula ? t('trends.formula', { formula: formulaDefinition(formulaFor(formula, NO_COUNTS), t) }) : '';
 }

@@ -20,6 +20,8 @@ export const trends = {
     breaches: { name: 'SLA breaches', help: 'Service-level commitments breached, by rule.' },
     qaScore: { name: 'QA score', help: 'Mean score of the evaluations submitted, out of 100.' },
   },
+  formula: 'Formula: {formula}',
+  per: { '15m': '15 minutes', hour: 'hour', day: 'day', week: 'week', month: 'month' },
   range: {
     label: 'Period',
     today: 'Today',

@@ -19,6 +19,8 @@ export const trends: MessageSchema['trends'] = {
     breaches: { name: 'SLA 违约', help: '按规则统计的服务水平承诺违约次数。' },
     qaScore: { name: '质检得分', help: '已提交评估的平均得分（满分 100）。' },
   },
+  formula: '公式：{formula}',
+  per: { '15m': '15 分钟', hour: '小时', day: '日', week: '周', month: '月' },
   range: {
     label: '时段',
     today: '今天',
