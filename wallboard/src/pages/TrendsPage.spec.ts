@@ -8,6 +8,7 @@ import { createAppI18n, type AppLocale } from '../i18n';
 import { useSessionStore } from '../stores/session';
 import { stubChartBox } from '../testing/chartBox';
 import { errorResponse, fakeApi, sessionFixture, type FakeRoutes } from '../testing/session.fixture';
+import { todayFixture } from '../testing/today.fixture';
 import { row } from '../trends/trends.fixture';
 import TrendsPage from './TrendsPage.vue';
 
@@ -183,6 +184,14 @@ describe('TrendsPage', () => {
       queue: 'billing,vip',
     });
     expect(router.currentRoute.value.query.queue).toBe('billing,vip');
+  });
+
+  it('suggests the queues of today’s figures in the queue filter', async () => {
+    const today = todayFixture();
+    const { wrapper } = await mountPage({ [TRENDS]: trendsRoute, 'GET /api/v1/today': today }, '/trends');
+    const suggested = wrapper.findAll('#trends-filter-queue-names option').map((o) => o.attributes('value'));
+    expect(suggested).toEqual(today.queues.map((q) => q.queue));
+    expect(suggested.length).toBeGreaterThan(0);
   });
 
   it('says what the server refused, naming the field', async () => {
