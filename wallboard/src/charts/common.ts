@@ -4,19 +4,29 @@
  * passes the center's zone (the snapshot's `tz`), the locale, `t` and the theme.
  */
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { BarSeriesOption, CustomSeriesOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type {
+  DataZoomComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption,
+} from 'echarts/components';
 import type { Translate } from '../tiles/formula';
 import { chartColors, type ChartTheme } from './palette';
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
   | CustomSeriesOption
+  | HeatmapSeriesOption
   | LineSeriesOption
+  | DataZoomComponentOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
   | TooltipComponentOption
+  | VisualMapComponentOption
 >;
 
 export type { Translate };
