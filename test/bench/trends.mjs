@@ -157,7 +157,7 @@ export async function trends() {
     } else {
       const { times, written } = await generate(DATA_DIR, identity);
       console.log(
-        `  data: ${fmt(written)} calls written to ${DATA_DIR} with COPY in ${fmt(times.generate, 1)} s (${fmt(written / times.generate)} calls/s)`,
+        `  data: ${fmt(written)} calls written to ${DATA_DIR} with COPY in ${fmt(times.generate, 1)} s (${fmt(written / times.generate)} calls/s), secondary indexes built in ${fmt(times.indexes, 1)} s`,
       );
       console.log(
         `  continuous aggregates refreshed over the range: calls_15m ${fmt(times.calls_15m, 1)} s, calls_hourly ${fmt(times.calls_hourly, 1)} s, calls_daily ${fmt(times.calls_daily, 1)} s;` +
