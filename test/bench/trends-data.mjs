@@ -12,10 +12,12 @@ import { DateTime } from 'luxon';
 import { randomExponential, randomLcg, randomLogNormal, randomPoisson } from 'd3-random';
 
 /** Bumped whenever what is generated changes, so an older data folder is not reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const AGENTS = 100;
 const SL_THRESHOLD_S = 15;
 const SHORT_ABANDON_S = 5;
+/** A caller still waiting this long is sent to voicemail: the call times out. */
+const QUEUE_TIMEOUT_S = 180;
 
 export const QUEUES = [
   { queue: 'general', share: 0.5, talkMeanS: 210 },
@@ -164,17 +166,33 @@ export function* callLines({ seed, total, tz, from, to }) {
   for (const [start, weight, load] of all) {
     const count = poisson((total * weight) / weightSum);
     // Waits grow with the load; callers give up after their patience.
-    const meanWait = 4 + 40 * load * load;
+    const meanWait = 4 + 60 * load * load;
     for (let k = 0; k < count; k++) {
       const q = pick(queueShares, u());
       const offered = start + Math.floor(u() * 15 * 60_000);
       const callType = pick(CALL_TYPES, u());
       const wait = Math.round(meanWait * exp() * 10) / 10;
-      const patience = 20 + 70 * exp();
+      // Most callers give up within a minute or two; some wait as long as it takes.
+      const patience = u() < 0.15 ? 60 + 300 * exp() : 20 + 70 * exp();
       const id = `t${seed}-${n++}`;
       let row;
-      if (wait > 300 && patience > 300) {
-        row = [null, null, iso(offered + 300_000), 'system', 'timed_out', 300, null, 0, 0, null, 60, false, false, false];
+      if (wait > QUEUE_TIMEOUT_S && patience > QUEUE_TIMEOUT_S) {
+        row = [
+          null,
+          null,
+          iso(offered + QUEUE_TIMEOUT_S * 1000),
+          'system',
+          'timed_out',
+          QUEUE_TIMEOUT_S,
+          null,
+          0,
+          0,
+          null,
+          QUEUE_TIMEOUT_S / 5,
+          false,
+          false,
+          false,
+        ];
       } else if (patience < wait) {
         const w = Math.round(patience * 10) / 10;
         row = [
