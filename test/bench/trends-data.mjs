@@ -291,6 +291,8 @@ export async function generate(dir, identity) {
           await copy(batch);
           written += batch.length;
           bar.update(Math.min(total, written), { day: line.split(',', 3)[2].slice(0, 10) });
+          // A turn of the event loop, so the bar is drawn on its schedule also when the output is no terminal.
+          await new Promise((resolve) => setImmediate(resolve));
           batch = [];
         }
       }
