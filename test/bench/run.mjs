@@ -1,11 +1,12 @@
 // npm run bench -- <suite>: prints figures, with ratios against a baseline
-// measured in the same run. Suites: ingest, auth, live, wallboard.
+// measured in the same run. Suites: ingest, auth, live, wallboard, trends.
 import { auth } from './auth.mjs';
 import { ingest } from './ingest.mjs';
 import { live } from './live.mjs';
+import { trends } from './trends.mjs';
 import { wallboard } from './wallboard.mjs';
 
-const suites = { ingest, auth, live, wallboard };
+const suites = { ingest, auth, live, wallboard, trends };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(suites);
 for (const name of names) {
