@@ -70,3 +70,11 @@ export const scope = {
 export const comingSoon = {
   badge: 'Coming soon',
 };
+
+/** Downloads of a table on screen. */
+export const exports = {
+  label: 'Export',
+  csv: 'CSV',
+  xlsx: 'Excel',
+  failed: 'The export failed: {error}',
+};

@@ -1,5 +1,5 @@
 /** English messages, one file per area of the app; these define the keys (`MessageSchema`) every language has. */
-import { app, comingSoon, errors, language, roles, scope } from './common';
+import { app, comingSoon, errors, exports, language, roles, scope } from './common';
 import { account, kiosk, login } from './auth';
 import { admin, audit, keys, kioskTokens, users } from './admin';
 import { charts, formula, wallboard } from './wallboard';
@@ -25,6 +25,7 @@ const en = {
   formula,
   charts,
   comingSoon,
+  exports,
   trends,
   qa,
   settings,

@@ -84,12 +84,6 @@ export const trends = {
     threeRingRate: 'Three-ring rate',
     measure: 'Heatmap of',
   },
-  exports: {
-    label: 'Export',
-    csv: 'CSV',
-    xlsx: 'Excel',
-    failed: 'The export failed: {error}',
-  },
   loading: 'Loading…',
   empty: 'No calls in this period.',
   failed: 'The trends could not be loaded: {error}',

@@ -72,3 +72,10 @@ export const scope: MessageSchema['scope'] = {
 export const comingSoon: MessageSchema['comingSoon'] = {
   badge: '即将推出',
 };
+
+export const exports: MessageSchema['exports'] = {
+  label: '导出',
+  csv: 'CSV',
+  xlsx: 'Excel',
+  failed: '导出失败：{error}',
+};

@@ -1,6 +1,6 @@
 /** Chinese (simplified) messages, one file per area, with exactly the keys of the English ones. */
 import type { MessageSchema } from '../en';
-import { app, comingSoon, errors, language, roles, scope } from './common';
+import { app, comingSoon, errors, exports, language, roles, scope } from './common';
 import { account, kiosk, login } from './auth';
 import { admin, audit, keys, kioskTokens, users } from './admin';
 import { charts, formula, wallboard } from './wallboard';
@@ -26,6 +26,7 @@ const zhCN: MessageSchema = {
   formula,
   charts,
   comingSoon,
+  exports,
   trends,
   qa,
   settings,

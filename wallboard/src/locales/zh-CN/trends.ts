@@ -83,12 +83,6 @@ export const trends: MessageSchema['trends'] = {
     threeRingRate: '三声接听率',
     measure: '热力图',
   },
-  exports: {
-    label: '导出',
-    csv: 'CSV',
-    xlsx: 'Excel',
-    failed: '导出失败：{error}',
-  },
   loading: '加载中…',
   empty: '该时段没有来电。',
   failed: '无法加载趋势：{error}',

@@ -64,12 +64,6 @@ export const summary = {
   table: 'The figures in the chart',
   noMarginNote: 'A mean of fewer than two scores has no margin of error.',
   noTeam: 'No team',
-  exports: {
-    label: 'Export',
-    csv: 'CSV',
-    xlsx: 'Excel',
-    failed: 'The export failed: {error}',
-  },
   sheet: 'QA summary',
   empty: 'No scores in this period.',
   failed: 'The summary could not be loaded: {error}',

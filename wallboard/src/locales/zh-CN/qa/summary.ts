@@ -66,12 +66,6 @@ export const summary: MessageSchema['qa']['summary'] = {
   table: '图表中的数据',
   noMarginNote: '评分少于两个的平均分没有误差范围。',
   noTeam: '无班组',
-  exports: {
-    label: '导出',
-    csv: 'CSV',
-    xlsx: 'Excel',
-    failed: '导出失败：{error}',
-  },
   sheet: '质检汇总',
   empty: '此期间没有评分。',
   failed: '无法加载汇总：{error}',
