@@ -1,27 +1,10 @@
 /** `GET /api/v1/trends`: the query it accepts, with the messages a 400 shows. */
 import { z } from 'zod';
 
-export const TREND_METRICS = [
-  'offered',
-  'answered',
-  'abandoned',
-  'threeRingRate',
-  'slAnsweredOnly',
-  'slAbandonNeutral',
-  'asa',
-  'abandonRate',
-  'aht',
-  'occupancy',
-  'breaches',
-  'qaScore',
-] as const;
-export type TrendMetric = (typeof TREND_METRICS)[number];
+import { TREND_COMPARISONS, TREND_GRANULARITIES, TREND_METRICS } from './trends.constants.js';
 
-export const TREND_GRANULARITIES = ['15m', 'hour', 'day', 'week', 'month'] as const;
-export type TrendGranularity = (typeof TREND_GRANULARITIES)[number];
-
-export const TREND_COMPARISONS = ['previous', 'last_year'] as const;
-export type TrendComparison = (typeof TREND_COMPARISONS)[number];
+export { TREND_COMPARISONS, TREND_GRANULARITIES, TREND_METRICS };
+export type { TrendComparison, TrendGranularity, TrendMetric } from './trends.constants.js';
 
 /** A filter given once, repeated (`?queue=a&queue=b`) or comma-separated (`?queue=a,b`); blanks dropped. */
 const nameList = (what: string) =>

@@ -3,56 +3,20 @@
  * local bucket of the range, each with the SPEC §3 `Figures` behind its value,
  * and optionally the same for a comparison period.
  */
-import type { Figures } from '@callboard/api/wire';
+import type { TrendComparison as Comparison, TrendGranularity as Granularity, TrendMetric, TrendsResponse } from '@callboard/api/wire';
 import { ApiError, http } from './http';
 
 export const TRENDS_URL = '/api/v1/trends';
 
-export const TREND_METRICS = [
-  'offered',
-  'answered',
-  'abandoned',
-  'threeRingRate',
-  'slAnsweredOnly',
-  'slAbandonNeutral',
-  'asa',
-  'abandonRate',
-  'aht',
-  'occupancy',
-  'breaches',
-  'qaScore',
-] as const;
-export type TrendMetric = (typeof TREND_METRICS)[number];
-
-export const GRANULARITIES = ['15m', 'hour', 'day', 'week', 'month'] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
-
-export const COMPARISONS = ['previous', 'last_year'] as const;
-export type Comparison = (typeof COMPARISONS)[number];
-
-export type TrendSource = 'calls_15m' | 'calls_hourly' | 'calls_daily' | 'calls';
-
-export interface TrendRow extends Figures {
-  /** The local start of the bucket, ISO 8601 with the zone's offset: `2026-03-08T00:00:00-05:00`. */
-  bucket: string;
-  /** The chosen metric's value for the bucket; null when its denominator is 0. */
-  value: number | null;
-  /** SLA breaches by rule, with the `breaches` metric. */
-  breachesByRule?: Record<string, number>;
-  /** Scored QA evaluations behind a `qaScore` value. */
-  n?: number;
-}
-
-export interface TrendsResponse {
-  metric: TrendMetric;
-  granularity: Granularity;
-  tz: string;
-  from: string;
-  to: string;
-  source: TrendSource;
-  rows: TrendRow[];
-  compare?: { from: string; to: string; rows: TrendRow[] };
-}
+export { TREND_METRICS, TREND_GRANULARITIES as GRANULARITIES, TREND_COMPARISONS as COMPARISONS } from '@callboard/api/wire';
+export type {
+  TrendMetric,
+  TrendGranularity as Granularity,
+  TrendComparison as Comparison,
+  TrendRow,
+  TrendsResponse,
+} from '@callboard/api/wire';
+export type TrendSource = TrendsResponse['source'];
 
 export interface TrendsQuery {
   metric: TrendMetric;

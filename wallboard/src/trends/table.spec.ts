@@ -32,6 +32,14 @@ describe('trendsTable', () => {
     expect(table.keys).toEqual(['2026-03-07T00:00:00-05:00', '2026-03-08T00:00:00-05:00']);
   });
 
+  it('counts the QA evaluations behind each mean from qaScoreN, as the API sends it', () => {
+    const scored = { ...row('2026-03-07T00:00:00-05:00', 86.5), qaScore: 86.5, qaScoreN: 7 };
+    const table = trendsTable({ metric: 'qaScore', granularity: 'day', rows: [scored] }, { t: en, locale: 'en' });
+    const text = tableText(table)[1]!;
+    expect(text).toContain('7');
+    expect(table.rows[0]!.map((c) => c.value)).toContain(7);
+  });
+
   it('writes a count as it is, without formula columns', () => {
     const counted = trendsTable(
       {

@@ -49,7 +49,8 @@ const cell = (text: string, value?: number | null): ExportCell => (value === und
 
 /** "82.1% = 412 ÷ 502": the value from the row's own counts, then the arithmetic. */
 export function formulaCellText(metric: FormulaMetric, row: TrendRow, t: Translate, locale: string): string {
-  const formula = formulaFor(metric, row);
+  // Agent time comes only with metric=occupancy, the one formula that reads it.
+  const formula = formulaFor(metric, { ...row, busyS: row.busyS ?? 0, availableS: row.availableS ?? 0 });
   return `${formulaResult(formula, locale)} = ${formulaArithmetic(formula, t, locale)}`;
 }
 
@@ -111,7 +112,7 @@ export function trendsTable(
       const n = row.breachesByRule?.[rule] ?? 0;
       cells.push(cell(formatNumber(n, locale), n));
     }
-    if (metric === 'qaScore') cells.push(cell(formatNumber(row.n ?? 0, locale), row.n ?? 0));
+    if (metric === 'qaScore') cells.push(cell(formatNumber(row.qaScoreN ?? 0, locale), row.qaScoreN ?? 0));
     if (compareRows) {
       const other = compareRows[i];
       cells.push(cell(other ? compareLabels[i]! : NO_VALUE));
