@@ -414,7 +414,27 @@ describe("a supervisor's team scope in the drill-down and breaches", () => {
     // a3 (team-b) is still on the scenario's overrunning break.
     expect(item(adminView, 'agent:a3')).toMatchObject({ rule: 'not_ready_overrun', status: 'breached' });
     expect(item(supervisorView, 'agent:a3')).toBeUndefined();
-    expect(supervisorView.breachCounts.not_ready_overrun).toBe(0);
+    // Today's overruns by the agent's team, as stored: a3's and b1's are team-b's; a simulated team-a agent's
+    // overrun (the forty simulated minutes above) counts for the supervisor too.
+    const dayStart = new Date(app.get(LiveService).state.today.startMs);
+    const byTeam = async () => {
+      const { rows } = await app.db.query<{ team: string | null; n: number }>(
+        `SELECT (SELECT s.team FROM agent_states s WHERE s.agent_id = b.agent_id AND s.team IS NOT NULL
+                  ORDER BY s.started_at DESC LIMIT 1) AS team, count(*)::int AS n
+           FROM sla_breaches b WHERE b.rule = 'not_ready_overrun' AND b.due_at >= $1 GROUP BY 1`,
+        [dayStart],
+      );
+      return Object.fromEntries(rows.map((r) => [r.team ?? '', Number(r.n)]));
+    };
+    const [stored, adminCount, supervisorCount] = await until('the stored overruns to match both views', async () => {
+      const [teams, a, s] = await Promise.all([byTeam(), live(admin), live(supervisor)]);
+      const total = Object.values(teams).reduce((x, y) => x + y, 0);
+      const matched = a.breachCounts.not_ready_overrun === total && s.breachCounts.not_ready_overrun === (teams['team-a'] ?? 0);
+      return matched ? ([teams, a.breachCounts.not_ready_overrun, s.breachCounts.not_ready_overrun] as const) : undefined;
+    });
+    expect(stored['team-b']).toBeGreaterThanOrEqual(2);
+    expect(supervisorCount).toBe(stored['team-a'] ?? 0);
+    expect(adminCount - supervisorCount).toBeGreaterThanOrEqual(2);
     // The socket's snapshot holds the supervisor to the same scope.
     const { snapshot } = await watch(supervisor);
     expect(item(snapshot, 'agent:b1')).toBeUndefined();
