@@ -5,10 +5,10 @@
  */
 export type { CanonicalEvent, EventType, EventOf, AgentStateName, CallCategory } from './events/event.schema.js';
 export type { TodayResponse, TodayFigures, TodayQueue } from './today/today.wire.js';
-export type { TrendRow, TrendsResponse } from './trends/trends.wire.js';
+export type { TrendRow, TrendsHeatCell, TrendsHeatmapResponse, TrendsResponse } from './trends/trends.wire.js';
 export type { TrendsQuery } from './trends/trends.schemas.js';
-export type { TrendComparison, TrendGranularity, TrendMetric } from './trends/trends.constants.js';
-export { TREND_COMPARISONS, TREND_GRANULARITIES, TREND_METRICS } from './trends/trends.constants.js';
+export type { TrendComparison, TrendGranularity, TrendMetric, TrendSource } from './trends/trends.constants.js';
+export { TREND_COMPARISONS, TREND_GRANULARITIES, TREND_METRICS, TREND_SOURCES } from './trends/trends.constants.js';
 export type { IngestResult, Rejection } from './ingest/ingest.wire.js';
 export type { SessionInfo } from './auth/sessions/sessions.wire.js';
 export type { LoginRequest, KioskSignInRequest, ChangePasswordRequest } from './auth/sessions/sessions.schemas.js';

@@ -3,7 +3,17 @@
  * PGlite directly, and `pg` over the wire via pglite-socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, type EmbeddedDb, DatabaseUnusableError, migrate, openEmbedded, openEmbeddedThreaded, openPg } from './index.js';
+import {
+  CONTINUOUS_AGGREGATES,
+  type Db,
+  type EmbeddedDb,
+  DatabaseUnusableError,
+  migrate,
+  openEmbedded,
+  openEmbeddedThreaded,
+  openPg,
+  refreshAggregates,
+} from './index.js';
 import { serveOverWire } from './testing.js';
 
 let embedded: EmbeddedDb;
@@ -87,13 +97,22 @@ describe('schema', () => {
     const caggs = await embedded.query<{ view_name: string }>(
       `SELECT view_name FROM timescaledb_information.continuous_aggregates ORDER BY 1`,
     );
-    expect(caggs.rows.map((x) => x.view_name)).toEqual(['calls_15m', 'calls_daily', 'calls_hourly']);
+    expect(caggs.rows.map((x) => x.view_name)).toEqual([...CONTINUOUS_AGGREGATES].sort());
+    expect(caggs.rows.map((x) => x.view_name)).toEqual([
+      'calls_15m',
+      'calls_daily',
+      'calls_daily_queue',
+      'calls_daily_total',
+      'calls_hourly',
+      'calls_hourly_queue',
+      'calls_hourly_total',
+    ]);
     const jobs = await embedded.query<{ proc_name: string; n: number }>(
       `SELECT proc_name, count(*)::int AS n FROM timescaledb_information.jobs WHERE job_id >= 1000 GROUP BY 1 ORDER BY 1`,
     );
     expect(jobs.rows).toEqual([
       { proc_name: 'policy_compression', n: 3 },
-      { proc_name: 'policy_refresh_continuous_aggregate', n: 3 },
+      { proc_name: 'policy_refresh_continuous_aggregate', n: 7 },
       { proc_name: 'policy_retention', n: 2 },
       { proc_name: 'purge_event_ids', n: 1 },
     ]);
@@ -137,6 +156,70 @@ describe('schema', () => {
     ]);
   });
 
+  it('rolls the same calls up by queue and for the whole center, materialised or not', async () => {
+    // Two queues, two call types, on two local days; one call of each kind checked by hand.
+    const ins = `INSERT INTO calls (call_id, queue, offered_at, call_type, outcome, wait_s, answered_at, answered_in_threshold,
+                                   abandoned_in_threshold, short_abandon, talk_s, hold_s, wrap_s, ended_at, sl_threshold_s, short_abandon_s)
+                 VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 = 'answered' THEN $3::timestamptz + make_interval(secs => $6) END,
+                         $5 = 'answered' AND $6 <= 15, $5 = 'abandoned' AND $6 <= 15, $5 = 'abandoned' AND $6 < 5,
+                         CASE WHEN $5 = 'answered' THEN 100 END, CASE WHEN $5 = 'answered' THEN 10 ELSE 0 END,
+                         CASE WHEN $5 = 'answered' THEN 5 END, $3::timestamptz + interval '5 minutes', 15, 5)`;
+    const calls: [string, string, string, string, string, number][] = [
+      ['r1', 'ru-a', '2026-04-01T01:10:00Z', 'sales', 'answered', 10],
+      ['r2', 'ru-a', '2026-04-01T01:20:00Z', 'billing', 'answered', 30],
+      ['r3', 'ru-b', '2026-04-01T01:50:00Z', 'sales', 'abandoned', 3],
+      ['r4', 'ru-b', '2026-04-01T17:00:00Z', 'billing', 'answered', 12],
+    ];
+    for (const c of calls) await embedded.query(ins, c);
+    const sums = `sum(offered)::int AS offered, sum(answered)::int AS answered, sum(answered_in_threshold)::int AS in_threshold,
+                  sum(abandoned)::int AS abandoned, sum(short_abandoned)::int AS short, sum(answered_wait_s)::float8 AS wait_s,
+                  (sum(talk_s) + sum(hold_s) + sum(wrap_s))::float8 AS handle_s`;
+    const read = async (view: string, queueCol: boolean) =>
+      (
+        await embedded.query(
+          `SELECT bucket, ${queueCol ? 'queue' : "'*' AS queue"}, ${sums} FROM ${view}
+            WHERE bucket >= '2026-03-31T16:00:00Z' AND bucket < '2026-04-02T16:00:00Z' ${queueCol ? "AND queue LIKE 'ru-%'" : ''}
+            GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+      ).rows;
+    // Local days (UTC+8): r1, r2, r3 on 1 April (09:10, 09:20, 09:50), r4 on 2 April (01:00).
+    const day1 = new Date('2026-03-31T16:00:00Z');
+    const day2 = new Date('2026-04-01T16:00:00Z');
+    const total = [
+      { bucket: day1, queue: '*', offered: 3, answered: 2, in_threshold: 1, abandoned: 1, short: 1, wait_s: 40, handle_s: 230 },
+      { bucket: day2, queue: '*', offered: 1, answered: 1, in_threshold: 1, abandoned: 0, short: 0, wait_s: 12, handle_s: 115 },
+    ];
+    const byQueue = [
+      { bucket: day1, queue: 'ru-a', offered: 2, answered: 2, in_threshold: 1, abandoned: 0, short: 0, wait_s: 40, handle_s: 230 },
+      { bucket: day1, queue: 'ru-b', offered: 1, answered: 0, in_threshold: 0, abandoned: 1, short: 1, wait_s: 0, handle_s: 0 },
+      { bucket: day2, queue: 'ru-b', offered: 1, answered: 1, in_threshold: 1, abandoned: 0, short: 0, wait_s: 12, handle_s: 115 },
+    ];
+    // Real-time (nothing materialised yet), then materialised: the same figures.
+    for (const when of ['real-time', 'materialised']) {
+      if (when === 'materialised') await refreshAggregates(embedded, '2026-03-25T00:00:00Z', '2026-04-10T00:00:00Z');
+      expect(await read('calls_daily_total', false), when).toEqual(total);
+      expect(await read('calls_daily_queue', true), when).toEqual(byQueue);
+      expect(await read('calls_daily', true), when).toEqual(byQueue);
+      // The hours sum to the same days: 01:00 UTC is 09:00 local, 17:00 UTC is 01:00 local the next day.
+      const hours = await read('calls_hourly_total', false);
+      expect(
+        hours.map((h) => [(h.bucket as Date).toISOString(), h.offered]),
+        when,
+      ).toEqual([
+        ['2026-04-01T01:00:00.000Z', 3],
+        ['2026-04-01T17:00:00.000Z', 1],
+      ]);
+      expect(
+        (await read('calls_hourly_queue', true)).map((h) => [h.queue, h.offered]),
+        when,
+      ).toEqual([
+        ['ru-a', 2],
+        ['ru-b', 1],
+        ['ru-b', 1],
+      ]);
+    }
+  });
+
   it('keeps targets with the queue rules and seeds the not-ready limits, with history', async () => {
     const rules = await embedded.query<{
       queue: string;
@@ -172,7 +255,7 @@ describe('schema', () => {
   it('is idempotent: migrating again applies nothing', async () => {
     const again = await migrate(embedded, 'Asia/Shanghai');
     expect(again.applied).toEqual([]);
-    expect(again.version).toBe(14);
+    expect(again.version).toBe(23);
   });
 
   it('refuses a database whose aggregates were built for another time zone', async () => {

@@ -8,6 +8,7 @@ export { openEmbeddedThreaded, EmbeddedQueryError } from './embedded-threaded.js
 export { openPg, redact, type PgOptions } from './pg.js';
 export { migrate, MIGRATIONS_DIR, type MigrateResult } from './migrate.js';
 export { EmbeddedJobRunner } from './jobs.js';
+export { CONTINUOUS_AGGREGATES, refreshAggregates } from './aggregates.js';
 
 export interface OpenOptions {
   /** A TimescaleDB server; when absent the embedded database in `dataDir` is used. */

@@ -16,7 +16,7 @@
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openEmbedded } from '@callboard/db';
+import { CONTINUOUS_AGGREGATES, openEmbedded } from '@callboard/db';
 import { DateTime } from 'luxon';
 import { fmt, pctOf, startApi } from './common.mjs';
 import { benchRange, dataIdentity, generate, matchingData, recorded } from './trends-data.mjs';
@@ -160,7 +160,7 @@ export async function trends() {
         `  data: ${fmt(written)} calls written to ${DATA_DIR} with COPY in ${fmt(times.generate, 1)} s (${fmt(written / times.generate)} calls/s), secondary indexes built in ${fmt(times.indexes, 1)} s`,
       );
       console.log(
-        `  continuous aggregates refreshed over the range: calls_15m ${fmt(times.calls_15m, 1)} s, calls_hourly ${fmt(times.calls_hourly, 1)} s, calls_daily ${fmt(times.calls_daily, 1)} s;` +
+        `  continuous aggregates (${CONTINUOUS_AGGREGATES.join(', ')}) refreshed over the range in ${fmt(times.aggregates, 1)} s;` +
           ` policy jobs (compression) ${fmt(times.jobs, 1)} s; VACUUM ANALYZE ${fmt(times.vacuum, 1)} s`,
       );
     }

@@ -8,6 +8,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@callboard/api';
+import { refreshAggregates } from '@callboard/db';
 import { type RunningApp, postEvents, startApp, until } from '../support/app.js';
 import { type Client, type Principals, signInEveryRole } from '../support/auth.js';
 
@@ -72,8 +73,7 @@ async function awaitCalls(app: RunningApp, n: number): Promise<void> {
 
 /** Materialises the aggregates over a range, so trends read stored buckets as well as the real-time part. */
 async function refresh(app: RunningApp, from: string, to: string): Promise<void> {
-  for (const view of ['calls_15m', 'calls_hourly', 'calls_daily'])
-    await app.db.exec(`CALL refresh_continuous_aggregate('${view}', '${from}'::timestamptz, '${to}'::timestamptz)`);
+  await refreshAggregates(app.db, from, to);
 }
 
 /** A bucket with no calls: zero counts and null rates. */
@@ -228,7 +228,7 @@ describe('America/New_York', () => {
 
     // With the day before: that day from the hourly aggregate, the fall-back day still from the calls.
     const two = await trends('metric=offered&from=2026-10-31&to=2026-11-01&granularity=hour');
-    expect(two.source).toBe('calls_hourly');
+    expect(two.source).toBe('calls_hourly_total');
     expect(two.rows).toHaveLength(24 + 25);
     expect(nonEmpty(two.rows).map(([i, r]) => [i, r.bucket, r.value])).toEqual([
       [12, '2026-10-31T12:00:00-04:00', 1],
@@ -239,9 +239,39 @@ describe('America/New_York', () => {
     ]);
   });
 
+  it('sums the hours into a weekday × hour grid, the repeated 01:00 into one cell over two hours', async () => {
+    const r = await manager.get('/api/v1/trends/heatmap?from=2026-10-31&to=2026-11-01');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const grid = r.body as { source: string; cells: Row[] };
+    expect(grid).toMatchObject({ tz: 'America/New_York', from: '2026-10-31', to: '2026-11-01', source: 'calls_hourly_total' });
+    expect(grid.cells).toHaveLength(168);
+    expect(grid.cells.reduce((n: number, c: Row) => n + c.hours, 0)).toBe(24 + 25);
+    const cell = (weekday: number, hour: number) => grid.cells[weekday * 24 + hour];
+    // Saturday 12:00: oc1 answered after 5 s.
+    expect(cell(5, 12)).toMatchObject({ hours: 1, offered: 1, answered: 1, answeredInThreshold: 1, threeRingRate: 1, asaS: 5 });
+    // Sunday 00:00: fb1 abandoned after 3 s, a short abandon: no call for the rate to count.
+    expect(cell(6, 0)).toMatchObject({ hours: 1, offered: 1, abandoned: 1, shortAbandoned: 1, threeRingRate: null });
+    // Sunday 01:00 twice (EDT, EST): fb2 in time, fb3 abandoned after 30 s: 1 ÷ (1 + 1 − 0 + 0).
+    expect(cell(6, 1)).toMatchObject({ hours: 2, offered: 2, answered: 1, answeredInThreshold: 1, abandoned: 1, threeRingRate: 1 / 2 });
+    // Sunday 23:00: fb4 answered after 20 s, outside the threshold.
+    expect(cell(6, 23)).toMatchObject({ hours: 1, offered: 1, answeredInThreshold: 0, threeRingRate: 0, asaS: 20 });
+    expect(grid.cells.filter((c: Row) => c.offered > 0).map((c: Row) => [c.weekday, c.hour])).toEqual([
+      [5, 12],
+      [6, 0],
+      [6, 1],
+      [6, 23],
+    ]);
+
+    const billing = await manager.get('/api/v1/trends/heatmap?from=2026-10-31&to=2026-11-01&queue=billing');
+    expect([billing.body.source, billing.body.cells.reduce((n: number, c: Row) => n + c.offered, 0)]).toEqual(['calls_hourly_queue', 1]);
+    const tooLong = await manager.get('/api/v1/trends/heatmap?from=2025-01-01&to=2026-02-05');
+    expect([tooLong.status, tooLong.body.field]).toEqual([400, 'to']);
+    expect((await principals.byRole.supervisor!.get('/api/v1/trends/heatmap?from=2026-10-31&to=2026-11-01')).status).toBe(403);
+  });
+
   it('sums the 25-hour day from the daily aggregate, rates from the summed counts', async () => {
     const body = await trends('metric=abandonRate&from=2026-10-31&to=2026-11-02&granularity=day');
-    expect(body.source).toBe('calls_daily');
+    expect(body.source).toBe('calls_daily_total');
     expect(body.rows.map((r: Row) => r.bucket)).toEqual([
       '2026-10-31T00:00:00-04:00',
       '2026-11-01T00:00:00-04:00',
@@ -274,7 +304,7 @@ describe('America/New_York', () => {
 
   it('gives the 23 hours and 92 quarter-hours of the spring-forward day from the aggregates', async () => {
     const hours = await trends('metric=offered&from=2026-03-08&to=2026-03-08&granularity=hour');
-    expect(hours.source).toBe('calls_hourly');
+    expect(hours.source).toBe('calls_hourly_total');
     expect(hours.rows).toHaveLength(23);
     expect(nonEmpty(hours.rows).map(([i, r]) => [i, r.bucket, r.value])).toEqual([
       [1, '2026-03-08T01:00:00-05:00', 1],
@@ -319,7 +349,7 @@ describe('America/New_York', () => {
       ['2026-04-01T00:00:00-04:00', 1],
     ]);
     const months = await trends('metric=threeRingRate&from=2026-03-01&to=2026-04-30&granularity=month');
-    expect(months.source).toBe('calls_daily');
+    expect(months.source).toBe('calls_daily_total');
     // March: sf1, sf2, mb1 — answered 2 in time, 1 abandoned: 2 ÷ (2 + 1). April: mb2 timed out: 0 ÷ (0 + 0 − 0 + 1).
     expect(months.rows.map((r: Row) => [r.bucket, r.offered, r.answeredInThreshold, r.timedOut, r.value])).toEqual([
       ['2026-03-01T00:00:00-05:00', 3, 2, 0, 2 / 3],
@@ -363,11 +393,14 @@ describe('America/New_York', () => {
   it('filters by queue and call type on the aggregates, by agent and team on the calls', async () => {
     const q = 'metric=offered&from=2026-11-01&to=2026-11-01&granularity=day';
     const billing = await trends(`${q}&queue=billing`);
-    expect([billing.source, billing.rows[0].offered, billing.rows[0].abandoned]).toEqual(['calls_daily', 1, 1]);
+    expect([billing.source, billing.rows[0].offered, billing.rows[0].abandoned]).toEqual(['calls_daily_queue', 1, 1]);
     const both = await trends(`${q}&queue=billing&queue=general`);
     expect(both.rows[0].offered).toBe(4);
     expect((await trends(`${q}&queue=billing,general`)).rows[0].offered).toBe(4);
-    expect((await trends(`${q}&callType=sales`)).rows[0].offered).toBe(3);
+    const sales = await trends(`${q}&callType=sales`);
+    expect([sales.source, sales.rows[0].offered]).toEqual(['calls_daily', 3]);
+    const generalSales = await trends(`${q}&queue=general&callType=sales`);
+    expect([generalSales.source, generalSales.rows[0].offered]).toEqual(['calls_daily', 2]);
     const a2 = await trends(`${q}&agent=a2`);
     expect([a2.source, a2.rows[0].offered, a2.rows[0].asaS, a2.rows[0].ahtS]).toEqual(['calls', 1, 20, 100]);
     const north = await trends(`${q}&team=north`);
@@ -505,7 +538,7 @@ describe('Asia/Kolkata (+05:30)', () => {
 
   it('starts hours at half past the UTC hour', async () => {
     const body = await trends('metric=threeRingRate&from=2026-06-15&to=2026-06-15&granularity=hour');
-    expect(body.source).toBe('calls_hourly');
+    expect(body.source).toBe('calls_hourly_total');
     expect(body.rows).toHaveLength(24);
     // 09:50 and 10:20 local are 04:20 and 04:50 UTC: one UTC hour, two local ones.
     expect(nonEmpty(body.rows).map(([i, r]) => [i, r.bucket, r.offered, r.value])).toEqual([

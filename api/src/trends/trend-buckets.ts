@@ -146,6 +146,12 @@ export function bucketsOf(r: DayRange, g: TrendGranularity, tz: string): Bucket[
   }
 }
 
+/** The local weekday (0 Monday … 6 Sunday) and hour of day of a bucket label (local ISO 8601 with the offset). */
+export function weekdayHour(label: string): { weekday: number; hour: number } {
+  const day = new Date(`${label.slice(0, 10)}T00:00:00Z`);
+  return { weekday: (day.getUTCDay() + 6) % 7, hour: Number(label.slice(11, 13)) };
+}
+
 /** The days of the range on which a local wall-clock time repeats (a DST fall-back): local 15-minute and hourly buckets merge such times. */
 export function repeatedDays(r: DayRange, tz: string): DayRange[] {
   const { clock, startMs, endMs } = clockOf(r, tz);

@@ -1,13 +1,16 @@
 /**
- * Trends' SQL: counts per bucket from the continuous aggregates (calls_15m,
- * calls_hourly, calls_daily, real-time: the newest calls included) or from the
- * calls themselves, SLA breaches per rule, and QA scores.
+ * Trends' SQL: counts per bucket from the continuous aggregates (real-time:
+ * the newest calls included) or from the calls themselves, SLA breaches per
+ * rule, and QA scores. Counts come back as one JSON text of compact arrays:
+ * the embedded database hands over thousands of rows far faster that way than
+ * row by row.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Db } from '@callboard/db';
 import { DB } from '../database/database.module.js';
+import type { TrendSource } from './trends.constants.js';
 
-export type CountsSource = 'calls_15m' | 'calls_hourly' | 'calls_daily' | 'calls';
+export type CountsSource = TrendSource;
 
 /** Sums of a bucket; `at` is the aggregate's bucket, or for `calls` the UTC quarter-hour the calls were offered in. */
 export interface TrendCountsRow {
@@ -35,6 +38,34 @@ const SUMS = `sum(offered)::int AS offered, sum(answered)::int AS answered, sum(
   sum(abandoned)::int AS abandoned, sum(abandoned_in_threshold)::int AS abandoned_in_threshold,
   sum(short_abandoned)::int AS short_abandoned, sum(timed_out)::int AS timed_out, sum(handled)::int AS handled,
   sum(answered_wait_s)::float8 AS answered_wait_s, (sum(talk_s) + sum(hold_s) + sum(wrap_s))::float8 AS handle_s`;
+const COUNT_FIELDS = [
+  'offered',
+  'answered',
+  'answered_in_threshold',
+  'abandoned',
+  'abandoned_in_threshold',
+  'short_abandoned',
+  'timed_out',
+  'handled',
+  'answered_wait_s',
+  'handle_s',
+] as const satisfies readonly Exclude<keyof TrendCountsRow, 'at'>[];
+
+/** Rows `at, …COUNT_FIELDS` of a query as one JSON text of arrays `[epochMs, …COUNT_FIELDS]`, in order of `at`. */
+const asJson = (sql: string) =>
+  `SELECT json_agg(json_build_array((extract(epoch FROM c.at) * 1000)::float8, ${COUNT_FIELDS.map((f) => `c.${f}`).join(', ')})
+                   ORDER BY c.at)::text AS rows
+     FROM (${sql}) c`;
+
+/** The rows of one JSON text of arrays `[epochMs, …COUNT_FIELDS]`. */
+function countsRows(json: string | null | undefined): TrendCountsRow[] {
+  const arrays = JSON.parse(json ?? '[]') as number[][];
+  return arrays.map((a) => {
+    const row = { at: new Date(a[0]!) } as TrendCountsRow;
+    COUNT_FIELDS.forEach((field, i) => (row[field] = a[i + 1]!));
+    return row;
+  });
+}
 
 /** A UTC quarter-hour: inside exactly one local 15-minute bucket in every zone whose offset is a whole number of quarter-hours. */
 const quarterOf = (col: string) => `to_timestamp(floor(extract(epoch FROM ${col}) / 900) * 900)`;
@@ -48,28 +79,34 @@ const teamOf = (agentCol: string) =>
 export class TrendsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
 
-  /** Counts of calls offered in [from, to) per bucket of an aggregate, filtered by queue and call type; in order. */
+  /** Counts of calls offered in [from, to) per bucket of an aggregate, filtered by queue and call type (where it has them); in order. */
   async aggregateCounts(
     source: Exclude<CountsSource, 'calls'>,
     from: Date,
     to: Date,
     f: Pick<TrendFilter, 'queues' | 'callTypes'>,
   ): Promise<TrendCountsRow[]> {
-    const r = await this.db.query<TrendCountsRow>(
-      `SELECT bucket AS at, ${SUMS}
-         FROM ${source}
-        WHERE bucket >= $1 AND bucket < $2
-          AND ($3::text[] IS NULL OR queue = ANY($3::text[])) AND ($4::text[] IS NULL OR call_type = ANY($4::text[]))
-        GROUP BY bucket ORDER BY bucket`,
-      [from, to, f.queues, f.callTypes],
+    const where = ['bucket >= $1', 'bucket < $2'];
+    const params: unknown[] = [from, to];
+    if (!source.endsWith('_total')) {
+      params.push(f.queues);
+      where.push(`($${params.length}::text[] IS NULL OR queue = ANY($${params.length}::text[]))`);
+    }
+    if (!source.endsWith('_total') && !source.endsWith('_queue')) {
+      params.push(f.callTypes);
+      where.push(`($${params.length}::text[] IS NULL OR call_type = ANY($${params.length}::text[]))`);
+    }
+    const r = await this.db.query<{ rows: string | null }>(
+      asJson(`SELECT bucket AS at, ${SUMS} FROM ${source} WHERE ${where.join(' AND ')} GROUP BY bucket`),
+      params,
     );
-    return r.rows;
+    return countsRows(r.rows[0]?.rows);
   }
 
   /** The same counts from the calls themselves per UTC quarter-hour, with every filter (an agent's team from their agent states); in order. */
   async callCounts(from: Date, to: Date, f: TrendFilter): Promise<TrendCountsRow[]> {
-    const r = await this.db.query<TrendCountsRow>(
-      `SELECT at, ${SUMS}
+    const r = await this.db.query<{ rows: string | null }>(
+      asJson(`SELECT at, ${SUMS}
          FROM (
            SELECT ${quarterOf('c.offered_at')} AS at,
                   1 AS offered,
@@ -90,10 +127,10 @@ export class TrendsRepository {
               AND ($5::text[] IS NULL OR c.agent_id = ANY($5::text[]))
               AND ($6::text[] IS NULL OR ${teamOf('c.agent_id')} = ANY($6::text[]))
          ) legs
-        GROUP BY at ORDER BY at`,
+        GROUP BY at`),
       [from, to, f.queues, f.callTypes, f.agents, f.teams],
     );
-    return r.rows;
+    return countsRows(r.rows[0]?.rows);
   }
 
   /**

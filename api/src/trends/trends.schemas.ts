@@ -38,3 +38,14 @@ export const trendsQuerySchema = z.object({
     .describe('previous: the same number of days right before; last_year: the same local days a year earlier'),
 });
 export type TrendsQuery = z.infer<typeof trendsQuerySchema>;
+
+/** `GET /api/v1/trends/heatmap`: the range and the filters of a trend. */
+export const trendsHeatmapQuerySchema = trendsQuerySchema.pick({
+  from: true,
+  to: true,
+  queue: true,
+  callType: true,
+  agent: true,
+  team: true,
+});
+export type TrendsHeatmapQuery = z.infer<typeof trendsHeatmapQuerySchema>;

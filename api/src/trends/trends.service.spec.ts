@@ -4,7 +4,7 @@ import { loadConfig } from '../config/config.js';
 import { type Mocked, automock } from '../testing/automock.js';
 import { type TrendCountsRow, type TrendFilter, TrendsRepository } from './trends.repository.js';
 import { TrendsService } from './trends.service.js';
-import { trendsResponseSchema } from './trends.wire.js';
+import { trendsHeatmapResponseSchema, trendsResponseSchema } from './trends.wire.js';
 
 const NO_FILTER: TrendFilter = { queues: null, callTypes: null, agents: null, teams: null };
 
@@ -48,13 +48,13 @@ describe('TrendsService.trends', () => {
     });
 
     expect(repo.aggregateCounts).toHaveBeenCalledWith(
-      'calls_daily',
+      'calls_daily_total',
       new Date('2025-12-24T05:00:00Z'),
       new Date('2026-01-07T05:00:00Z'),
       NO_FILTER,
     );
     expect(trendsResponseSchema.parse(body)).toEqual(body);
-    expect(body.source).toBe('calls_daily');
+    expect(body.source).toBe('calls_daily_total');
     expect(body.rows.map((r) => [r.bucket, r.offered, r.value, r.asaS])).toEqual([
       ['2025-12-22T00:00:00-05:00', 0, null, null],
       // 2 ÷ (4 + 0 − 0 + 0), not (1 + 1/3) ÷ 2; ASA 60 s ÷ 4
@@ -63,6 +63,21 @@ describe('TrendsService.trends', () => {
       ['2026-01-05T00:00:00-05:00', 2, 0, null],
     ]);
     expect(body.rows[2]!.abandonRate).toBe(1); // (2 − 1) ÷ (2 − 1)
+  });
+
+  it('reads the aggregate with the fewest rows that still has the filtered columns', async () => {
+    repo.aggregateCounts.mockResolvedValue([]);
+    const sources = [];
+    for (const granularity of ['15m', 'hour', 'day', 'month'] as const)
+      for (const filter of [NO_FILTER, { ...NO_FILTER, queues: ['general'] }, { ...NO_FILTER, queues: ['general'], callTypes: ['sales'] }])
+        sources.push((await service.trends({ metric: 'offered', granularity, from: '2026-06-01', to: '2026-06-02', filter })).source);
+    expect(sources).toEqual([
+      ...['calls_15m', 'calls_15m', 'calls_15m'],
+      ...['calls_hourly_total', 'calls_hourly_queue', 'calls_hourly'],
+      ...['calls_daily_total', 'calls_daily_queue', 'calls_daily'],
+      ...['calls_daily_total', 'calls_daily_queue', 'calls_daily'],
+    ]);
+    expect(repo.aggregateCounts.mock.calls.map((c) => c[0])).toEqual(sources);
   });
 
   it('reads the calls for an agent filter and for the hours of a fall-back day', async () => {
@@ -93,13 +108,13 @@ describe('TrendsService.trends', () => {
     repo.callCounts.mockResolvedValue([counts('2026-11-01T05:00:00Z', { offered: 1 }), counts('2026-11-01T06:15:00Z', { offered: 1 })]);
     const body = await service.trends({ metric: 'offered', granularity: 'hour', from: '2026-10-31', to: '2026-11-01', filter: NO_FILTER });
     expect(repo.aggregateCounts).toHaveBeenCalledWith(
-      'calls_hourly',
+      'calls_hourly_total',
       new Date('2026-10-31T04:00:00Z'),
       new Date('2026-11-02T05:00:00Z'),
       NO_FILTER,
     );
     expect(repo.callCounts).toHaveBeenCalledWith(new Date('2026-11-01T04:00:00Z'), new Date('2026-11-02T05:00:00Z'), NO_FILTER);
-    expect(body.source).toBe('calls_hourly');
+    expect(body.source).toBe('calls_hourly_total');
     expect(body.rows).toHaveLength(24 + 25);
     expect(body.rows.flatMap((r, i) => (r.offered > 0 ? [[i, r.bucket, r.offered]] : []))).toEqual([
       [12, '2026-10-31T12:00:00-04:00', 1],
@@ -135,6 +150,45 @@ describe('TrendsService.trends', () => {
       ['2026-02-27T00:00:00-05:00', 0],
       ['2026-02-28T00:00:00-05:00', 0],
     ]);
+  });
+
+  it("sums the hours of a range into weekday × hour cells, a fall-back night's two 01:00s into one cell", async () => {
+    // Saturday 31 October 09:00 EDT: 2 offered, 1 in time; Sunday 1 November (fall-back, read from the calls):
+    // 01:10 EDT answered in time, 01:20 EST abandoned after 30 s.
+    repo.aggregateCounts.mockResolvedValue([counts('2026-10-31T13:00:00Z', { offered: 2, answered: 2, answered_in_threshold: 1 })]);
+    repo.callCounts.mockResolvedValue([
+      counts('2026-11-01T05:10:00Z', { offered: 1, answered: 1, answered_in_threshold: 1, answered_wait_s: 10 }),
+      counts('2026-11-01T06:20:00Z', { offered: 1, abandoned: 1 }),
+    ]);
+    const body = await service.heatmap({ from: '2026-10-31', to: '2026-11-01', filter: NO_FILTER });
+    expect(trendsHeatmapResponseSchema.parse(body)).toEqual(body);
+    expect(repo.aggregateCounts).toHaveBeenCalledWith(
+      'calls_hourly_total',
+      new Date('2026-10-31T04:00:00Z'),
+      new Date('2026-11-02T05:00:00Z'),
+      NO_FILTER,
+    );
+    expect(body.source).toBe('calls_hourly_total');
+    const cell = (weekday: number, hour: number) => body.cells[weekday * 24 + hour]!;
+    expect(body.cells.map((c) => [c.weekday, c.hour]).slice(22, 26)).toEqual([
+      [0, 22],
+      [0, 23],
+      [1, 0],
+      [1, 1],
+    ]);
+    // 24 Saturday hours and 25 Sunday hours, each in its cell; no Monday.
+    expect(body.cells.reduce((n, c) => n + c.hours, 0)).toBe(49);
+    expect([cell(6, 1).hours, cell(6, 2).hours, cell(5, 1).hours, cell(0, 1).hours]).toEqual([2, 1, 1, 0]);
+    expect(cell(5, 9)).toMatchObject({ hours: 1, offered: 2, answered: 2, answeredInThreshold: 1, threeRingRate: 1 / 2 });
+    // 1 in time ÷ (1 answered + 1 abandoned − 0 short + 0 timed out), from the summed counts
+    expect(cell(6, 1)).toMatchObject({ hours: 2, offered: 2, answered: 1, abandoned: 1, threeRingRate: 1 / 2, asaS: 10 });
+    expect(cell(0, 9)).toMatchObject({ hours: 0, offered: 0, threeRingRate: null, asaS: null });
+  });
+
+  it('refuses a heatmap over more than 400 days, naming the field', async () => {
+    await expect(service.heatmap({ from: '2025-01-01', to: '2026-02-05', filter: NO_FILTER })).rejects.toMatchObject({
+      response: { field: 'to', message: 'to: hour buckets cover at most 400 days; 2025-01-01 … 2026-02-05 is 401 days' },
+    });
   });
 
   it('refuses a range the granularity does not cover, naming the field', async () => {

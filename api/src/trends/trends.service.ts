@@ -32,10 +32,13 @@ import {
   daysIn,
   rangeInstants,
   repeatedDays,
+  weekdayHour,
 } from './trend-buckets.js';
 import { type CountsSource, type TrendCountsRow, type TrendFilter, TrendsRepository } from './trends.repository.js';
+
+type AggregateSource = Exclude<CountsSource, 'calls'>;
 import type { TrendComparison, TrendGranularity, TrendMetric } from './trends.schemas.js';
-import type { TrendRow, TrendsResponse } from './trends.wire.js';
+import type { TrendRow, TrendsHeatmapResponse, TrendsResponse } from './trends.wire.js';
 
 export interface TrendsRequest extends DayRange {
   metric: TrendMetric;
@@ -47,12 +50,13 @@ export interface TrendsRequest extends DayRange {
 /** The earliest day a trend reads: back-fills start at 2000-01-01. */
 const FIRST_DAY = '2000-01-01';
 
-const AGGREGATE: Record<TrendGranularity, Exclude<CountsSource, 'calls'>> = {
-  '15m': 'calls_15m',
-  hour: 'calls_hourly',
-  day: 'calls_daily',
-  week: 'calls_daily',
-  month: 'calls_daily',
+/** The aggregates of each granularity: by queue and call type, by queue, and the center's totals. */
+const AGGREGATES: Record<TrendGranularity, { typed: AggregateSource; queue: AggregateSource; total: AggregateSource }> = {
+  '15m': { typed: 'calls_15m', queue: 'calls_15m', total: 'calls_15m' },
+  hour: { typed: 'calls_hourly', queue: 'calls_hourly_queue', total: 'calls_hourly_total' },
+  day: { typed: 'calls_daily', queue: 'calls_daily_queue', total: 'calls_daily_total' },
+  week: { typed: 'calls_daily', queue: 'calls_daily_queue', total: 'calls_daily_total' },
+  month: { typed: 'calls_daily', queue: 'calls_daily_queue', total: 'calls_daily_total' },
 };
 
 function countsOf(rows: readonly TrendCountsRow[]): Counts {
@@ -72,9 +76,9 @@ function countsOf(rows: readonly TrendCountsRow[]): Counts {
   return c;
 }
 
-type Figures = Omit<TrendRow, 'bucket' | 'value' | 'breachesByRule' | 'qaScore' | 'qaScoreN' | 'busyS' | 'availableS'>;
+type CallFigures = Omit<TrendRow, 'bucket' | 'value' | 'occupancy' | 'breachesByRule' | 'qaScore' | 'qaScoreN' | 'busyS' | 'availableS'>;
 
-function figuresOf(c: Counts): Figures {
+function callFiguresOf(c: Counts): CallFigures {
   return {
     offered: c.offered,
     answered: c.answered,
@@ -90,7 +94,6 @@ function figuresOf(c: Counts): Figures {
     asaS: asaS(c),
     abandonRate: abandonRate(c),
     ahtS: ahtS(c),
-    occupancy: null,
     answeredWaitS: roundMs(c.answeredWaitS),
     handleS: roundMs(c.handleS),
   };
@@ -127,13 +130,45 @@ export class TrendsService {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async trends(req: TrendsRequest): Promise<TrendsResponse> {
+  /** Refuses a range the granularity does not cover, naming the field. */
+  private assertRange(req: TrendsRequest, field = 'granularity'): void {
     if (req.from > req.to) throw refuse('from', `the first day ${req.from} is after the last day ${req.to}`);
     if (req.from < FIRST_DAY) throw refuse('from', `trends start on ${FIRST_DAY}; asked for ${req.from}`);
     const days = daysIn(req);
     const max = MAX_DAYS[req.granularity];
-    if (days > max)
-      throw refuse('granularity', `${req.granularity} buckets cover at most ${max} days; ${req.from} … ${req.to} is ${days} days`);
+    if (days > max) throw refuse(field, `${req.granularity} buckets cover at most ${max} days; ${req.from} … ${req.to} is ${days} days`);
+  }
+
+  /**
+   * The weekday × hour grid of a range: the hourly counts of the range (read
+   * as for granularity=hour) summed per local weekday and hour of day, each
+   * cell's rates computed from its sums.
+   */
+  async heatmap(req: DayRange & { filter: TrendFilter }): Promise<TrendsHeatmapResponse> {
+    const hourly: TrendsRequest = { ...req, metric: 'offered', granularity: 'hour' };
+    this.assertRange(hourly, 'to');
+    const tz = this.config.CALLBOARD_TZ;
+    const buckets = bucketsOf(req, 'hour', tz);
+    const source = this.sourceOf(hourly, req);
+    const byBucket = assign(buckets, await this.countsOf(hourly, req, source));
+    const cells = Array.from({ length: 7 * 24 }, () => ({ hours: 0, rows: [] as TrendCountsRow[] }));
+    buckets.forEach((b, i) => {
+      const { weekday, hour } = weekdayHour(b.label);
+      const cell = cells[weekday * 24 + hour]!;
+      cell.hours++;
+      cell.rows.push(...byBucket[i]!);
+    });
+    return {
+      tz,
+      from: req.from,
+      to: req.to,
+      source,
+      cells: cells.map((c, k) => ({ weekday: Math.floor(k / 24), hour: k % 24, hours: c.hours, ...callFiguresOf(countsOf(c.rows)) })),
+    };
+  }
+
+  async trends(req: TrendsRequest): Promise<TrendsResponse> {
+    this.assertRange(req);
     const main = await this.rowsOf(req, req);
     const response: TrendsResponse = {
       metric: req.metric,
@@ -156,11 +191,16 @@ export class TrendsService {
    * Where the counts of a request come from: agent and team filters need the
    * calls; so do the 15-minute and hourly buckets of a day whose local times
    * repeat (read from the calls for those days only, the aggregate for the rest).
+   * Otherwise the aggregate of the granularity with the fewest rows that still
+   * has the filter's columns: without a call-type filter the per-queue one, and
+   * without a queue filter either the center's totals.
    */
   sourceOf(req: TrendsRequest, range: DayRange): CountsSource {
     if (req.filter.agents !== null || req.filter.teams !== null) return 'calls';
     if (this.repeatedDays(req, range).length === daysIn(range)) return 'calls';
-    return AGGREGATE[req.granularity];
+    const aggregates = AGGREGATES[req.granularity];
+    if (req.filter.callTypes !== null) return aggregates.typed;
+    return req.filter.queues !== null ? aggregates.queue : aggregates.total;
   }
 
   private repeatedDays(req: TrendsRequest, range: DayRange): DayRange[] {
@@ -208,7 +248,7 @@ export class TrendsService {
     const breachesBy = breaches && assign(buckets, breaches);
     const scoresBy = scores && assign(buckets, scores);
     const rows = buckets.map((b: Bucket, i): TrendRow => {
-      const row: Omit<TrendRow, 'value'> = { bucket: b.label, ...figuresOf(countsOf(byBucket[i]!)) };
+      const row: Omit<TrendRow, 'value'> = { bucket: b.label, ...callFiguresOf(countsOf(byBucket[i]!)), occupancy: null };
       if (breachesBy) {
         const byRule: Record<string, number> = {};
         for (const x of breachesBy[i]!) byRule[x.rule] = (byRule[x.rule] ?? 0) + x.n;

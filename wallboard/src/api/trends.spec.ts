@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorResponse, fakeApi } from '../testing/session.fixture';
 import { ApiError } from './http';
-import { fetchTrends, trendsParams } from './trends';
+import { heatCells } from '../trends/trends.fixture';
+import { fetchTrends, fetchTrendsHeatmap, trendsParams } from './trends';
 
 describe('trendsParams', () => {
   it('joins lists with commas and leaves out empty filters and no comparison', () => {
@@ -48,5 +49,25 @@ describe('fetchTrends', () => {
   it('passes on the server’s refusal with the field it names', async () => {
     fakeApi({ 'GET /api/v1/trends': errorResponse(400, 'VALIDATION', 'from: not a day', { field: 'from' }) });
     await expect(fetchTrends(query)).rejects.toMatchObject({ status: 400, field: 'from' });
+  });
+});
+
+describe('fetchTrendsHeatmap', () => {
+  it('asks GET /api/v1/trends/heatmap for the range and filters, and hands back the 168 cells', async () => {
+    const answer = {
+      tz: 'Asia/Kolkata',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      source: 'calls_hourly_queue',
+      cells: heatCells([{ weekday: 0, hour: 9, hours: 5, offered: 40 }]),
+    };
+    const api = fakeApi({ 'GET /api/v1/trends/heatmap': answer });
+    await expect(fetchTrendsHeatmap({ from: '2026-03-01', to: '2026-03-31', queues: ['billing'], agents: [] })).resolves.toEqual(answer);
+    expect(api.calls('GET /api/v1/trends/heatmap')[0]!.url).toBe('/api/v1/trends/heatmap?from=2026-03-01&to=2026-03-31&queue=billing');
+  });
+
+  it('refuses a grid that is not 7 × 24 cells', async () => {
+    fakeApi({ 'GET /api/v1/trends/heatmap': { tz: 'UTC', from: '2026-03-01', to: '2026-03-01', cells: heatCells([]).slice(1) } });
+    await expect(fetchTrendsHeatmap({ from: '2026-03-01', to: '2026-03-01' })).rejects.toBeInstanceOf(ApiError);
   });
 });

@@ -2,16 +2,15 @@ import { init } from 'echarts/core';
 import { describe, expect, it } from 'vitest';
 import './registry';
 import { t } from '../testing/charts.fixture';
-import { heatmapCells } from '../trends/heatmap';
-import { row } from '../trends/trends.fixture';
+import { heatCells } from '../trends/trends.fixture';
 import { HEATMAP_SERIES_ID, heatmap, weekdayNames } from './heatmap';
 
 const ctx = { theme: 'light', locale: 'en', timeZone: 'Asia/Kolkata', t } as const;
 
 // A Monday 09:00 and a Wednesday 14:00 in Kolkata (+05:30).
-const cells = heatmapCells([
-  row('2026-03-02T09:00:00+05:30', null, { offered: 12, answered: 10, answeredInThreshold: 8, abandoned: 2, shortAbandoned: 0 }),
-  row('2026-03-04T14:00:00+05:30', null, { offered: 5, answered: 4, answeredInThreshold: 4, abandoned: 1, shortAbandoned: 1 }),
+const cells = heatCells([
+  { weekday: 0, hour: 9, hours: 1, offered: 12, answered: 10, answeredInThreshold: 8, abandoned: 2, threeRingRate: 8 / 12 },
+  { weekday: 2, hour: 14, hours: 1, offered: 5, answered: 4, answeredInThreshold: 4, abandoned: 1, shortAbandoned: 1, threeRingRate: 1 },
 ]);
 
 type HeatSeries = { id: string; type: string; data: [number, number, number | '-'][] };

@@ -1,12 +1,15 @@
 /**
- * The weekday × hour grid of a range (`trends/heatmap.ts`): calls offered per
- * cell, or the three-ring rate of the cell's summed counts. Monday on top,
- * hours of the center's day across; an empty cell is left blank.
+ * The weekday × hour grid of a range (`GET /api/v1/trends/heatmap`): calls
+ * offered per cell, or the three-ring rate of the cell's summed counts. Monday
+ * on top, hours of the center's day across; an empty cell is left blank.
  */
-import type { HeatCell, HeatmapMeasure } from '../trends/heatmap';
+import type { HeatCell } from '../api/trends';
 import { formatNumber, formatPercent } from '../format';
 import { axisStyle, chartBase, escapeHtml, type ChartContext, type ChartOption } from './common';
 import { chartColors, OKABE_ITO } from './palette';
+
+/** What a cell shows: calls offered, or the three-ring rate of its summed counts. */
+export type HeatmapMeasure = 'offered' | 'threeRingRate';
 
 export const HEATMAP_SERIES_ID = 'heat';
 

@@ -3,16 +3,17 @@ import { getInstanceByDom } from 'echarts/core';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import type { TrendsResponse } from '../api/trends';
+import type { TrendsHeatmapResponse, TrendsResponse } from '../api/trends';
 import { createAppI18n, type AppLocale } from '../i18n';
 import { useSessionStore } from '../stores/session';
 import { stubChartBox } from '../testing/chartBox';
 import { errorResponse, fakeApi, sessionFixture, type FakeRoutes } from '../testing/session.fixture';
 import { todayFixture } from '../testing/today.fixture';
-import { row } from '../trends/trends.fixture';
+import { heatCells, row } from '../trends/trends.fixture';
 import TrendsPage from './TrendsPage.vue';
 
 const TRENDS = 'GET /api/v1/trends';
+const HEATMAP = 'GET /api/v1/trends/heatmap';
 const NEW_YORK = 'America/New_York';
 
 /** Two New York days around spring forward: the 7th busy, the 8th without a call; the two days before as the previous period. */
@@ -29,10 +30,20 @@ const before = [
   row('2026-03-05T00:00:00-05:00', 0.9, { answeredInThreshold: 9, answered: 10 }),
   row('2026-03-06T00:00:00-05:00', 0.5, { answeredInThreshold: 1, answered: 2 }),
 ];
-/** Hours for the weekday × hour grid: Saturday 09:00 and Sunday 09:00 (after the change, −04:00). */
-const hours = [row('2026-03-07T09:00:00-05:00', null, { offered: 7 }), row('2026-03-08T09:00:00-04:00', null, { offered: 3 })];
+/** The weekday × hour grid: Saturday 09:00 and Sunday 09:00. */
+const cells = heatCells([
+  { weekday: 5, hour: 9, hours: 1, offered: 7 },
+  { weekday: 6, hour: 9, hours: 1, offered: 3 },
+]);
 
-/** The fake server echoes the view asked for; days answer the two rows above, hours the grid's. */
+/** The fake server echoes the range asked for with the grid above. */
+function heatmapRoute({ url }: { url: string }): Response {
+  const q = new URL(url, 'http://x').searchParams;
+  const body: TrendsHeatmapResponse = { tz: NEW_YORK, from: q.get('from')!, to: q.get('to')!, source: 'calls_hourly_total', cells };
+  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+}
+
+/** The fake server echoes the view asked for, with the two days above. */
 function trendsRoute({ url }: { url: string }): Response {
   const q = new URL(url, 'http://x').searchParams;
   const granularity = q.get('granularity') as TrendsResponse['granularity'];
@@ -43,7 +54,7 @@ function trendsRoute({ url }: { url: string }): Response {
     from: q.get('from')!,
     to: q.get('to')!,
     source: granularity === 'hour' ? 'calls_hourly' : 'calls_daily',
-    rows: granularity === 'hour' ? hours : [busy, quiet],
+    rows: [busy, quiet],
     ...(q.get('compare') ? { compare: { from: '2026-03-05', to: '2026-03-06', rows: before } } : {}),
   };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
@@ -94,7 +105,7 @@ const SHARED =
 
 describe('TrendsPage', () => {
   it('asks for the view in the address, and shows each rate with its counts and formula', async () => {
-    const { wrapper, api } = await mountPage({ [TRENDS]: trendsRoute }, SHARED);
+    const { wrapper, api } = await mountPage({ [TRENDS]: trendsRoute, [HEATMAP]: heatmapRoute }, SHARED);
     const asked = api.calls(TRENDS).map((call) => queryOf(call.url));
     expect(asked).toContainEqual({
       metric: 'threeRingRate',
@@ -104,9 +115,9 @@ describe('TrendsPage', () => {
       queue: 'billing,sales',
       compare: 'previous',
     });
-    // The grid's hours: the same days and filters, offered by hour, no comparison.
-    expect(asked).toContainEqual({ metric: 'offered', from: '2026-03-07', to: '2026-03-08', granularity: 'hour', queue: 'billing,sales' });
-    expect(asked).toHaveLength(2);
+    expect(asked).toHaveLength(1);
+    // The grid: the same days and filters.
+    expect(api.calls(HEATMAP).map((call) => queryOf(call.url))).toEqual([{ from: '2026-03-07', to: '2026-03-08', queue: 'billing,sales' }]);
 
     // 412 ÷ (480 + 30 − 10 + 2) = 412 ÷ 502 = 82.07 %; the 8th has no call to count.
     expect(rowsOf(wrapper)).toEqual([
@@ -123,7 +134,7 @@ describe('TrendsPage', () => {
   });
 
   it('draws the range as a line and the previous period as a dashed line aligned by position', async () => {
-    const { wrapper } = await mountPage({ [TRENDS]: trendsRoute }, SHARED);
+    const { wrapper } = await mountPage({ [TRENDS]: trendsRoute, [HEATMAP]: heatmapRoute }, SHARED);
     const option = chartOf(wrapper, 'trends-chart');
     expect(option.xAxis[0]!.data).toEqual(['2026-03-07', '2026-03-08']);
     const [main, compare] = option.series;
@@ -132,8 +143,8 @@ describe('TrendsPage', () => {
     expect(compare!.lineStyle?.type).toBe('dashed');
   });
 
-  it('sums the grid’s hours into their weekday and local hour', async () => {
-    const { wrapper } = await mountPage({ [TRENDS]: trendsRoute }, SHARED);
+  it('draws the grid’s cells at their weekday and local hour', async () => {
+    const { wrapper } = await mountPage({ [TRENDS]: trendsRoute, [HEATMAP]: heatmapRoute }, SHARED);
     const data = chartOf(wrapper, 'trends-heatmap').series[0]!.data as [number, number, number | string][];
     // Saturday (5) 09:00: 7 calls; Sunday (6) 09:00: 3; Monday 09:00 none.
     expect(data[5 * 24 + 9]).toEqual([9, 5, 7]);
@@ -142,14 +153,14 @@ describe('TrendsPage', () => {
   });
 
   it('opens the last 7 days of offered calls by hour, and keeps a change of metric and period in the address', async () => {
-    const { wrapper, api, router } = await mountPage({ [TRENDS]: trendsRoute }, '/trends');
+    const { wrapper, api, router } = await mountPage({ [TRENDS]: trendsRoute, [HEATMAP]: heatmapRoute }, '/trends');
     expect(queryOf(api.calls(TRENDS)[0]!.url)).toEqual({ metric: 'offered', from: '2026-03-02', to: '2026-03-08', granularity: 'hour' });
     expect(router.currentRoute.value.query).toEqual({ metric: 'offered', preset: 'last7Days', granularity: 'hour' });
 
     await wrapper.get('[data-testid="trends-metric"]').setValue('abandonRate');
     await wrapper.get('[data-testid="trends-preset-lastMonth"]').trigger('click');
     await flushPromises();
-    expect(queryOf(api.calls(TRENDS).at(-2)!.url)).toMatchObject({
+    expect(queryOf(api.calls(TRENDS).at(-1)!.url)).toMatchObject({
       metric: 'abandonRate',
       from: '2026-02-01',
       to: '2026-02-28',
@@ -171,12 +182,12 @@ describe('TrendsPage', () => {
   });
 
   it('applies a queue filter when the field is left', async () => {
-    const { wrapper, api, router } = await mountPage({ [TRENDS]: trendsRoute }, '/trends?preset=yesterday');
+    const { wrapper, api, router } = await mountPage({ [TRENDS]: trendsRoute, [HEATMAP]: heatmapRoute }, '/trends?preset=yesterday');
     const field = wrapper.get('[data-testid="trends-filter-queue"]');
     await field.setValue(' billing ,, vip ');
     await field.trigger('change');
     await flushPromises();
-    expect(queryOf(api.calls(TRENDS).at(-2)!.url)).toEqual({
+    expect(queryOf(api.calls(TRENDS).at(-1)!.url)).toEqual({
       metric: 'offered',
       from: '2026-03-07',
       to: '2026-03-07',
