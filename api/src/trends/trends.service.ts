@@ -76,10 +76,11 @@ function countsOf(rows: readonly TrendCountsRow[]): Counts {
   return c;
 }
 
-type CallFigures = Omit<TrendRow, 'bucket' | 'value' | 'occupancy' | 'breachesByRule' | 'qaScore' | 'qaScoreN' | 'busyS' | 'availableS'>;
-
-function callFiguresOf(c: Counts): CallFigures {
+/** A bucket's row with the SPEC §3 figures of its counts; `value` and the metric-specific fields are filled in after. */
+function trendRow(bucket: string, c: Counts): TrendRow {
   return {
+    bucket,
+    value: null,
     offered: c.offered,
     answered: c.answered,
     answeredInThreshold: c.answeredInThreshold,
@@ -94,9 +95,16 @@ function callFiguresOf(c: Counts): CallFigures {
     asaS: asaS(c),
     abandonRate: abandonRate(c),
     ahtS: ahtS(c),
+    occupancy: null,
     answeredWaitS: roundMs(c.answeredWaitS),
     handleS: roundMs(c.handleS),
   };
+}
+
+/** The figures of calls alone, as a heatmap cell carries them. */
+function callFiguresOf(c: Counts) {
+  const { bucket: _bucket, value: _value, occupancy: _occupancy, ...figures } = trendRow('', c);
+  return figures;
 }
 
 function valueOf(metric: TrendMetric, row: Omit<TrendRow, 'value'>): number | null {
@@ -248,7 +256,7 @@ export class TrendsService {
     const breachesBy = breaches && assign(buckets, breaches);
     const scoresBy = scores && assign(buckets, scores);
     const rows = buckets.map((b: Bucket, i): TrendRow => {
-      const row: Omit<TrendRow, 'value'> = { bucket: b.label, ...callFiguresOf(countsOf(byBucket[i]!)), occupancy: null };
+      const row = trendRow(b.label, countsOf(byBucket[i]!));
       if (breachesBy) {
         const byRule: Record<string, number> = {};
         for (const x of breachesBy[i]!) byRule[x.rule] = (byRule[x.rule] ?? 0) + x.n;
@@ -268,8 +276,8 @@ export class TrendsService {
         );
         row.qaScoreN = n;
       }
-      const { bucket, ...figures } = row;
-      return { bucket, value: valueOf(req.metric, row), ...figures };
+      row.value = valueOf(req.metric, row);
+      return row;
     });
     return { source, rows };
   }
