@@ -1,11 +1,16 @@
 /**
  * The event log on Redis Streams. An append is one Lua script, atomic on the
- * server: for each event it remembers the id (SET NX with a TTL) and, if the id
- * is new, XADDs the event; so a duplicate is counted exactly once however many
- * API processes receive it. The writer reads through a consumer group and
- * acknowledges entries only after the database commit; entries a crashed writer
- * left pending are claimed by the next one. Entries are trimmed by age, never
- * before the writer has acknowledged them.
+ * server: for each event it looks the id up in the de-duplication window and,
+ * if the id is new, remembers it and XADDs the event; so a duplicate is counted
+ * exactly once however many API processes receive it. The writer reads through
+ * a consumer group and acknowledges entries only after the database commit;
+ * entries a crashed writer left pending are claimed by the next one. Entries
+ * are trimmed by age, never before the writer has acknowledged them.
+ *
+ * Ids are remembered by arrival hour (`{prefix}:seen:<hour>`, see DEDUPE_SCRIPT):
+ * each hour's ids sit in small hashes that Redis keeps as listpacks (about 20
+ * bytes an id instead of about 400 for a key per id), and the hour expires as a
+ * whole once the window has passed over its last id.
  *
  * An event the database refuses for its data (`writer/refusals.ts`) would be
  * read again forever and hold back every entry behind it. The writer bisects
@@ -15,6 +20,7 @@
  * the batch pending and is retried with backoff, so nothing is lost while the
  * database is down.
  */
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import type { RedisClient, RedisClients } from '../infra/redis.js';
@@ -29,24 +35,102 @@ export const redisKeys = (prefix: string) => ({ stream: `{${prefix}}:events`, se
 /** The dead-letter stream keeps about this many entries (the newest). */
 export const DEAD_LETTER_MAXLEN = 100_000;
 
-const APPEND_SCRIPT = `
+/** How long ids are remembered by default (CALLBOARD_DEDUPE_WINDOW_H). */
+export const DEDUPE_WINDOW_HOURS = 48;
+/** Ids are grouped by the hour they arrived in; an hour's keys expire together. */
+export const DEDUPE_BUCKET_SECONDS = 3600;
+
+/**
+ * What the log remembers of an event id: the first 128 bits of its SHA-256.
+ * Fixed-size, so every id fits a listpack entry (ids may be 200 characters,
+ * beyond hash-max-listpack-value); two distinct ids share a fingerprint with a
+ * chance of about n²/2¹²⁹ (below 10⁻²¹ for a billion ids in the window), so a
+ * different event is never taken for a duplicate in practice.
+ */
+export const idFingerprint = (id: string): Buffer => createHash('sha256').update(id).digest().subarray(0, 16);
+
+/**
+ * The ids of one hour live in `{seen}<hour>:<shard>` hashes (field: the
+ * fingerprint, value 1), the shard being the fingerprint's first 16 bits modulo
+ * the hour's shard count. `{seen}<hour>` holds that count (`s`, a power of two
+ * fixed when the hour's first id arrives) and how many ids the hour took (`n`).
+ * An hour gets about one shard per PER_SHARD ids of the busier of the previous
+ * hour and the same hour a day earlier, and at least MIN_SHARDS: its hashes
+ * then stay far below the default hash-max-listpack-entries (128), even when
+ * the traffic grows fourfold, and a busier hour than foreseen only costs its
+ * hashes the hashtable encoding (larger, still exact). Every key of an hour
+ * expires at the end of the hour plus the window, so an id is remembered for at
+ * least the window and at most one hour longer; a lookup reads only the hours
+ * that can hold an id of the last window (the current one and the `ceil(window
+ * / hour)` before it).
+ *
+ * ARGV: the `seen` prefix, the time in seconds ('' for the server's clock), the
+ * bucket and window lengths in seconds, then a fingerprint and an event per
+ * event. Returns the indexes of the duplicates.
+ */
+const DEDUPE_SCRIPT = `
+local PER_SHARD = 32
+local MIN_SHARDS = 256
+local MAX_SHARDS = 65536
+local seen = ARGV[1]
+local now = tonumber(ARGV[2])
+if not now then now = tonumber(redis.call('TIME')[1]) end
+local size = tonumber(ARGV[3])
+local window = tonumber(ARGV[4])
+local cur = math.floor(now / size)
+local first = cur - math.ceil(window / size)
+local expires = (cur + 1) * size + window
+local function name(b) return seen .. string.format('%d', b) end
+local shards = {}
+for b = first, cur do shards[b] = tonumber(redis.call('HGET', name(b), 's')) end
+if not shards[cur] then
+  local busiest = tonumber(redis.call('HGET', name(cur - 1), 'n')) or 0
+  local dayAgo = cur - math.floor(86400 / size)
+  if dayAgo >= first and dayAgo < cur - 1 then busiest = math.max(busiest, tonumber(redis.call('HGET', name(dayAgo), 'n')) or 0) end
+  local s = MIN_SHARDS
+  while s < MAX_SHARDS and s * PER_SHARD < busiest do s = s * 2 end
+  shards[cur] = s
+  redis.call('HSET', name(cur), 's', s, 'n', 0)
+  redis.call('EXPIREAT', name(cur), expires)
+end
 local dups = {}
-local prefix = ARGV[1]
-local ttl = ARGV[2]
-for i = 3, #ARGV, 2 do
-  if redis.call('SET', prefix .. ARGV[i], '1', 'NX', 'EX', ttl) then
-    redis.call('XADD', KEYS[1], '*', 'e', ARGV[i + 1])
+local added = 0
+for i = 5, #ARGV, 2 do
+  local fp = ARGV[i]
+  local hi = string.byte(fp, 1) * 256 + string.byte(fp, 2)
+  local dup = false
+  for b = cur, first, -1 do
+    local s = shards[b]
+    if s and redis.call('HEXISTS', name(b) .. ':' .. string.format('%d', hi % s), fp) == 1 then
+      dup = true
+      break
+    end
+  end
+  if dup then
+    table.insert(dups, (i - 5) / 2)
   else
-    table.insert(dups, (i - 3) / 2)
+    local key = name(cur) .. ':' .. string.format('%d', hi % shards[cur])
+    redis.call('HSET', key, fp, 1)
+    redis.call('EXPIREAT', key, expires)
+    redis.call('XADD', KEYS[1], '*', 'e', ARGV[i + 1])
+    added = added + 1
   end
 end
+if added > 0 then redis.call('HINCRBY', name(cur), 'n', added) end
 return dups
 `;
 
 export interface RedisLogOptions {
   /** Key prefix (CALLBOARD_REDIS_PREFIX). */
   prefix: string;
+  /** How long the stream keeps entries (CALLBOARD_LOG_RETENTION_H). */
   retentionHours: number;
+  /** How long an id is remembered as a duplicate (CALLBOARD_DEDUPE_WINDOW_H); default 48. */
+  dedupeWindowHours?: number;
+  /** Length of the arrival buckets ids are remembered in; default an hour. */
+  dedupeBucketSeconds?: number;
+  /** Milliseconds since the epoch for the de-duplication buckets; default: the Redis server's clock, shared by every API process. */
+  clock?: () => number;
   maxBatch: number;
   /** How long the writer waits for a batch to fill after its first entry. */
   maxWaitMs: number;
@@ -102,10 +186,11 @@ export class RedisEventLog implements EventLog {
 
   async append(events: CanonicalEvent[]): Promise<AppendResult> {
     if (events.length === 0) return { accepted: 0, duplicateIndexes: [] };
-    const ttl = String(Math.round(this.opts.retentionHours * 3600));
-    const args = [this.seen, ttl];
-    for (const e of events) args.push(e.id, JSON.stringify(e));
-    const dups = (await this.client.eval(APPEND_SCRIPT, { keys: [this.stream], arguments: args })) as number[];
+    const window = Math.round((this.opts.dedupeWindowHours ?? DEDUPE_WINDOW_HOURS) * 3600);
+    const now = this.opts.clock ? String(Math.floor(this.opts.clock() / 1000)) : '';
+    const args: (string | Buffer)[] = [this.seen, now, String(this.opts.dedupeBucketSeconds ?? DEDUPE_BUCKET_SECONDS), String(window)];
+    for (const e of events) args.push(idFingerprint(e.id), JSON.stringify(e));
+    const dups = (await this.client.eval(DEDUPE_SCRIPT, { keys: [this.stream], arguments: args })) as number[];
     return { accepted: events.length - dups.length, duplicateIndexes: dups.map(Number) };
   }
 
