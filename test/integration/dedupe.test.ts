@@ -1,8 +1,9 @@
 /**
  * The Redis log's duplicate check on a real Redis: an id is remembered by the
- * hour it arrived in, for the whole window and across hour boundaries, then
- * forgotten; distinct ids are never merged. The buckets here are a minute long
- * (and a second for the real expiry) on a clock the test moves.
+ * bucket (an eighth of the window) it arrived in, for the whole window and
+ * across bucket boundaries, then forgotten; distinct ids are never merged. The
+ * buckets here are mostly a minute long (a second for the real expiry) on a
+ * clock the test moves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
@@ -82,7 +83,8 @@ describe('the Redis log remembers event ids', () => {
   it('forgets an id once the window has passed over its bucket, and its keys expire at the end of the bucket plus the window', async () => {
     const { log, clock, prefix, keys } = await open('expiry');
     const t0 = clock.ms;
-    const bucket0 = t0 / 1000 / BUCKET;
+    const start0 = t0 / 1000;
+    const start1 = start0 + BUCKET;
     clock.ms = t0 + 10_000;
     expect((await log.append([ev('x')])).accepted).toBe(1);
     clock.ms = t0 + 60_000;
@@ -93,21 +95,42 @@ describe('the Redis log remembers event ids', () => {
     expect(stored).toEqual(
       [
         keys.stream,
-        `${keys.seen}${bucket0}`,
-        `${keys.seen}${bucket0}:${shard}`,
-        `${keys.seen}${bucket0 + 1}`,
-        `${keys.seen}${bucket0 + 1}:${idFingerprint('y').readUInt16BE(0) % 256}`,
+        `${keys.seen}${start0}`,
+        `${keys.seen}${start0}:${shard}`,
+        `${keys.seen}${start1}`,
+        `${keys.seen}${start1}:${idFingerprint('y').readUInt16BE(0) % 256}`,
       ].sort(),
     );
     const expireAt = (key: string) => redis.sendCommand(['EXPIRETIME', key]) as Promise<number>;
-    expect(await expireAt(`${keys.seen}${bucket0}`)).toBe((bucket0 + 1) * BUCKET + WINDOW_S);
-    expect(await expireAt(`${keys.seen}${bucket0}:${shard}`)).toBe((bucket0 + 1) * BUCKET + WINDOW_S);
-    expect(await redis.hGetAll(`${keys.seen}${bucket0}`)).toEqual({ s: '256', n: '1' });
+    expect(await expireAt(`${keys.seen}${start0}`)).toBe(start1 + WINDOW_S);
+    expect(await expireAt(`${keys.seen}${start0}:${shard}`)).toBe(start1 + WINDOW_S);
+    expect(await redis.hGetAll(`${keys.seen}${start0}`)).toEqual({ s: '256', n: '1' });
 
     // Bucket 3 looks back to bucket 1 only: x (bucket 0) is new again, y (bucket 1) is not.
     clock.ms = t0 + 3 * 60_000;
     expect(await log.append([ev('x'), ev('y')])).toEqual({ accepted: 1, duplicateIndexes: [1] });
     expect(await logged(prefix)).toEqual(['x', 'y', 'x']);
+    await log.close();
+  });
+
+  it('by default groups ids in eighths of the window: 6-hour buckets for 48 hours, remembered 48 to 54 hours', async () => {
+    const prefix = `${run}-default`;
+    prefixes.push(prefix);
+    const keys = redisKeys(prefix);
+    const start = (Math.floor(Date.now() / 21_600_000) + 1) * 21_600;
+    let ms = start * 1000;
+    const log = await RedisEventLog.connect(clients, { prefix, retentionHours: 1, clock: () => ms, maxBatch: 100, maxWaitMs: 20 });
+    // `early` arrives in the first second of a bucket, `late` in its last.
+    expect((await log.append([ev('early')])).accepted).toBe(1);
+    ms = (start + 21_599) * 1000;
+    expect((await log.append([ev('late')])).accepted).toBe(1);
+    expect(await redis.sendCommand(['EXPIRETIME', `${keys.seen}${start}`])).toBe(start + 21_600 + 48 * 3600);
+    // 48 hours after `late`: both remembered.
+    ms += 48 * 3_600_000;
+    expect(await log.append([ev('late'), ev('early')])).toEqual({ accepted: 0, duplicateIndexes: [0, 1] });
+    // A second later the next bucket reads back to the bucket after theirs: both forgotten, `early` after 54 hours.
+    ms += 1000;
+    expect(await log.append([ev('late'), ev('early')])).toEqual({ accepted: 2, duplicateIndexes: [] });
     await log.close();
   });
 
@@ -135,16 +158,16 @@ describe('the Redis log remembers event ids', () => {
   it('never merges distinct ids, keeps every hash within the default listpack size, and sizes the next bucket for its traffic', async () => {
     const { log, clock, prefix, keys } = await open('distinct', 3600, 3600);
     const t0 = clock.ms;
-    const bucket0 = t0 / 1000 / 3600;
+    const start0 = t0 / 1000;
     // Ids that differ in one character, short and at the 200-character limit.
     const ids = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? `call-${i}` : `${'x'.repeat(190)}-${String(i).padStart(8, '0')}`));
     for (let i = 0; i < ids.length; i += 5000) {
       expect(await log.append(ids.slice(i, i + 5000).map(ev))).toEqual({ accepted: 5000, duplicateIndexes: [] });
     }
     expect(await redis.xLen(keys.stream)).toBe(20_000);
-    expect(await redis.hGetAll(`${keys.seen}${bucket0}`)).toEqual({ s: '256', n: '20000' });
+    expect(await redis.hGetAll(`${keys.seen}${start0}`)).toEqual({ s: '256', n: '20000' });
     const lengths: number[] = [];
-    for (let s = 0; s < 256; s++) lengths.push(await redis.hLen(`${keys.seen}${bucket0}:${s}`));
+    for (let s = 0; s < 256; s++) lengths.push(await redis.hLen(`${keys.seen}${start0}:${s}`));
     expect(lengths.reduce((a, b) => a + b, 0)).toBe(20_000);
     expect(Math.max(...lengths)).toBeLessThanOrEqual(128);
 
@@ -153,7 +176,7 @@ describe('the Redis log remembers event ids', () => {
     const again = await log.append([ev('new-hour'), ...ids.slice(0, 4999).map(ev)]);
     expect(again.accepted).toBe(1);
     expect(again.duplicateIndexes).toEqual(Array.from({ length: 4999 }, (_, i) => i + 1));
-    expect(await redis.hGetAll(`${keys.seen}${bucket0 + 1}`)).toEqual({ s: '1024', n: '1' });
+    expect(await redis.hGetAll(`${keys.seen}${start0 + 3600}`)).toEqual({ s: '1024', n: '1' });
     expect((await log.append(ids.slice(4999, 9998).map(ev))).accepted).toBe(0);
     expect(await redis.xLen(keys.stream)).toBe(20_001);
     expect((await logged(prefix)).at(-1)).toBe('new-hour');
