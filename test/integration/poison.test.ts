@@ -244,7 +244,7 @@ describe('with the Redis log', () => {
     expect((await postEvents(app.url, [offer('dup-r', 10, 'dups-r')])).body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
     await writerDone();
     await until('the live engine to count the offer', async () => (await offeredToday(admin, 'dups-r')) === 1);
-    // What CALLBOARD_DEDUPE_WINDOW_H does to an id: the keys of the hour it arrived in expire, and a resend is taken into the log again.
+    // What CALLBOARD_DEDUPE_WINDOW_H does to an id: the keys of the bucket it arrived in expire, and a resend is taken into the log again.
     const remembered: string[] = [];
     for await (const found of redis.scanIterator({ MATCH: `${keys.seen}*`, COUNT: 1000 })) remembered.push(...found);
     expect(remembered.length).toBeGreaterThanOrEqual(2);
