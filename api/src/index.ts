@@ -4,7 +4,7 @@ export { loadConfig, configSchema, type AppConfig, ConfigError } from './config/
 export { WriterService } from './writer/writer.service.js';
 export { WriterRepository } from './writer/writer.repository.js';
 export { EmbeddedEventLog } from './log/embedded-event-log.js';
-export { RedisEventLog, redisKeys, WRITER_GROUP } from './log/redis-event-log.js';
+export { DEDUPE_BUCKETS, DEDUPE_WINDOW_HOURS, RedisEventLog, idFingerprint, redisKeys, WRITER_GROUP } from './log/redis-event-log.js';
 export type { EventLog, AppendResult } from './log/event-log.js';
 export { createApiKey, createIngestKey, createKioskToken } from './auth/credentials/credentials.service.js';
 export { createUser } from './auth/users/users.service.js';

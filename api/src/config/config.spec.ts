@@ -103,6 +103,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CALLBOARD_EVENT_MAX_AHEAD_MIN: 'soon' })).toThrow(/^CALLBOARD_EVENT_MAX_AHEAD_MIN must be a number/);
   });
 
+  it('remembers event ids for 48 hours unless told otherwise, in whole hours up to 30 days', () => {
+    expect(loadConfig({})).toMatchObject({ CALLBOARD_DEDUPE_WINDOW_H: 48 });
+    expect(loadConfig({ CALLBOARD_DEDUPE_WINDOW_H: '72' })).toMatchObject({ CALLBOARD_DEDUPE_WINDOW_H: 72 });
+    expect(loadConfig({ CALLBOARD_DEDUPE_WINDOW_H: '720' })).toMatchObject({ CALLBOARD_DEDUPE_WINDOW_H: 720 });
+    expect(() => loadConfig({ CALLBOARD_DEDUPE_WINDOW_H: '0' })).toThrow('CALLBOARD_DEDUPE_WINDOW_H must be at least 1 hour (got "0")');
+    expect(() => loadConfig({ CALLBOARD_DEDUPE_WINDOW_H: '1.5' })).toThrow(
+      'CALLBOARD_DEDUPE_WINDOW_H must be a whole number of hours (got "1.5")',
+    );
+    expect(() => loadConfig({ CALLBOARD_DEDUPE_WINDOW_H: '721' })).toThrow(
+      'CALLBOARD_DEDUPE_WINDOW_H must be at most 720 hours (30 days) (got "721")',
+    );
+    expect(() => loadConfig({ CALLBOARD_DEDUPE_WINDOW_H: 'two days' })).toThrow(/^CALLBOARD_DEDUPE_WINDOW_H must be a number of hours/);
+  });
+
   it('has 15-minute idle and 12-hour absolute sessions by default', () => {
     const c = loadConfig({});
     expect([c.CALLBOARD_SESSION_IDLE_MIN, c.CALLBOARD_SESSION_MAX_H, c.CALLBOARD_LOGIN_MAX_FAILURES]).toEqual([15, 12, 5]);

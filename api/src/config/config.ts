@@ -122,8 +122,15 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits and _ . : -')
     .default('callboard'),
   CALLBOARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** How long the Redis log keeps entries and remembers event ids for de-duplication. */
+  /** How long the Redis log keeps entries. */
   CALLBOARD_LOG_RETENTION_H: z.coerce.number().positive().default(48),
+  /** How long the Redis log remembers an event id: a resend within this many hours counts as a duplicate. */
+  CALLBOARD_DEDUPE_WINDOW_H: z.coerce
+    .number({ message: 'must be a number of hours' })
+    .int('must be a whole number of hours')
+    .min(1, 'must be at least 1 hour')
+    .max(24 * 30, 'must be at most 720 hours (30 days)')
+    .default(48),
   CALLBOARD_WRITER_BATCH: z.coerce.number().int().min(1).max(50_000).default(5000),
   CALLBOARD_WRITER_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(50),
   /** Whether this process runs the writer; off: it appends to the Redis log and follows it, and another process writes. */

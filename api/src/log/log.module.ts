@@ -41,6 +41,7 @@ class LogLifecycle implements OnApplicationShutdown {
         const log = await RedisEventLog.connect(redis, {
           prefix: config.CALLBOARD_REDIS_PREFIX,
           retentionHours: config.CALLBOARD_LOG_RETENTION_H,
+          dedupeWindowHours: config.CALLBOARD_DEDUPE_WINDOW_H,
           maxBatch: config.CALLBOARD_WRITER_BATCH,
           maxWaitMs: config.CALLBOARD_WRITER_WAIT_MS,
           claimIdleMs: config.CALLBOARD_WRITER_CLAIM_MS,

@@ -1,11 +1,17 @@
 /**
  * The event log on Redis Streams. An append is one Lua script, atomic on the
- * server: for each event it remembers the id (SET NX with a TTL) and, if the id
- * is new, XADDs the event; so a duplicate is counted exactly once however many
- * API processes receive it. The writer reads through a consumer group and
- * acknowledges entries only after the database commit; entries a crashed writer
- * left pending are claimed by the next one. Entries are trimmed by age, never
- * before the writer has acknowledged them.
+ * server: for each event it looks the id up in the de-duplication window and,
+ * if the id is new, remembers it and XADDs the event; so a duplicate is counted
+ * exactly once however many API processes receive it. The writer reads through
+ * a consumer group and acknowledges entries only after the database commit;
+ * entries a crashed writer left pending are claimed by the next one. Entries
+ * are trimmed by age, never before the writer has acknowledged them.
+ *
+ * Ids are remembered by arrival bucket (an eighth of the window, see
+ * DEDUPE_SCRIPT): each bucket's ids sit in small hashes that Redis keeps as
+ * listpacks (about 26 bytes an id instead of about 100 for a key per id, 150
+ * with its expiry), and a bucket expires as a whole once the window has passed
+ * over its last id.
  *
  * An event the database refuses for its data (`writer/refusals.ts`) would be
  * read again forever and hold back every entry behind it. The writer bisects
@@ -15,6 +21,7 @@
  * the batch pending and is retried with backoff, so nothing is lost while the
  * database is down.
  */
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import type { RedisClient, RedisClients } from '../infra/redis.js';
@@ -29,24 +36,121 @@ export const redisKeys = (prefix: string) => ({ stream: `{${prefix}}:events`, se
 /** The dead-letter stream keeps about this many entries (the newest). */
 export const DEAD_LETTER_MAXLEN = 100_000;
 
-const APPEND_SCRIPT = `
-local dups = {}
-local prefix = ARGV[1]
-local ttl = ARGV[2]
-for i = 3, #ARGV, 2 do
-  if redis.call('SET', prefix .. ARGV[i], '1', 'NX', 'EX', ttl) then
-    redis.call('XADD', KEYS[1], '*', 'e', ARGV[i + 1])
-  else
-    table.insert(dups, (i - 3) / 2)
+/** How long ids are remembered by default (CALLBOARD_DEDUPE_WINDOW_H). */
+export const DEDUPE_WINDOW_HOURS = 48;
+/**
+ * Ids are grouped by arrival into this many buckets of the window (6 h for
+ * 48 h); a bucket's keys expire together. A lookup reads one more bucket than
+ * this (the current one and those before it the window reaches), and an id is
+ * remembered at most one bucket longer than the window.
+ */
+export const DEDUPE_BUCKETS = 8;
+
+/**
+ * What the log remembers of an event id: the first 128 bits of its SHA-256.
+ * Fixed-size, so every id fits a listpack entry (ids may be 200 characters,
+ * beyond hash-max-listpack-value); two distinct ids share a fingerprint with a
+ * chance of about n²/2¹²⁹ (below 10⁻²¹ for a billion ids in the window), so a
+ * different event is never taken for a duplicate in practice.
+ */
+export const idFingerprint = (id: string): Buffer => createHash('sha256').update(id).digest().subarray(0, 16);
+
+/**
+ * The ids of one bucket live in `{seen}<start>:<shard>` hashes (`<start>`: the
+ * bucket's first second since the epoch; field: the fingerprint, value 1), the
+ * shard being the fingerprint's first 16 bits modulo the bucket's shard count.
+ * `{seen}<start>` holds that count (`s`, a power of two fixed when the bucket's
+ * first id arrives) and how many ids the bucket took (`n`). A bucket gets about
+ * one shard per PER_SHARD ids of the busier of the previous bucket and the one
+ * a day earlier, and at least MIN_SHARDS: its hashes then stay far below the
+ * default hash-max-listpack-entries (128) even when the traffic grows
+ * fourfold, and a busier bucket than foreseen only costs its hashes the
+ * hashtable encoding (larger, still exact). Every key of a bucket expires at
+ * the end of the bucket plus the window, so an id is remembered for at least
+ * the window and at most one bucket longer; a lookup reads only the buckets
+ * that can hold an id of the last window (the current one and the
+ * `ceil(window / bucket)` before it), newest first.
+ *
+ * ARGV: the `seen` prefix, the time in seconds ('' for the server's clock), the
+ * bucket and window lengths in seconds, then a fingerprint and an event per
+ * event. Returns the indexes of the duplicates.
+ */
+const DEDUPE_SCRIPT = `
+local PER_SHARD = 32
+local MIN_SHARDS = 256
+local MAX_SHARDS = 65536
+local call = redis.call
+local seen = ARGV[1]
+local now = tonumber(ARGV[2])
+if not now then now = tonumber(call('TIME')[1]) end
+local size = tonumber(ARGV[3])
+local window = tonumber(ARGV[4])
+local cur = math.floor(now / size)
+local first = cur - math.ceil(window / size)
+local expires = (cur + 1) * size + window
+local function name(b) return seen .. string.format('%d', b * size) end
+-- The window's buckets, newest first: each one's shard count and key prefix.
+local current = tonumber(call('HGET', name(cur), 's'))
+if not current then
+  local busiest = tonumber(call('HGET', name(cur - 1), 'n')) or 0
+  local dayAgo = cur - math.floor(86400 / size)
+  if dayAgo >= first and dayAgo < cur - 1 then busiest = math.max(busiest, tonumber(call('HGET', name(dayAgo), 'n')) or 0) end
+  current = MIN_SHARDS
+  while current < MAX_SHARDS and current * PER_SHARD < busiest do current = current * 2 end
+  call('HSET', name(cur), 's', current, 'n', 0)
+  call('EXPIREAT', name(cur), expires)
+end
+local counts, prefixes = { current }, { name(cur) .. ':' }
+for b = cur - 1, first, -1 do
+  local s = tonumber(call('HGET', name(b), 's'))
+  if s then
+    table.insert(counts, s)
+    table.insert(prefixes, name(b) .. ':')
   end
 end
+local n = #counts
+local dups = {}
+local added = 0
+local timed = {}
+for i = 5, #ARGV, 2 do
+  local fp = ARGV[i]
+  local b1, b2 = string.byte(fp, 1, 2)
+  local hi = b1 * 256 + b2
+  local dup = false
+  for k = 1, n do
+    if call('HEXISTS', prefixes[k] .. (hi % counts[k]), fp) == 1 then
+      dup = true
+      break
+    end
+  end
+  if dup then
+    table.insert(dups, (i - 5) / 2)
+  else
+    local key = prefixes[1] .. (hi % counts[1])
+    call('HSET', key, fp, 1)
+    if not timed[key] then
+      call('EXPIREAT', key, expires)
+      timed[key] = true
+    end
+    call('XADD', KEYS[1], '*', 'e', ARGV[i + 1])
+    added = added + 1
+  end
+end
+if added > 0 then call('HINCRBY', name(cur), 'n', added) end
 return dups
 `;
 
 export interface RedisLogOptions {
   /** Key prefix (CALLBOARD_REDIS_PREFIX). */
   prefix: string;
+  /** How long the stream keeps entries (CALLBOARD_LOG_RETENTION_H). */
   retentionHours: number;
+  /** How long an id is remembered as a duplicate (CALLBOARD_DEDUPE_WINDOW_H); default 48. */
+  dedupeWindowHours?: number;
+  /** Length of the arrival buckets ids are remembered in, in seconds; default an eighth of the window. */
+  dedupeBucketSeconds?: number;
+  /** Milliseconds since the epoch for the de-duplication buckets; default: the Redis server's clock, shared by every API process. */
+  clock?: () => number;
   maxBatch: number;
   /** How long the writer waits for a batch to fill after its first entry. */
   maxWaitMs: number;
@@ -102,10 +206,12 @@ export class RedisEventLog implements EventLog {
 
   async append(events: CanonicalEvent[]): Promise<AppendResult> {
     if (events.length === 0) return { accepted: 0, duplicateIndexes: [] };
-    const ttl = String(Math.round(this.opts.retentionHours * 3600));
-    const args = [this.seen, ttl];
-    for (const e of events) args.push(e.id, JSON.stringify(e));
-    const dups = (await this.client.eval(APPEND_SCRIPT, { keys: [this.stream], arguments: args })) as number[];
+    const window = Math.max(1, Math.round((this.opts.dedupeWindowHours ?? DEDUPE_WINDOW_HOURS) * 3600));
+    const bucket = this.opts.dedupeBucketSeconds ?? Math.ceil(window / DEDUPE_BUCKETS);
+    const now = this.opts.clock ? String(Math.floor(this.opts.clock() / 1000)) : '';
+    const args: (string | Buffer)[] = [this.seen, now, String(bucket), String(window)];
+    for (const e of events) args.push(idFingerprint(e.id), JSON.stringify(e));
+    const dups = (await this.client.eval(DEDUPE_SCRIPT, { keys: [this.stream], arguments: args })) as number[];
     return { accepted: events.length - dups.length, duplicateIndexes: dups.map(Number) };
   }
 
