@@ -8,6 +8,8 @@
 //   BENCH_CALLS  calls in the 13 months (default 5,000,000; 200,000 for a quick check)
 //   BENCH_SEED   the generator's seed (default 16)
 //   BENCH_RUNS   timed runs per figure (default 20, at least 20)
+//   BENCH_BASELINE_RUNS  timed runs per raw-SQL baseline figure (default BENCH_RUNS; at least 5:
+//                the raw reads of millions of calls take seconds each)
 //   BENCH_TZ     the center's zone (default Asia/Shanghai)
 //   BENCH_CLEAN=1  the data folder is removed after the run
 // The data is kept in $TMPDIR/callboard-bench-trends (a marker file records the
@@ -24,6 +26,7 @@ import { benchRange, dataIdentity, generate, matchingData, recorded } from './tr
 const CALLS = Number(process.env.BENCH_CALLS ?? 5_000_000);
 const SEED = Number(process.env.BENCH_SEED ?? 16);
 const RUNS = Math.max(20, Number(process.env.BENCH_RUNS ?? 20));
+const BASELINE_RUNS = Math.max(5, Number(process.env.BENCH_BASELINE_RUNS ?? RUNS));
 const TZ = process.env.BENCH_TZ ?? 'Asia/Shanghai';
 const CLEAN = process.env.BENCH_CLEAN === '1';
 const TARGET_MS = 100;
@@ -74,11 +77,11 @@ function rawSql(c) {
   };
 }
 
-/** Milliseconds of each of RUNS runs of `fn`, after two that are not counted. */
-async function time(fn) {
+/** p50 and p95 in milliseconds of `runs` runs of `fn`, after two that are not counted. */
+async function time(fn, runs = RUNS) {
   for (let i = 0; i < 2; i++) await fn();
   const ms = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await fn();
     ms.push(performance.now() - t);
@@ -94,7 +97,7 @@ async function baseline(list) {
       let rows = [];
       c.raw = await time(async () => {
         rows = (await db.query(sql, params)).rows;
-      });
+      }, BASELINE_RUNS);
       c.rawBuckets = rows.length;
       c.rawOffered = rows.reduce((s, r) => s + r.offered, 0);
     }
@@ -148,7 +151,7 @@ export async function trends() {
   const range = benchRange(TZ);
   const identity = dataIdentity({ seed: SEED, calls: CALLS, tz: TZ, ...range });
   console.log(
-    `\ntrends benchmark (${os.cpus().length} cores, Node ${process.version}, embedded TimescaleDB; ${fmt(CALLS)} calls ${range.from} … ${range.to} in ${TZ}, seed ${SEED}, ${RUNS} runs per figure)`,
+    `\ntrends benchmark (${os.cpus().length} cores, Node ${process.version}, embedded TimescaleDB; ${fmt(CALLS)} calls ${range.from} … ${range.to} in ${TZ}, seed ${SEED}, ${RUNS} runs per API figure, ${BASELINE_RUNS} per baseline figure)`,
   );
   try {
     if (matchingData(DATA_DIR, identity)) {
