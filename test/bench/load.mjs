@@ -15,6 +15,17 @@ const from = daysBackAt(2, 0);
 const events = [...simulate({ seed: 7, tz: 'Asia/Shanghai', rate: 40 }, from, from + 8 * 3600_000)];
 // Unique ids per run, so a second run against the same log is not all duplicates.
 const run = `${process.pid}`;
+// Each pass over the traffic is another set of calls, agents and cases (the same
+// minutes of the same day): a replay under the same names would pile every pass
+// onto the calls of the first, a workload no center produces.
+const NAMED = ['callId', 'agentId', 'toAgent', 'caseId'];
+const renamed = (e, round) => {
+  if (round === 0) return e.payload;
+  const payload = { ...e.payload };
+  for (const k of NAMED) if (typeof payload[k] === 'string') payload[k] = `r${round}-${payload[k]}`;
+  return payload;
+};
+let round = 0;
 let next = 0;
 let accepted = 0;
 let duplicates = 0;
@@ -24,8 +35,12 @@ const started = Date.now();
 
 async function worker() {
   while (Date.now() < deadline) {
-    if (next >= events.length) next = 0;
-    const batch = events.slice(next, next + batchSize).map((e) => ({ ...e, id: `${run}-${posts}-${e.id}` }));
+    if (next >= events.length) {
+      next = 0;
+      round++;
+    }
+    const r = round;
+    const batch = events.slice(next, next + batchSize).map((e) => ({ ...e, id: `${run}-${posts}-${e.id}`, payload: renamed(e, r) }));
     next += batchSize;
     posts++;
     const res = await fetch(`${url}/api/v1/events`, {
@@ -44,4 +59,4 @@ async function worker() {
 
 await Promise.all(Array.from({ length: concurrency }, worker));
 const elapsed = (Date.now() - started) / 1000;
-process.stdout.write(JSON.stringify({ accepted, duplicates, posts, elapsed, generated: events.length }) + '\n');
+process.stdout.write(JSON.stringify({ accepted, duplicates, posts, elapsed, generated: events.length, rounds: round + 1 }) + '\n');

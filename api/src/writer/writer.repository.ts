@@ -3,7 +3,11 @@
  * `transaction` opens, so each method takes it as `q`. Inserts use unnest()
  * over column arrays: one statement per batch whatever its size (the wire
  * protocol caps a statement at 65,535 parameters, so a VALUES list would not
- * scale).
+ * scale). Reads of many calls or agents join their ids with unnest() (an index
+ * probe per id; OFFSET 0 keeps the planner from turning the probes into a
+ * hash join): the embedded database never gathers statistics, and with
+ * `= ANY(ids)` its planner scanned the whole day and filtered it, a cost that
+ * grew with every event stored.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Db, Queryable } from '@callboard/db';
@@ -21,6 +25,11 @@ export interface StoredEvent {
   type: string;
   source: string;
   payload: Record<string, unknown>;
+}
+
+/** A stored event with the call it belongs to. */
+export interface StoredCallEvent extends StoredEvent {
+  callId: string;
 }
 
 /** Back to the canonical shape, with the ISO timestamp the schema uses. */
@@ -95,12 +104,16 @@ export class WriterRepository {
   }
 
   /** All events of the given calls within a window around the batch (a call lasts far less than a day). */
-  async callEvents(q: Queryable, callIds: string[], from: Date, to: Date): Promise<StoredEvent[]> {
+  async callEvents(q: Queryable, callIds: string[], from: Date, to: Date): Promise<StoredCallEvent[]> {
     if (callIds.length === 0) return [];
-    const r = await q.query<StoredEvent>(
-      `SELECT id, ts, type, source, payload FROM events
-        WHERE call_id = ANY($1::text[]) AND ts >= $2::timestamptz - INTERVAL '1 day' AND ts <= $3::timestamptz + INTERVAL '1 day'
-        ORDER BY ts, id`,
+    const r = await q.query<StoredCallEvent>(
+      `SELECT e.id, e.ts, e.type, e.source, e.payload, e.call_id AS "callId"
+         FROM unnest($1::text[]) AS c(call_id)
+         CROSS JOIN LATERAL (SELECT * FROM events
+                              WHERE call_id = c.call_id
+                                AND ts >= $2::timestamptz - INTERVAL '1 day' AND ts <= $3::timestamptz + INTERVAL '1 day'
+                              OFFSET 0) e
+        ORDER BY e.ts, e.id`,
       [callIds, from, to],
     );
     return r.rows;
@@ -180,9 +193,12 @@ export class WriterRepository {
   async wrapIntervals(q: Queryable, agentIds: string[], from: Date, to: Date): Promise<AgentInterval[]> {
     if (agentIds.length === 0) return [];
     const r = await q.query<AgentStateRow>(
-      `SELECT ${AGENT_STATE_COLUMNS} FROM agent_states
-        WHERE agent_id = ANY($1::text[]) AND state = 'wrap_up'
-          AND started_at >= $2::timestamptz - INTERVAL '1 day' AND started_at <= $3::timestamptz + INTERVAL '1 day'`,
+      `SELECT ${AGENT_STATE_COLUMNS} FROM unnest($1::text[]) AS a(id)
+         CROSS JOIN LATERAL (SELECT * FROM agent_states s
+                              WHERE s.agent_id = a.id AND s.state = 'wrap_up'
+                                AND s.started_at >= $2::timestamptz - INTERVAL '1 day'
+                                AND s.started_at <= $3::timestamptz + INTERVAL '1 day'
+                              OFFSET 0) s`,
       [agentIds, from, to],
     );
     return r.rows.map(agentIntervalOf);
@@ -192,8 +208,13 @@ export class WriterRepository {
   async replaceCalls(q: Queryable, callIds: string[], from: Date, to: Date, rows: CallRow[]): Promise<void> {
     if (callIds.length === 0) return;
     await q.query(
-      `DELETE FROM calls WHERE call_id = ANY($1::text[])
-          AND offered_at >= $2::timestamptz - INTERVAL '1 day' AND offered_at <= $3::timestamptz + INTERVAL '1 day'`,
+      `DELETE FROM calls d
+        USING unnest($1::text[]) AS c(id)
+        CROSS JOIN LATERAL (SELECT call_id, queue, offered_at FROM calls
+                             WHERE call_id = c.id
+                               AND offered_at >= $2::timestamptz - INTERVAL '1 day' AND offered_at <= $3::timestamptz + INTERVAL '1 day'
+                             OFFSET 0) k
+        WHERE d.call_id = k.call_id AND d.queue = k.queue AND d.offered_at = k.offered_at`,
       [callIds, from, to],
     );
     if (rows.length === 0) return;

@@ -7,7 +7,7 @@ import type { Queryable } from '@callboard/db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import { type Mocked, automock } from '../testing/automock.js';
-import { type StoredEvent, WriterRepository } from './writer.repository.js';
+import { type StoredCallEvent, WriterRepository } from './writer.repository.js';
 import { WriterService } from './writer.service.js';
 import { defaultRulesBook } from '../testing/rules.fixture.js';
 
@@ -15,7 +15,14 @@ import { defaultRulesBook } from '../testing/rules.fixture.js';
 const t = (hms: string) => `2026-03-02T${hms}+08:00`;
 const ev = (id: string, type: string, hms: string, payload: Record<string, unknown>) =>
   ({ id, type, ts: new Date(t(hms)).toISOString(), source: 'test', payload }) as CanonicalEvent;
-const stored = (e: CanonicalEvent): StoredEvent => ({ id: e.id, ts: new Date(e.ts), type: e.type, source: e.source, payload: e.payload });
+const stored = (e: CanonicalEvent): StoredCallEvent => ({
+  id: e.id,
+  ts: new Date(e.ts),
+  type: e.type,
+  source: e.source,
+  payload: e.payload,
+  callId: String((e.payload as { callId?: string }).callId),
+});
 
 const book = defaultRulesBook([], []);
 const tx = { query: () => Promise.reject(new Error('SQL belongs to the repository')) } as unknown as Queryable;
@@ -54,7 +61,8 @@ describe('WriterService.write', () => {
     repo.insertEvents.mockResolvedValue(new Set(['e1', 'e2', 'e3']));
     repo.agentEvents.mockResolvedValue({ events: [stored(e1)], windows });
     repo.callIdsEndedNear.mockResolvedValue(['c0']);
-    repo.callEvents.mockResolvedValue([stored(e9), stored(e2), stored(e3)]);
+    // c1 is new: nothing of it was stored before the batch; c0 is read whole.
+    repo.callEvents.mockResolvedValueOnce([]).mockResolvedValueOnce([stored(e9)]);
     repo.wrapIntervals.mockResolvedValue([]);
     repo.rulesBook.mockResolvedValue(book);
 
@@ -62,6 +70,7 @@ describe('WriterService.write', () => {
 
     expect(callOrder(repo)).toEqual([
       'transaction',
+      'callEvents',
       'insertEvents',
       'agentEvents',
       'replaceAgentIntervals',
@@ -78,7 +87,10 @@ describe('WriterService.write', () => {
       { agentId: 'a1', startedAt: from, endedAt: null, state: 'available', reason: null, name: null, team: null, eventId: 'e1' },
     ]);
     expect(repo.callIdsEndedNear).toHaveBeenCalledWith(tx, ['a1'], from, to);
-    expect(repo.callEvents).toHaveBeenCalledWith(tx, ['c1', 'c0'], from, to);
+    // Before the insert: the calls the batch names, over the span of their events (09:00:05 … 09:00:12).
+    expect(repo.callEvents).toHaveBeenNthCalledWith(1, tx, ['c1'], new Date(t('09:00:05')), to);
+    // After it: only the call the batch does not name; the new events of c1 are never read back.
+    expect(repo.callEvents).toHaveBeenNthCalledWith(2, tx, ['c0'], from, to);
     expect(repo.wrapIntervals).toHaveBeenCalledWith(tx, ['a1'], from, to);
     expect(repo.rulesBook).toHaveBeenCalledWith(tx);
 
@@ -107,6 +119,52 @@ describe('WriterService.write', () => {
     expect(anomalies[0]!.reason).toMatch(/^call\.ended for call c0 has no call\.offered/);
 
     expect(result).toEqual({ inserted: new Set(['e1', 'e2', 'e3']), calls: 1, anomalies: 1 });
+  });
+
+  it("joins a call's events stored before the batch with the batch's new ones, reading nothing back", async () => {
+    // c1 was offered at 09:00:05 by an earlier batch; this one brings its answer, twice, and a resend of the offer.
+    const again = { ...e3 };
+    repo.callEvents.mockResolvedValue([stored(e2)]);
+    repo.insertEvents.mockResolvedValue(new Set(['e3']));
+    repo.wrapIntervals.mockResolvedValue([]);
+    repo.rulesBook.mockResolvedValue(book);
+
+    const result = await writer.write([e2, e3, again]);
+
+    expect(callOrder(repo)).toEqual([
+      'transaction',
+      'callEvents',
+      'insertEvents',
+      'wrapIntervals',
+      'rulesBook',
+      'replaceCalls',
+      'syncAnomalies',
+    ]);
+    expect(repo.callEvents).toHaveBeenCalledWith(tx, ['c1'], new Date(t('09:00:05')), to);
+    const [, ids, f, u, rows] = repo.replaceCalls.mock.calls[0]!;
+    // The window is that of the new event only: 09:00:12.
+    expect([ids, f, u]).toEqual([['c1'], to, to]);
+    // Offered 09:00:05 (stored before), answered 09:00:12 (new, once): a 7 s wait, within 3 rings × 5 s.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ callId: 'c1', offeredAt: new Date(t('09:00:05')), answeredAt: to, outcome: 'answered', waitS: 7 });
+    expect(repo.syncAnomalies.mock.calls[0]![2]).toEqual([]);
+    expect(result).toEqual({ inserted: new Set(['e3']), calls: 1, anomalies: 0 });
+  });
+
+  it('leaves out events stored before that lie more than a day from the new ones', async () => {
+    // An offer of the same call id a week earlier belongs to another call.
+    const old = ev('e-old', 'call.offered', '09:00:00', { callId: 'c1', queue: 'general' });
+    const weekBefore = { ...stored(old), ts: new Date(Date.parse(t('09:00:00')) - 7 * 86_400_000) };
+    repo.callEvents.mockResolvedValue([weekBefore]);
+    repo.insertEvents.mockResolvedValue(new Set(['e3']));
+    repo.wrapIntervals.mockResolvedValue([]);
+    repo.rulesBook.mockResolvedValue(book);
+
+    await writer.write([e3]);
+
+    // Without its offer the answer cannot be placed: no row, one anomaly.
+    expect(repo.replaceCalls.mock.calls[0]![4]).toEqual([]);
+    expect(repo.syncAnomalies.mock.calls[0]![2].map((a) => a.eventId)).toEqual(['e3']);
   });
 
   it('derives nothing when every event was stored before', async () => {
