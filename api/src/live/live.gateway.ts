@@ -36,7 +36,7 @@ import type {
   Subscription,
 } from './live.wire.js';
 import { subscribeRequestSchema } from './live.wire.js';
-import { type RoomSent, buildPatch, heartbeat, nothingSent, sentSnapshot } from './patch.js';
+import { type RoomSent, buildPatch, forget, heartbeat, nothingSent, sentSnapshot } from './patch.js';
 import { TokenBucket } from './token-bucket.js';
 
 interface SocketData {
@@ -222,8 +222,8 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     if (socket.data.room && socket.data.room !== name) await this.leave(socket);
     let room = this.rooms.get(name);
     if (!room) this.rooms.set(name, (room = { sub: subscription, seq: 0, lastSentMs: Date.now(), sent: nothingSent() }));
-    // The newcomer's snapshot may be ahead of what the room was last sent: the next patch carries whole queues.
-    room.sent.queues.clear();
+    // The newcomer's snapshot may be ahead of what the room was last sent: the next patch carries whole what it names.
+    forget(room.sent);
     socket.data.subscription = subscription;
     socket.data.room = name;
     socket.data.behind = false;
@@ -304,7 +304,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const room = socket.data.room ? this.rooms.get(socket.data.room) : undefined;
     if (!socket.connected || !room || !socket.data.subscription) return;
     socket.data.behind = false;
-    room.sent.queues.clear();
+    forget(room.sent);
     socket.emit('snapshot', this.live.snapshot(socket.data.subscription, room.seq));
   }
 
