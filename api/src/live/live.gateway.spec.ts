@@ -37,7 +37,7 @@ beforeEach(() => {
   rounds = [];
   live = automock(LiveService);
   live.onFlush.mockImplementation((l) => void (flush = l));
-  live.now = () => Date.now();
+  live.now = vi.fn(() => Date.now()) as typeof live.now;
   const sessions = automock(SessionsService);
   gateway = new LiveGateway(loadConfig({ CALLBOARD_DEMO: '0' }), sessions, automock(AuditService), live, automock(Logger));
   vi.spyOn(gateway as unknown as { patch: (f: LiveFlush) => void }, 'patch').mockImplementation((f: LiveFlush) => {
