@@ -26,6 +26,7 @@ export type {
   Figures,
   HourVolume,
   LiveAgent,
+  LiveAgentPatch,
   LiveBreach,
   LiveCallRow,
   LiveCallsPage,

@@ -120,7 +120,8 @@ export async function stopProcess(child) {
 export async function startApi({ dataDir, ingestKey, adminPassword, env = {} }) {
   const port = await freePort();
   const child = track(
-    spawn(process.execPath, [path.join(root, 'api/dist/main.js')], {
+    // BENCH_API_NODE_ARGS: flags for the API's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (profiles are written when it stops).
+    spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(root, 'api/dist/main.js')], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {

@@ -25,9 +25,11 @@ let stale = 0;
 let disconnects = 0;
 let reconnects = 0;
 let connectErrors = 0;
-// Size of the messages one socket gets (engine.io message length, no parsing).
+// Size of the messages one socket gets (engine.io message length, no parsing), and of its patch messages alone in bytes.
 let bytes = 0;
 let messages = 0;
+const patchBytes = [];
+const PATCH_PREFIX = '2/live,["patch",';
 
 function open(i) {
   const c = { seq: -1, patches: 0, snapshots: 0, max: -Infinity, recv: [], last: [], built: [] };
@@ -81,7 +83,15 @@ function open(i) {
     connectErrors++;
     if (connectErrors <= 3) process.stderr.write(`live-clients: connect_error ${err.message}\n`);
   });
-  if (i === 0) socket.io.on('open', () => socket.io.engine.on('message', (d) => ((bytes += d.length), messages++)));
+  if (i === 0) {
+    socket.io.on('open', () =>
+      socket.io.engine.on('message', (d) => {
+        bytes += d.length;
+        messages++;
+        if (typeof d === 'string' && d.startsWith(PATCH_PREFIX)) patchBytes.push(Buffer.byteLength(d));
+      }),
+    );
+  }
   return new Promise((resolve, reject) => {
     c.onSnapshot = () => ((c.onSnapshot = undefined), resolve());
     socket.once('connect', () => subscribe().catch(reject));
@@ -136,6 +146,7 @@ process.on('message', (msg) => {
       reconnects,
       connectErrors,
       bytesPerMessage: messages ? bytes / messages : 0,
+      patchBytes,
     },
     () => process.exit(0),
   );

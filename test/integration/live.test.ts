@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LiveService, type LivePatch, type LiveSnapshot, simulate } from '@callboard/api';
 import { type Socket, io } from 'socket.io-client';
+import { applyPatch, applySnapshot } from '../../wallboard/src/live/merge.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, type RunningApp, postEvents, startApp, until } from '../support/app.js';
 import { type Client, PASSWORD, type Principals, login, signInEveryRole } from '../support/auth.js';
@@ -222,14 +223,24 @@ describe('/live patches', () => {
       patches.find((p) => p.queues?.some((q) => q.queue === 'general' && q.waitingCalls?.some((w) => w.callId === 'lv-c11' && w.ringing))),
     );
     const partial = later.queues!.find((q) => q.queue === 'general')!;
-    expect(partial.today!.offered).toBe(9);
+    // Only what moved: the waiting list (c11 rings now). No count changed, so no figure, hour or rule is sent again.
+    expect(partial.waitingCalls!.map((w) => [w.callId, w.ringing])).toContainEqual(['lv-c11', true]);
+    expect(partial.today).toBeUndefined();
+    expect(partial.byCallType).toBeUndefined();
     expect(partial.rules).toBeUndefined();
     expect(partial.lastWeek).toBeUndefined();
-    // Earlier hours unchanged: only the current hour comes, as byHourTail.
     expect(partial.byHour).toBeUndefined();
-    expect(partial.byHourTail).toHaveLength(1);
-    expect(partial.byHourTail![0]!.hour).toBe(snapshot.queues.find((q) => q.queue === 'general')!.byHour.at(-1)!.hour);
+    expect(partial.byHourTail).toBeUndefined();
     expect(later.queues!.some((q) => q.queue === 'sales')).toBe(false);
+    // The snapshot with every patch merged in, as the wallboard does, is the snapshot asked for now (the clock stands still).
+    const fresh = await live(principals.byRole.manager!);
+    const merged = patches.reduce((state, p) => {
+      const next = applyPatch(state, p);
+      expect(next.gap).toBe(false);
+      return next.state;
+    }, applySnapshot(snapshot));
+    expect(fresh.lastEventAt).toBe(merged.lastEventAt);
+    expect({ ...merged, seq: 0, asOf: '' }).toEqual({ ...fresh, seq: 0, asOf: '' });
   });
 
   it('sends a fresh snapshot when a client asks again after a gap', async () => {

@@ -38,6 +38,9 @@ export class CallboardIoAdapter extends IoAdapter {
       cors: undefined,
       // A wallboard patch is small; a big frame is a mistake or an attack.
       maxHttpBufferSize: 64 * 1024,
+      // A room's patch goes out as one frame built once and written to every socket of the room; compression
+      // would be per socket (each connection its own deflate context), and patches carry only what changed.
+      perMessageDeflate: false,
       allowRequest: (req, callback) => {
         if (originAllowed(req, this.allowedOrigins)) return callback(null, true);
         this.onRefused(req);

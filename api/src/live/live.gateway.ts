@@ -9,10 +9,17 @@
  * Bounded per session and per socket: a session holds at most
  * CALLBOARD_LIVE_SOCKETS sockets, and each `subscribe` (a whole snapshot) is
  * paid from a token bucket, refused cheaply when it is empty.
+ *
+ * Each room's patch is encoded once and the same frame written to all its
+ * sockets; what costs is the write per socket. So that hundreds of wallboards
+ * never starve ingest and the live engine, building and sending patches takes
+ * at most a third of the event loop: after a round that took d ms, the changes
+ * of the next 2·d ms are gathered into one round.
  */
 import { Inject, type OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { fastifyCookie } from '@fastify/cookie';
+import { Logger } from 'nestjs-pino';
 import type { Namespace, Socket } from 'socket.io';
 import { can, inScope } from '../auth/access/roles.js';
 import { AuditService } from '../auth/audit/audit.service.js';
@@ -24,6 +31,7 @@ import { SessionsService } from '../auth/sessions/sessions.service.js';
 import type { ApiError } from '../common/errors.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
 import { parseInput } from '../common/validation.js';
+import type { DirtySet } from './live-state.js';
 import type { LiveFlush } from './live.service.js';
 import { LiveService } from './live.service.js';
 import type {
@@ -36,7 +44,7 @@ import type {
   Subscription,
 } from './live.wire.js';
 import { subscribeRequestSchema } from './live.wire.js';
-import { type RoomSent, buildPatch, heartbeat, nothingSent, sentSnapshot } from './patch.js';
+import { type RoomSent, buildPatch, forget, heartbeat, nothingSent, sentSnapshot } from './patch.js';
 import { TokenBucket } from './token-bucket.js';
 
 interface SocketData {
@@ -71,6 +79,8 @@ const MAX_BUFFERED_PACKETS = 8;
 const HEARTBEAT_MS = 2_000;
 /** After the burst, a socket may subscribe this often: a reconnect or a gap needs one, a wallboard never more. */
 const SUBSCRIBES_PER_S = 1;
+/** After a round of patches that took d ms, the next waits 2·d ms: sending holds at most a third of the event loop. */
+const PAUSE_PER_SEND_MS = 2;
 
 /** Room name of a subscription: the same scope, the same room. */
 export function roomOf(sub: Subscription): string {
@@ -95,12 +105,18 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   private sweep: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly rooms = new Map<string, ScopeRoom>();
+  /** Changes gathered while the last round of patches is paid for, and the round that sends them. */
+  private pending: DirtySet | undefined;
+  private pendingRound: NodeJS.Timeout | undefined;
+  /** performance.now() before which no round of patches starts. */
+  private nextRoundAt = 0;
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly live: LiveService,
+    private readonly logger: Logger,
   ) {}
 
   afterInit(ns: LiveNamespace): void {
@@ -113,7 +129,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     this.sessions.onRevoked((r) => void this.revoked(r));
     this.sweep = setInterval(() => void this.sweepExpired(), SWEEP_MS);
     this.sweep.unref();
-    this.live.onFlush((f) => this.patch(f));
+    this.live.onFlush((f) => this.flushed(f));
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS / 2);
     this.heartbeat.unref();
   }
@@ -121,6 +137,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   onModuleDestroy(): void {
     clearInterval(this.sweep);
     clearInterval(this.heartbeat);
+    clearTimeout(this.pendingRound);
   }
 
   /** The seq a snapshot of this scope carries (0 when nobody watches it). */
@@ -222,8 +239,8 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     if (socket.data.room && socket.data.room !== name) await this.leave(socket);
     let room = this.rooms.get(name);
     if (!room) this.rooms.set(name, (room = { sub: subscription, seq: 0, lastSentMs: Date.now(), sent: nothingSent() }));
-    // The newcomer's snapshot may be ahead of what the room was last sent: the next patch carries whole queues.
-    room.sent.queues.clear();
+    // The newcomer's snapshot may be ahead of what the room was last sent: the next patch carries whole what it names.
+    forget(room.sent);
     socket.data.subscription = subscription;
     socket.data.room = name;
     socket.data.behind = false;
@@ -238,6 +255,48 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     socket.data.room = undefined;
     await socket.leave(name);
     if ((this.ns.adapter.rooms.get(name)?.size ?? 0) === 0) this.rooms.delete(name);
+  }
+
+  /** A flush of the live engine: patched at once, unless the last round is still being paid for; then with the next round. */
+  private flushed(flush: LiveFlush): void {
+    if (flush.reset || flush.dirty.all) {
+      // Snapshots for everyone: they hold whatever was gathered.
+      clearTimeout(this.pendingRound);
+      this.pendingRound = undefined;
+      this.pending = undefined;
+      this.round(flush);
+      return;
+    }
+    const pending = (this.pending ??= { queues: new Set(), agents: new Set(), all: false });
+    for (const q of flush.dirty.queues) pending.queues.add(q);
+    for (const a of flush.dirty.agents) pending.agents.add(a);
+    if (this.pendingRound) return;
+    const wait = this.nextRoundAt - performance.now();
+    if (wait <= 0) this.sendPending(flush.nowMs);
+    else this.pendingRound = setTimeout(() => this.sendPending(this.live.now()), wait);
+  }
+
+  private sendPending(nowMs: number): void {
+    this.pendingRound = undefined;
+    const dirty = this.pending;
+    this.pending = undefined;
+    if (!dirty) return;
+    try {
+      this.round({ nowMs, dirty, reset: false });
+    } catch (err) {
+      this.logger.error({ msg: 'live patches failed', err: (err as Error).message });
+    }
+  }
+
+  /** One round of patches, timed: the next one waits in proportion. */
+  private round(flush: LiveFlush): void {
+    const started = performance.now();
+    try {
+      this.patch(flush);
+    } finally {
+      const ended = performance.now();
+      this.nextRoundAt = ended + PAUSE_PER_SEND_MS * (ended - started);
+    }
   }
 
   /**
@@ -304,7 +363,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const room = socket.data.room ? this.rooms.get(socket.data.room) : undefined;
     if (!socket.connected || !room || !socket.data.subscription) return;
     socket.data.behind = false;
-    room.sent.queues.clear();
+    forget(room.sent);
     socket.emit('snapshot', this.live.snapshot(socket.data.subscription, room.seq));
   }
 

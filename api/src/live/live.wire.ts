@@ -236,40 +236,67 @@ export const liveSnapshotSchema = z
   });
 export type LiveSnapshot = z.infer<typeof liveSnapshotSchema>;
 
+const figuresPatchSchema = figuresSchema
+  .partial()
+  .meta({ id: 'FiguresPatch', description: 'The Figures that changed since the previous message of the scope; merge into the held copy' });
+
+const hourVolumePatchSchema = hourVolumeSchema.partial().extend({ hour: hourVolumeSchema.shape.hour }).meta({
+  id: 'HourVolumePatch',
+  description:
+    "An hour's counts that changed (byCallType: the call types whose count changed); an hour the client does not have yet comes whole",
+});
+
 export const liveQueuePatchSchema = liveQueueSchema
   .partial()
   .extend({
     queue: z.string(),
+    today: figuresPatchSchema.optional(),
+    byCallType: z
+      .record(z.string(), figuresPatchSchema)
+      .optional()
+      .describe('the call types whose figures changed, each with the figures that did; a call type new to the client comes whole'),
+    agents: agentCountsSchema.partial().optional().describe('the counts that changed'),
+    staffing: staffingSchema.partial().optional().describe('the fields that changed'),
     byHourTail: z
-      .array(hourVolumeSchema)
+      .array(hourVolumePatchSchema)
       .optional()
       .describe(
-        "instead of byHour when only the latest hours changed (the earlier ones stay what the client has): each entry replaces the client's entry of the same hour, or is appended",
+        "instead of byHour when only the current hour changed (the earlier ones stay what the client has): each entry merges into the client's entry of the same hour, or is appended (then whole)",
       ),
   })
   .meta({
     id: 'LiveQueuePatch',
     description:
-      "A queue in a patch: every field, except rules and lastWeek while they stay what the client has, and only the current hour of byHour while the earlier ones do; merge into the client's copy",
+      "A queue in a patch: only what changed since the previous message of the scope, merged key by key into the client's copy (an absent key: unchanged; objects merge, values and lists replace). rules and lastWeek come whole when they changed, byHour whole when an earlier hour changed, else byHourTail; a queue the client does not have yet comes whole",
   });
 export type LiveQueuePatch = z.infer<typeof liveQueuePatchSchema>;
+
+export const liveAgentPatchSchema = liveAgentSchema.partial().extend({ agentId: z.string() }).meta({
+  id: 'LiveAgentPatch',
+  description:
+    "An agent's fields that changed, merged into the client's copy by agentId; an agent the client does not have yet comes whole",
+});
+export type LiveAgentPatch = z.infer<typeof liveAgentPatchSchema>;
 
 export const livePatchSchema = z
   .object({
     seq: count,
     asOf: ts,
     lastEventAt: ts.nullable(),
-    queues: z.array(liveQueuePatchSchema).optional().describe('each changed queue; a queue the client does not have yet comes whole'),
-    totals: figuresSchema.optional(),
-    totalsAgents: agentCountsSchema.optional(),
-    agents: z.array(liveAgentSchema).optional().describe("whole agents that replace the client's copy by agentId"),
+    queues: z
+      .array(liveQueuePatchSchema)
+      .optional()
+      .describe('each queue with something changed; a queue the client does not have yet comes whole'),
+    totals: figuresPatchSchema.optional(),
+    totalsAgents: agentCountsSchema.partial().optional().describe('the counts that changed'),
+    agents: z.array(liveAgentPatchSchema).optional().describe('each agent with something changed'),
     breaches: z.array(liveBreachSchema).optional().describe('when present, the whole list'),
     breachCounts: breachCountsSchema.optional(),
   })
   .meta({
     id: 'LivePatch',
     description:
-      'What changed since the previous message of the scope. A client that sees seq ≠ last + 1 asks for a fresh snapshot (emits subscribe again)',
+      'What changed since the previous message of the scope, and only that: numbers that stayed the same are left out. A client that sees seq ≠ last + 1 asks for a fresh snapshot (emits subscribe again)',
   });
 export type LivePatch = z.infer<typeof livePatchSchema>;
 

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CenterClock } from '../calls/center-clock.js';
 import { liveScenario } from '../testing/live.scenario.js';
 import { LiveState } from './live-state.js';
-import { buildPatch, heartbeat, nothingSent, queueForRoom, sentSnapshot, type Changes } from './patch.js';
+import { agentsForRoom, buildPatch, delta, forget, heartbeat, nothingSent, queueForRoom, sentSnapshot, type Changes } from './patch.js';
 import { defaultRulesBook } from '../testing/rules.fixture.js';
 
 const NOW = Date.parse('2026-03-02T02:00:00Z');
@@ -30,14 +30,49 @@ describe('queueForRoom', () => {
     expect(queueForRoom(nothingSent(), view)).toBe(view);
   });
 
-  it('leaves out rules, last week and the past hours while they stay as sent, and sends the current hour', () => {
+  it('sends nothing for a queue the room holds as it is', () => {
     const sent = nothingSent();
     queueForRoom(sent, state.queueView('billing', NOW));
-    const next = queueForRoom(sent, state.queueView('billing', NOW + 1000));
-    expect(Object.keys(next).filter((k) => ['rules', 'lastWeek', 'byHour'].includes(k))).toEqual([]);
-    // Local midnight to 10:00 is 11 hours; the tail is the 10:00 hour, still empty.
-    expect(next.byHourTail!.map((h) => [h.hour, h.offered])).toEqual([['2026-03-02T10:00:00.000+08:00', 0]]);
-    expect(next.today!.offered).toBe(8);
+    expect(queueForRoom(sent, state.queueView('billing', NOW))).toBeNull();
+  });
+
+  it('sends only the numbers that moved: in the figures, a call type, the current hour, staffing; null is a value', () => {
+    const sent = nothingSent();
+    const view = state.queueView('billing', NOW);
+    queueForRoom(sent, view);
+    const [type, figures] = Object.entries(view.byCallType)[0]!;
+    const hours = view.byHour.map((h, i, all) =>
+      i === all.length - 1 ? { ...h, offered: h.offered + 1, byCallType: { ...h.byCallType, [type]: 1 } } : h,
+    );
+    const next = queueForRoom(sent, {
+      ...view,
+      longestWaitS: null,
+      today: { ...view.today, offered: view.today.offered + 1, asaS: null },
+      byCallType: { ...view.byCallType, [type]: { ...figures, answered: figures.answered + 1 } },
+      byHour: hours,
+      staffing: { ...view.staffing, staffed: view.staffing.staffed + 2 },
+    });
+    expect(next).toEqual({
+      queue: 'billing',
+      longestWaitS: null,
+      today: { offered: 9, asaS: null },
+      byCallType: { [type]: { answered: figures.answered + 1 } },
+      // Local midnight to 10:00 is 11 hours; the tail is the 10:00 hour, empty before.
+      byHourTail: [{ hour: '2026-03-02T10:00:00.000+08:00', offered: 1, byCallType: { [type]: 1 } }],
+      staffing: { staffed: view.staffing.staffed + 2 },
+    });
+    expect(view.today.offered).toBe(8);
+  });
+
+  it('compares with what was sent, not with the view object, which may change after it was sent', () => {
+    const sent = nothingSent();
+    const view = state.queueView('billing', NOW);
+    queueForRoom(sent, view);
+    view.waiting += 3;
+    view.waitingCalls.pop();
+    const next = queueForRoom(sent, view)!;
+    expect(next.waiting).toBe(view.waiting);
+    expect(next.waitingCalls).toEqual(view.waitingCalls);
   });
 
   it('sends new rules, a newly read last week and every hour when a past one changed', () => {
@@ -45,12 +80,35 @@ describe('queueForRoom', () => {
     const view = state.queueView('billing', NOW);
     queueForRoom(sent, view);
     const hours = view.byHour.map((h, i) => (i === 9 ? { ...h, offered: 9 } : h));
-    const next = queueForRoom(sent, { ...view, rules: { ...view.rules, rings: 4 }, lastWeek: [], byHour: hours });
+    const next = queueForRoom(sent, { ...view, rules: { ...view.rules, rings: 4 }, lastWeek: [], byHour: hours })!;
     expect(next.rules!.rings).toBe(4);
     // An empty list read again is a new list: compared by identity, not content.
     expect(next.lastWeek).toEqual([]);
     expect(next.byHour!.map((h) => h.offered)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0]);
     expect(next.byHourTail).toBeUndefined();
+  });
+});
+
+describe('agentsForRoom', () => {
+  it('sends an agent whole the first time, then only the fields that changed, and nothing when none did', () => {
+    const sent = nothingSent();
+    const a1 = state.agentView('a1', NOW)!;
+    expect(agentsForRoom(sent, [a1])).toEqual([a1]);
+    expect(agentsForRoom(sent, [state.agentView('a1', NOW)!])).toEqual([]);
+    const moved = { ...a1, state: 'not_ready' as const, reason: 'lunch', since: '2026-03-02T10:00:00.000+08:00' };
+    expect(agentsForRoom(sent, [moved])).toEqual([
+      { agentId: 'a1', state: 'not_ready', reason: 'lunch', since: '2026-03-02T10:00:00.000+08:00' },
+    ]);
+  });
+});
+
+describe('delta', () => {
+  it('keeps the changed keys of objects at any depth and sends anything else whole', () => {
+    expect(delta({ a: 1, b: { c: 2, d: [1, 2] } }, { a: 1, b: { c: 3, d: [1, 2] } })).toEqual({ b: { c: 3 } });
+    expect(delta({ a: [1, 2] }, { a: [1, 3] })).toEqual({ a: [1, 3] });
+    expect(delta({ a: 0 }, { a: null })).toEqual({ a: null });
+    expect(delta({ a: { b: 1 } }, { a: { b: 1 } })).toBeUndefined();
+    expect(delta(undefined, { a: 1 })).toEqual({ a: 1 });
   });
 });
 
@@ -82,6 +140,19 @@ describe('buildPatch', () => {
     expect(withBreach.breaches!.find((b) => b.subject === 'call:c10')!.status).toBe('breached');
     expect(withBreach.queues).toBeUndefined();
     expect(buildPatch(sent, changes({ breaches: state.breaches(NOW + 3000) }))).toBeNull();
+  });
+
+  it('sends nothing more for queues, totals and agents the room holds as they are; after forget, all of them whole', () => {
+    const sent = nothingSent();
+    const full = changes({ queues: [state.queueView('billing', NOW)], agents: [state.agentView('a1', NOW)!] });
+    buildPatch(sent, full);
+    expect(buildPatch(sent, full)).toBeNull();
+    forget(sent);
+    const again = buildPatch(sent, full)!;
+    expect(again.queues).toEqual(full.queues);
+    expect(again.totals).toEqual(state.totals(['billing'], NOW).figures);
+    expect(again.agents).toEqual(full.agents);
+    expect(again.breachCounts).toEqual({ answer: 5, not_ready_overrun: 1, atRisk: 1 });
   });
 
   it('sends the breaches of a room that has none yet', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveQueuePatch } from '@callboard/api/wire';
+import type { LiveQueue, LiveQueuePatch } from '@callboard/api/wire';
 import { NO_BREACHES, agent, breach, figures, hour, patch, queue, snapshot } from '../testing/live.fixture';
 import { applyPatch, applySnapshot } from './merge';
 
 /** What the server sends for a held queue whose rules and last week did not change. */
-function partial(name: string, overrides: Partial<LiveQueuePatch>): LiveQueuePatch {
+function partial(name: string, overrides: Partial<LiveQueue>): LiveQueuePatch {
   const { rules: _rules, lastWeek: _lastWeek, ...rest } = queue(name, overrides);
   return rest;
 }
@@ -101,17 +101,76 @@ describe('applyPatch', () => {
     expect(result.state).toBe(state);
   });
 
-  it('replaces agents by id and adds new ones', () => {
+  it('merges the changed fields of agents by id and adds new ones, which come whole', () => {
     const state = snapshot();
-    const a2 = agent('a2', { state: 'on_call', since: '2026-03-02T10:00:01.000+08:00', handledToday: 4 });
     const a3 = agent('a3', { team: 'west' });
 
-    const { state: next } = applyPatch(state, patch(11, { agents: [a2, a3] }));
+    const { state: next } = applyPatch(
+      state,
+      patch(11, { agents: [{ agentId: 'a2', state: 'on_call', since: '2026-03-02T10:00:01.000+08:00' }, a3] }),
+    );
 
     expect(next.agents.map((a) => a.agentId)).toEqual(['a1', 'a2', 'a3']);
     expect(next.agents[0]).toBe(state.agents[0]);
-    expect(next.agents[1]).toBe(a2);
+    expect(next.agents[1]).toEqual({ ...state.agents[1], state: 'on_call', since: '2026-03-02T10:00:01.000+08:00' });
+    expect(next.agents[1]!.name).toBe(state.agents[1]!.name);
     expect(next.agents[2]).toBe(a3);
+  });
+
+  it('asks for a snapshot when an agent it does not hold comes with only its changed fields', () => {
+    const state = snapshot();
+
+    const result = applyPatch(state, patch(11, { agents: [{ agentId: 'a9', state: 'available' }] }));
+
+    expect(result.gap).toBe(true);
+    expect(result.state).toBe(state);
+  });
+
+  it("merges a queue's changed numbers into its figures, call types, current hour, agent counts and staffing", () => {
+    const h10 = hour('2026-03-02T10:00:00.000+08:00', 2);
+    const state = snapshot({ queues: [queue('sales', { byHour: [h10] }), queue('support')] });
+    const held = state.queues[0]!;
+    const type = Object.keys(held.byCallType)[0]!;
+
+    const { state: next, gap } = applyPatch(
+      state,
+      patch(11, {
+        queues: [
+          {
+            queue: 'sales',
+            longestWaitS: null,
+            today: { offered: held.today.offered + 1, asaS: null },
+            byCallType: { [type]: { answered: 9 } },
+            byHourTail: [{ hour: h10.hour, offered: 3 }],
+            agents: { onCall: 5 },
+            staffing: { staffed: 6 },
+          },
+        ],
+      }),
+    );
+
+    expect(gap).toBe(false);
+    const sales = next.queues[0]!;
+    expect(sales.longestWaitS).toBeNull();
+    expect(sales.today).toEqual({ ...held.today, offered: held.today.offered + 1, asaS: null });
+    expect(sales.byCallType[type]).toEqual({ ...held.byCallType[type], answered: 9 });
+    expect(sales.byHour).toEqual([{ ...h10, offered: 3 }]);
+    expect(sales.agents).toEqual({ ...held.agents, onCall: 5 });
+    expect(sales.staffing).toEqual({ ...held.staffing, staffed: 6 });
+    expect(sales.rules).toBe(held.rules);
+    expect(sales.waitingCalls).toBe(held.waitingCalls);
+    expect(next.queues[1]).toBe(state.queues[1]);
+  });
+
+  it('asks for a snapshot when a new hour comes with only some of its counts', () => {
+    const state = snapshot({ queues: [queue('sales', { byHour: [hour('2026-03-02T10:00:00.000+08:00', 2)] })] });
+
+    const result = applyPatch(
+      state,
+      patch(11, { queues: [{ queue: 'sales', byHourTail: [{ hour: '2026-03-02T11:00:00.000+08:00', offered: 1 }] }] }),
+    );
+
+    expect(result.gap).toBe(true);
   });
 
   it('replaces breaches and their counts only when the patch carries them', () => {
@@ -133,14 +192,18 @@ describe('applyPatch', () => {
     expect(cleared.breachCounts).toBe(NO_BREACHES);
   });
 
-  it('replaces totals and agent counts when sent', () => {
+  it('merges the totals and agent counts that changed', () => {
+    const state = snapshot();
     const totals = figures({ offered: 7, answered: 6, answeredInThreshold: 5, abandoned: 1 });
     const totalsAgents = { loggedIn: 2, available: 1, ringing: 0, onCall: 1, wrapUp: 0, notReady: 0 };
 
-    const { state: next } = applyPatch(snapshot(), patch(11, { totals, totalsAgents }));
+    const whole = applyPatch(state, patch(11, { totals, totalsAgents })).state;
+    expect(whole.totals).toEqual(totals);
+    expect(whole.totalsAgents).toEqual(totalsAgents);
 
-    expect(next.totals).toBe(totals);
-    expect(next.totalsAgents).toBe(totalsAgents);
+    const next = applyPatch(whole, patch(12, { totals: { offered: 8, threeRingRate: null }, totalsAgents: { onCall: 2 } })).state;
+    expect(next.totals).toEqual({ ...totals, offered: 8, threeRingRate: null });
+    expect(next.totalsAgents).toEqual({ ...totalsAgents, onCall: 2 });
   });
 
   it('moves seq, asOf and lastEventAt on a heartbeat and shares everything else', () => {
