@@ -190,8 +190,11 @@ async function startSignedIn(work, clients, env) {
 
 /** The live engine's figures from /health (the admin reads them): what it holds, its flushes and its time on them. */
 async function liveHealth(url, token) {
-  const body = await (await fetch(`${url}/health`, { headers: { cookie: `cb_session=${token}` } })).json();
-  return body.live;
+  return (await health(url, token)).live;
+}
+
+async function health(url, token) {
+  return (await fetch(`${url}/health`, { headers: { cookie: `cb_session=${token}` } })).json();
 }
 
 /**
@@ -390,6 +393,9 @@ async function dayRun(clients, seconds) {
       held = await liveHealth(server.url, token);
     }
     const loadS = (now() - t0) / 1000;
+    // The end of the day is measured once the writer has caught up: its backlog is no part of a day's size.
+    while ((await health(server.url, token)).writer.lagEntries > 0 && now() - t0 < 1_200_000) await sleep(1000);
+    const writtenS = (now() - t0) / 1000;
     await sleep(2000);
     const rssAfter = rssMB(pid);
     const heapAfter = (await scrape(server.url, `cb_session=${token}`)).get('heap_size_used_bytes');
@@ -398,7 +404,7 @@ async function dayRun(clients, seconds) {
     const newEvents = held.events - held0.events;
     console.log(
       `  live, a day of ${fmt(DAY_AGENTS)} agents loaded: ${fmt(calls)} calls, ${fmt(counts.accepted)} events accepted (${counts.rejected} rejected, ` +
-        `${counts.errors} failed posts) and held in ${fmt(loadS, 1)} s; live state holds ${fmt(held.calls)} calls, ${fmt(held.events)} events, ${fmt(held.agents)} agents`,
+        `${counts.errors} failed posts) and held in ${fmt(loadS, 1)} s, written in ${fmt(writtenS, 1)} s; live state holds ${fmt(held.calls)} calls, ${fmt(held.events)} events, ${fmt(held.agents)} agents`,
     );
 
     const end = await measure(`end of the day (${tz})`, { server, token, work, clients, seconds, env, freshCalls: true });
