@@ -190,7 +190,7 @@ async function startSignedIn(work, clients, env) {
 
 /** The live engine's figures from /health (the admin reads them): what it holds, its flushes and its time on them. */
 async function liveHealth(url, token) {
-  return (await health(url, token)).live;
+  return (await health(url, token)).live ?? { events: NaN, calls: NaN, agents: NaN, flushes: NaN, workMs: NaN };
 }
 
 async function health(url, token) {
@@ -394,7 +394,7 @@ async function dayRun(clients, seconds) {
     }
     const loadS = (now() - t0) / 1000;
     // The end of the day is measured once the writer has caught up: its backlog is no part of a day's size.
-    while ((await health(server.url, token)).writer.lagEntries > 0 && now() - t0 < 1_200_000) await sleep(1000);
+    while (((await health(server.url, token)).writer?.lagEntries ?? 1) > 0 && now() - t0 < 1_200_000) await sleep(1000);
     const writtenS = (now() - t0) / 1000;
     await sleep(2000);
     const rssAfter = rssMB(pid);
