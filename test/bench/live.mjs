@@ -340,14 +340,15 @@ function zoneLateInTheDay(nowMs) {
   return { tz, dayStartMs };
 }
 
-/** Posts `events` in batches, a few at once, as fast as the API takes them; resolves with what it accepted. */
+/** Posts `events` in batches, a few at once, as fast as the API takes them; resolves with what it accepted (failed posts count every attempt). */
 async function postAll(url, events) {
   const poster = eventPoster(url, KEY, { maxSockets: DAY_POSTS_IN_FLIGHT, name: 'live-day' });
   let next = 0;
   const worker = async () => {
     while (next < events.length) {
       const batch = events.slice(next, (next += DAY_BATCH));
-      await poster.post(batch);
+      // A refused post (the log busy) is sent again: the day is whole or the run says how much is missing.
+      for (let attempt = 0; attempt < 5 && !(await poster.post(batch)).ok; attempt++) await sleep(1000);
     }
   };
   await Promise.all(Array.from({ length: DAY_POSTS_IN_FLIGHT }, worker));
