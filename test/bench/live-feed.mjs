@@ -3,12 +3,13 @@
 // clock (not by the answers). Every event is re-stamped to the time it is sent,
 // in the simulator's order, one millisecond apart; a batch's last event carries
 // a ts no other event has — its marker — and the time its 202 arrived is kept.
-//   argv: url ingestKey seconds eventsPerSecond intervalMs
+//   argv: url ingestKey seconds eventsPerSecond intervalMs [fresh-calls]
+//   fresh-calls: call ids carry the feed's run too, so a second feed into the same API starts calls of its own.
 // IPC out: {type: 'started'} with the first batch; {type: 'done', startedAt, sentUntil, endedAt,
 //         markers, acceptedAt, closingMarker, cpuSeconds, ...counts}.
 import { answerPercentiles, cpuSecondsSince, eventPoster, now, reachesLiveState, simulatedCenter, sleep } from './common.mjs';
 
-const [url, key, secondsArg, rateArg, intervalArg] = process.argv.slice(2);
+const [url, key, secondsArg, rateArg, intervalArg, freshArg] = process.argv.slice(2);
 const seconds = Number(secondsArg);
 const rate = Number(rateArg);
 const interval = Number(intervalArg);
@@ -17,6 +18,7 @@ const interval = Number(intervalArg);
 // from 10:00 local, replayed ~240× faster than it happened: 1,000 events/s.
 const source = await simulatedCenter({ rate: 20, agents: 480, hours: 48 });
 const run = `live-${process.pid}-${Date.now().toString(36)}`;
+const freshCalls = freshArg === 'fresh-calls';
 
 const poster = eventPoster(url, key, { maxSockets: 16, name: 'live-feed' });
 const markers = [];
@@ -51,7 +53,12 @@ function tick(due) {
   held = held.slice(end);
   const marker = Math.max(Math.floor(Date.now()), lastMarker + picked.length);
   lastMarker = marker;
-  const batch = picked.map((e, i) => ({ ...e, id: `${run}-${e.id}`, ts: new Date(marker - (picked.length - 1 - i)).toISOString() }));
+  const batch = picked.map((e, i) => ({
+    ...e,
+    id: `${run}-${e.id}`,
+    ts: new Date(marker - (picked.length - 1 - i)).toISOString(),
+    ...(freshCalls && 'callId' in e.payload ? { payload: { ...e.payload, callId: `${run}-${e.payload.callId}` } } : {}),
+  }));
   markers.push(marker);
   acceptedAt.push(NaN);
   pending.push(post(batch, markers.length - 1));

@@ -6,7 +6,10 @@
 // it with the first patch (or snapshot) whose lastEventAt ≥ the marker.
 // BENCH_SECONDS (default 60) of load per run; BENCH_CLIENTS (default 1,200,500);
 // BENCH_EMBEDDED_SECONDS (default min(15, BENCH_SECONDS); 0 skips) for one more
-// run at 200 clients on the in-process log.
+// run at 200 clients on the in-process log; BENCH_DAY_SECONDS (default min(30, BENCH_SECONDS); 0 skips)
+// for the full-day run: 200 clients under that load on an empty day, then a simulated day of a 500-agent
+// center (about 60,000 calls; BENCH_DAY_RATE, default 67 × a mid-size center's arrivals) posted from local
+// midnight to now in a zone where it is late evening, then the same load again: both side by side.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -18,12 +21,15 @@ import {
   dropRedisKeys,
   fmt,
   forkChild,
+  eventPoster,
   pctOf,
   ms,
   now,
   pct,
+  reachesLiveState,
   redisClient,
   removeTempDir,
+  sleep,
   startApi,
   tempDir,
 } from './common.mjs';
@@ -42,6 +48,15 @@ const WARMUP_MS = 2000;
 /** After the feed stops, every client should get the last batch within this (else it counts as unseen). */
 const DRAIN_MS = 30_000;
 const TARGET_P99_MS = 150;
+const TARGET_WORK_RATIO = 1.2;
+const TARGET_RSS_MB = 1024;
+const DAY_SECONDS = Number(process.env.BENCH_DAY_SECONDS ?? Math.min(30, SECONDS));
+const DAY_CLIENTS = 200;
+const DAY_AGENTS = 500;
+/** × a mid-size center's arrivals: about 60,000 calls over the day. */
+const DAY_RATE = Number(process.env.BENCH_DAY_RATE ?? 67);
+const DAY_BATCH = 2000;
+const DAY_POSTS_IN_FLIGHT = 4;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
@@ -150,20 +165,15 @@ async function redisPid() {
   }
 }
 
-async function run(label, clients, seconds, env) {
-  const work = tempDir('callboard-bench-live-');
-  if (env.CALLBOARD_REDIS_PREFIX) claimRedisPrefix(env.CALLBOARD_REDIS_PREFIX);
-  let server;
-  let clientsProc;
-  let feedProc;
+/** The API with an admin sign-in; every client is a screen of that one sign-in (the per-session socket cap is raised to their number). */
+async function startSignedIn(work, clients, env) {
+  const server = await startApi({
+    dataDir: path.join(work, 'data'),
+    ingestKey: KEY,
+    adminPassword: PASSWORD,
+    env: { CALLBOARD_LIVE_SOCKETS: String(Math.max(8, clients)), ...env },
+  });
   try {
-    // Every client is a screen of the one sign-in below: the per-session socket cap is raised to their number.
-    server = await startApi({
-      dataDir: path.join(work, 'data'),
-      ingestKey: KEY,
-      adminPassword: PASSWORD,
-      env: { CALLBOARD_LIVE_SOCKETS: String(Math.max(8, clients)), ...env },
-    });
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -172,17 +182,48 @@ async function run(label, clients, seconds, env) {
     if (!login.ok) throw new Error(`sign-in answered ${login.status}: ${await login.text()}`);
     const token = /cb_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
     if (!token) throw new Error('sign-in set no cb_session cookie');
+    return { server, token };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
 
+/** The live engine's figures from /health (the admin reads them): what it holds, its flushes and its time on them. */
+async function liveHealth(url, token) {
+  return (await health(url, token)).live ?? { events: NaN, calls: NaN, agents: NaN, flushes: NaN, workMs: NaN };
+}
+
+async function health(url, token) {
+  return (await fetch(`${url}/health`, { headers: { cookie: `cb_session=${token}` } })).json();
+}
+
+/**
+ * One load: `clients` wallboards connect, the feed posts RATE events/s for `seconds`, and the figures are
+ * printed; the clients and the feed are gone when it returns. `freshCalls`: a second load into the same API.
+ */
+async function measure(label, { server, token, work, clients, seconds, env, freshCalls = false }) {
+  let clientsProc;
+  let feedProc;
+  try {
     const recordsFile = path.join(work, 'records.f64');
     clientsProc = forkBench('live-clients.mjs', [server.url, token, String(clients), recordsFile]);
     const ready = await clientsProc.next('ready');
 
     // The CPU and memory window is the load itself: from the feed's first batch to its last answer.
-    feedProc = forkBench('live-feed.mjs', [server.url, KEY, String(seconds), String(RATE), String(INTERVAL_MS)]);
+    feedProc = forkBench('live-feed.mjs', [
+      server.url,
+      KEY,
+      String(seconds),
+      String(RATE),
+      String(INTERVAL_MS),
+      ...(freshCalls ? ['fresh-calls'] : []),
+    ]);
     await feedProc.next('started');
     const pid = server.child.pid;
     const rpid = env.REDIS_URL ? await redisPid() : undefined;
     const metrics0 = await scrape(server.url, `cb_session=${token}`);
+    const health0 = await liveHealth(server.url, token);
     const t0 = now();
     const cpu0 = cpuSeconds(pid);
     const threads0 = threadSeconds(pid);
@@ -208,6 +249,7 @@ async function run(label, clients, seconds, env) {
     const redis1 = rpid ? cpuSeconds(rpid) : 0;
     clearInterval(sampler);
     const metrics1 = await scrape(server.url, `cb_session=${token}`);
+    const health1 = await liveHealth(server.url, token);
     peak = Math.max(peak, rss1);
     // The feed's closing batch (posted after every answer was in) is last in the log: once a client has it, it has had them all.
     if (!Number.isFinite(feed.closingMarker)) throw new Error("the feed's closing batch was not accepted");
@@ -266,13 +308,164 @@ async function run(label, clients, seconds, env) {
       `  accepted→patch p99 at ${fmt(clients)} client${clients === 1 ? '' : 's'} (${label}): ${ms(p99)}, target ≤ ${TARGET_P99_MS} ms — ${p99 <= TARGET_P99_MS ? 'pass' : 'FAIL'}`,
     );
     server.printLoggedErrors();
-    return { p99 };
+    return {
+      p50: pct(s, 50),
+      p99,
+      serverCpu,
+      wall,
+      flushes: health1.flushes - health0.flushes,
+      workMs: health1.workMs - health0.workMs,
+      rssMB: rss1,
+    };
   } finally {
     if (feedProc?.child.exitCode === null) feedProc.child.kill('SIGKILL');
     if (clientsProc?.child.exitCode === null) clientsProc.child.kill('SIGKILL');
+  }
+}
+
+async function run(label, clients, seconds, env) {
+  const work = tempDir('callboard-bench-live-');
+  if (env.CALLBOARD_REDIS_PREFIX) claimRedisPrefix(env.CALLBOARD_REDIS_PREFIX);
+  let server;
+  try {
+    let token;
+    ({ server, token } = await startSignedIn(work, clients, env));
+    return await measure(label, { server, token, work, clients, seconds, env });
+  } finally {
     if (server) await server.stop();
     removeTempDir(work);
     if (env.CALLBOARD_REDIS_PREFIX) await dropRedisKeys(env.CALLBOARD_REDIS_PREFIX);
+  }
+}
+
+/**
+ * A fixed-offset zone in which it is now between 22:00 and 23:00: a whole simulated day fits before now and the
+ * run ends before midnight. Etc/GMT-N is UTC+N (POSIX signs).
+ */
+function zoneLateInTheDay(nowMs) {
+  let offsetH = (22 - new Date(nowMs).getUTCHours() + 24) % 24;
+  if (offsetH > 14) offsetH -= 24;
+  const tz = offsetH === 0 ? 'Etc/GMT' : `Etc/GMT${offsetH > 0 ? '-' : '+'}${Math.abs(offsetH)}`;
+  const dayStartMs = Math.floor((nowMs + offsetH * 3_600_000) / 86_400_000) * 86_400_000 - offsetH * 3_600_000;
+  return { tz, dayStartMs };
+}
+
+/** Posts `events` in batches, a few at once, as fast as the API takes them; resolves with what it accepted (failed posts count every attempt). */
+async function postAll(url, events) {
+  const poster = eventPoster(url, KEY, { maxSockets: DAY_POSTS_IN_FLIGHT, name: 'live-day' });
+  let next = 0;
+  const worker = async () => {
+    while (next < events.length) {
+      const batch = events.slice(next, (next += DAY_BATCH));
+      // A refused post (the log busy) is sent again: the day is whole or the run says how much is missing.
+      for (let attempt = 0; attempt < 5 && !(await poster.post(batch)).ok; attempt++) await sleep(1000);
+    }
+  };
+  await Promise.all(Array.from({ length: DAY_POSTS_IN_FLIGHT }, worker));
+  poster.close();
+  return poster.counts;
+}
+
+const pass = (ok) => (ok ? 'pass' : 'FAIL');
+
+/**
+ * The end of a full day against its start, in one API process: a load at RATE events/s on an empty day, then a
+ * simulated day of a DAY_AGENTS-agent center posted (from local midnight to now), then the same load again.
+ */
+async function dayRun(clients, seconds) {
+  const work = tempDir('callboard-bench-live-day-');
+  const prefix = `bench-live-day-${process.pid}-${Date.now().toString(36)}`;
+  claimRedisPrefix(prefix);
+  const { tz, dayStartMs } = zoneLateInTheDay(Date.now());
+  const env = { REDIS_URL: REDIS, CALLBOARD_REDIS_PREFIX: prefix, CALLBOARD_LOG_RETENTION_H: '1', CALLBOARD_TZ: tz };
+  let server;
+  try {
+    let token;
+    ({ server, token } = await startSignedIn(work, clients, env));
+    const pid = server.child.pid;
+    const start = await measure(`start of the day (${tz})`, { server, token, work, clients, seconds, env });
+
+    const { simulate } = await import('@callboard/api');
+    const untilMs = Date.now() - 60_000;
+    const events = [];
+    for (const e of simulate({ seed: 11, tz, rate: DAY_RATE, agents: DAY_AGENTS }, dayStartMs, untilMs)) {
+      if (reachesLiveState(e)) events.push(e);
+    }
+    const calls = events.filter((e) => e.type === 'call.offered').length;
+    const held0 = await liveHealth(server.url, token);
+    const rssBefore = rssMB(pid);
+    const heapBefore = (await scrape(server.url, `cb_session=${token}`)).get('heap_size_used_bytes');
+    const t0 = now();
+    const counts = await postAll(server.url, events);
+    // Loaded once the live state holds every event accepted.
+    let held = held0;
+    while (held.events < held0.events + counts.accepted && now() - t0 < 600_000) {
+      await sleep(250);
+      held = await liveHealth(server.url, token);
+    }
+    const loadS = (now() - t0) / 1000;
+    // The end of the day is measured once the writer has caught up: its backlog is no part of a day's size.
+    while (((await health(server.url, token)).writer?.lagEntries ?? 1) > 0 && now() - t0 < 1_200_000) await sleep(1000);
+    const writtenS = (now() - t0) / 1000;
+    await sleep(2000);
+    const rssAfter = rssMB(pid);
+    const heapAfter = (await scrape(server.url, `cb_session=${token}`)).get('heap_size_used_bytes');
+    held = await liveHealth(server.url, token);
+    const newCalls = held.calls - held0.calls;
+    const newEvents = held.events - held0.events;
+    console.log(
+      `  live, a day of ${fmt(DAY_AGENTS)} agents loaded: ${fmt(calls)} calls, ${fmt(counts.accepted)} events accepted (${counts.rejected} rejected, ` +
+        `${counts.errors} failed posts) and held in ${fmt(loadS, 1)} s, written in ${fmt(writtenS, 1)} s; live state holds ${fmt(held.calls)} calls, ${fmt(held.events)} events, ${fmt(held.agents)} agents`,
+    );
+
+    const end = await measure(`end of the day (${tz})`, { server, token, work, clients, seconds, env, freshCalls: true });
+    const rssEnd = rssMB(pid);
+    server.assertRunning();
+
+    const perFlush = (r) => r.workMs / Math.max(1, r.flushes);
+    const cpuPerFlush = (r) => (1000 * r.serverCpu) / Math.max(1, r.flushes);
+    const line = (name, a, b, unit, target, ok) => console.log(`    ${name}: start ${a}, end ${b}${unit}; ${target} — ${pass(ok)}`);
+    const ratio = (a, b) => b / a;
+    console.log(`  live, end of the day against its start, ${fmt(clients)} clients at ${fmt(RATE)} events/s:`);
+    line('accepted→patch p50', ms(start.p50), ms(end.p50), `, ratio ${fmt(ratio(start.p50, end.p50), 2)}`, 'no target', true);
+    line(
+      'accepted→patch p99',
+      ms(start.p99),
+      ms(end.p99),
+      `, ratio ${fmt(ratio(start.p99, end.p99), 2)}`,
+      `target end ≤ ${TARGET_P99_MS} ms`,
+      end.p99 <= TARGET_P99_MS,
+    );
+    const wr = ratio(perFlush(start), perFlush(end));
+    line(
+      'live engine time per flush',
+      ms(perFlush(start)),
+      ms(perFlush(end)),
+      ` (${fmt(start.flushes)} and ${fmt(end.flushes)} flushes), ratio ${fmt(wr, 2)}`,
+      `target ratio ≤ ${TARGET_WORK_RATIO}`,
+      wr <= TARGET_WORK_RATIO,
+    );
+    const cr = ratio(cpuPerFlush(start), cpuPerFlush(end));
+    line(
+      'API process CPU per flush (ingest included)',
+      ms(cpuPerFlush(start)),
+      ms(cpuPerFlush(end)),
+      `, ratio ${fmt(cr, 2)}`,
+      `target ratio ≤ ${TARGET_WORK_RATIO}`,
+      cr <= TARGET_WORK_RATIO,
+    );
+    console.log(
+      `    API process RSS at the end of the day: ${fmt(rssEnd)} MB; target ≤ ${fmt(TARGET_RSS_MB)} MB — ${pass(rssEnd <= TARGET_RSS_MB)}`,
+    );
+    console.log(
+      `    memory the day added: RSS ${fmt(rssBefore)} → ${fmt(rssAfter)} MB, JS heap used ${fmt(heapBefore / 2 ** 20)} → ${fmt(heapAfter / 2 ** 20)} MB; ` +
+        `per held call ${fmt(((rssAfter - rssBefore) * 2 ** 20) / newCalls)} B of RSS (${fmt((heapAfter - heapBefore) / newCalls)} B of heap), ` +
+        `per event ${fmt(((rssAfter - rssBefore) * 2 ** 20) / newEvents)} B of RSS (${fmt((heapAfter - heapBefore) / newEvents)} B of heap)`,
+    );
+  } finally {
+    if (server) await server.stop();
+    removeTempDir(work);
+    await dropRedisKeys(prefix);
   }
 }
 
@@ -291,6 +484,7 @@ export async function live() {
     );
   }
   if (EMBEDDED_SECONDS > 0) await run(`in-process log (${EMBEDDED_SECONDS} s)`, 200, EMBEDDED_SECONDS, {});
+  if (DAY_SECONDS > 0) await dayRun(DAY_CLIENTS, DAY_SECONDS);
   for (const [n, r] of results) {
     if (n < 200) continue;
     console.log(

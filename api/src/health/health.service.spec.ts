@@ -9,7 +9,16 @@ import { type Mocked, automock } from '../testing/automock.js';
 import { HealthRepository } from './health.repository.js';
 import { HealthService } from './health.service.js';
 
-const LIVE = { ready: true, day: '2026-03-02', lastEventAt: '2026-03-02T01:59:58.000Z', events: 120, calls: 40, agents: 12 };
+const LIVE = {
+  ready: true,
+  day: '2026-03-02',
+  lastEventAt: '2026-03-02T01:59:58.000Z',
+  events: 120,
+  calls: 40,
+  agents: 12,
+  flushes: 12,
+  workMs: 3.5,
+};
 const ALL = { queues: null, teams: null };
 
 let database: Mocked<HealthRepository>;

@@ -32,6 +32,8 @@ export const healthSchema = z
       events: z.number(),
       calls: z.number(),
       agents: z.number(),
+      flushes: z.number().meta({ description: 'flushes of changes to the wallboards since the process started' }),
+      workMs: z.number().meta({ description: 'milliseconds the live engine spent on them: folding events in and building what went out' }),
     }),
   })
   .meta({ id: 'Health', description: 'the answer to an admin session or a metrics key' });

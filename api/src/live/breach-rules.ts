@@ -14,14 +14,30 @@ import { AT_RISK_SHARE } from './live.wire.js';
 /** Ended breaches stay on the live list this long (they stay in the counts all day). */
 export const ENDED_BREACH_VISIBLE_MS = 15 * 60_000;
 
+/** A not-ready spell of the day that ran past its limit and has ended. */
+export interface StoppedOverrun {
+  startMs: number;
+  limitMs: number;
+  endMs: number;
+}
+
 /** What the rules read of the live state, within a subscription's scope. */
 export interface BreachSource {
   /** Local midnight of the day held: breaches due before it are yesterday's. */
   readonly dayStartMs: number;
-  /** Per queue in scope: its legs waiting now (lost ones excluded), and today's legs that left it after their threshold. */
-  queues(scope: Subscription, nowMs: number): Iterable<{ queue: string; waiting: readonly CallRow[]; late: Iterable<CallRow> }>;
-  /** Per agent of the teams in scope, the agent's state history. */
-  agents(scope: Subscription): Iterable<{ agentId: string; intervals: readonly AgentInterval[] }>;
+  /**
+   * Per queue in scope: its legs waiting now (lost ones excluded), and today's legs that left it after their
+   * threshold at or after `sinceMs` (the ones still listed).
+   */
+  queues(
+    scope: Subscription,
+    nowMs: number,
+    sinceMs: number,
+  ): Iterable<{ queue: string; waiting: readonly CallRow[]; late: Iterable<CallRow> }>;
+  /** How many of today's legs of the queues in scope left after their threshold before `sinceMs`. */
+  lateBefore(scope: Subscription, sinceMs: number): number;
+  /** Per agent of the teams in scope: the state the agent is in, and the day's not-ready spells that ended past their limit. */
+  agents(scope: Subscription): Iterable<{ agentId: string; current: AgentInterval | undefined; overruns: readonly StoppedOverrun[] }>;
   /** Whether the agent is of a team in scope: an item about a call names its agent only then. */
   agentInScope(agentId: string, scope: Subscription): boolean;
   notReadyLimitS(reason: string | null, atMs: number): number | null;
@@ -39,7 +55,10 @@ export interface Deadline {
 
 export interface BreachRule {
   readonly rule: LiveBreach['rule'];
-  deadlines(source: BreachSource, scope: Subscription, nowMs: number): Iterable<Deadline>;
+  /** The running deadlines, and the stopped ones that stopped at or after `sinceMs` (still listed when breached). */
+  deadlines(source: BreachSource, scope: Subscription, nowMs: number, sinceMs: number): Iterable<Deadline>;
+  /** How many deadlines stopped before `sinceMs` past their limit and were due today: counted, no longer listed. */
+  settled(source: BreachSource, scope: Subscription, sinceMs: number): number;
 }
 
 /**
@@ -48,8 +67,8 @@ export interface BreachRule {
  */
 export const answerRule: BreachRule = {
   rule: 'answer',
-  *deadlines(source, scope, nowMs) {
-    for (const q of source.queues(scope, nowMs)) {
+  *deadlines(source, scope, nowMs, sinceMs) {
+    for (const q of source.queues(scope, nowMs, sinceMs)) {
       for (const l of q.waiting) {
         yield {
           subject: `call:${l.callId}`,
@@ -68,30 +87,62 @@ export const answerRule: BreachRule = {
           agentId: l.agentId !== null && source.agentInScope(l.agentId, scope) ? l.agentId : null,
           startMs,
           limitMs: l.slThresholdS * 1000,
-          endMs: startMs + Math.round(l.waitS! * 1000),
+          endMs: lateEndMs(l),
         };
       }
     }
   },
+  settled: (source, scope, sinceMs) => source.lateBefore(scope, sinceMs),
 };
+
+/** When a late leg's wait ended: its `answer` breach stopped then. */
+export const lateEndMs = (l: CallRow): number => l.offeredAt.getTime() + Math.round(l.waitS! * 1000);
 
 /** `not_ready_overrun`: an agent stays in a not-ready reason longer than that reason's limit in force when it began. */
 export const notReadyOverrunRule: BreachRule = {
   rule: 'not_ready_overrun',
-  *deadlines(source, scope) {
+  *deadlines(source, scope, _nowMs, sinceMs) {
     for (const a of source.agents(scope)) {
-      for (const i of a.intervals) {
-        if (i.state !== 'not_ready') continue;
-        const endMs = i.endedAt?.getTime() ?? null;
-        if (endMs !== null && endMs < source.dayStartMs) continue;
-        const startMs = i.startedAt.getTime();
-        const limitS = source.notReadyLimitS(i.reason, startMs);
-        if (limitS === null) continue;
-        yield { subject: `agent:${a.agentId}`, queue: null, agentId: a.agentId, startMs, limitMs: limitS * 1000, endMs };
-      }
+      const deadline = (o: { startMs: number; limitMs: number; endMs: number | null }): Deadline => ({
+        subject: `agent:${a.agentId}`,
+        queue: null,
+        agentId: a.agentId,
+        ...o,
+      });
+      for (const o of a.overruns) if (o.endMs >= sinceMs) yield deadline(o);
+      const i = a.current;
+      if (i?.state !== 'not_ready' || i.endedAt !== null) continue;
+      const startMs = i.startedAt.getTime();
+      const limitS = source.notReadyLimitS(i.reason, startMs);
+      if (limitS !== null) yield deadline({ startMs, limitMs: limitS * 1000, endMs: null });
     }
   },
+  settled(source, scope, sinceMs) {
+    let n = 0;
+    for (const a of source.agents(scope)) {
+      for (const o of a.overruns) if (o.endMs < sinceMs && o.startMs + o.limitMs >= source.dayStartMs) n++;
+    }
+    return n;
+  },
 };
+
+/**
+ * The not-ready spells among `intervals` that ended on the day starting at `dayStartMs` past the limit in force
+ * when they began: what `notReadyOverrunRule` lists for 15 minutes and counts all day.
+ */
+export function stoppedOverrun(
+  i: AgentInterval,
+  dayStartMs: number,
+  notReadyLimitS: (reason: string | null, atMs: number) => number | null,
+): StoppedOverrun | null {
+  if (i.state !== 'not_ready' || i.endedAt === null) return null;
+  const endMs = i.endedAt.getTime();
+  if (endMs < dayStartMs) return null;
+  const startMs = i.startedAt.getTime();
+  const limitS = notReadyLimitS(i.reason, startMs);
+  if (limitS === null || endMs - startMs <= limitS * 1000) return null;
+  return { startMs, limitMs: limitS * 1000, endMs };
+}
 
 export const BREACH_RULES: readonly BreachRule[] = [answerRule, notReadyOverrunRule];
 
@@ -116,7 +167,8 @@ export function evaluateBreaches(
   const visibleFrom = nowMs - ENDED_BREACH_VISIBLE_MS;
   for (const r of rules) {
     const rule = r.rule;
-    for (const d of r.deadlines(source, scope, nowMs)) {
+    counts[rule] += r.settled(source, scope, visibleFrom);
+    for (const d of r.deadlines(source, scope, nowMs, visibleFrom)) {
       const dueMs = d.startMs + d.limitMs;
       const elapsed = (d.endMs ?? nowMs) - d.startMs;
       const breached = elapsed > d.limitMs;

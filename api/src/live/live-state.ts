@@ -21,9 +21,10 @@ import type { CenterClock, CenterDay } from '../calls/center-clock.js';
 import { type Counts, addLeg, emptyCounts, handleS, isHandled, sumCounts } from '../calls/counts.js';
 import { threeRingRate } from '../calls/formulas.js';
 import { agentsForServiceLevelA, agentsForServiceLevelC } from '../calls/staffing.js';
-import { BREACH_RULES, type BreachSource, evaluateBreaches } from './breach-rules.js';
+import { BREACH_RULES, type BreachSource, type StoppedOverrun, evaluateBreaches, lateEndMs, stoppedOverrun } from './breach-rules.js';
 import { type DrillCursor, type DrillFilter, drillPage } from './drill.js';
 import { figuresOf } from './figures.js';
+import { TimeIndex } from './time-index.js';
 import type {
   AgentCounts,
   BreachCounts,
@@ -68,9 +69,17 @@ interface CallEntry {
 interface AgentEntry {
   agentId: string;
   events: EventOf<'agent.state'>[];
+  /** The latest event by (instant, id): a later one extends the history instead of rebuilding it. */
+  lastMs: number;
+  lastId: string;
   intervals: AgentInterval[];
-  /** Calls the agent answered or rang: their wrap-up time follows the agent's states. */
-  callIds: Set<string>;
+  /**
+   * Call ids of the legs offered today that the agent answered, by the leg's end (still running: last): a new
+   * state cuts the wrap-up of the call that ended just before it, so those calls are derived again.
+   */
+  legsByEnd: TimeIndex<string>;
+  /** Not-ready spells of the day that ended past their limit. */
+  overruns: StoppedOverrun[];
   /** Queues (and queue \0 callType) the agent served today, with reference counts. */
   serving: Map<string, number>;
   handledToday: number;
@@ -87,10 +96,13 @@ interface QueueEntry {
   hours: Map<number, { types: Map<string, number>; counts: Counts }>;
   /** Legs offered today, by leg key. */
   legs: Map<string, CallRow>;
+  /** The same by offer time, and the handled ones by end: staffing reads the last half hour of each. */
+  byOffer: TimeIndex<CallRow>;
+  handledByEnd: TimeIndex<CallRow>;
   /** Legs still waiting or ringing (also from before midnight). */
   open: Map<string, CallRow>;
-  /** Legs offered today that left the queue after waiting past their threshold: the ended `answer` breaches. */
-  late: Map<string, CallRow>;
+  /** Legs offered today that left the queue after waiting past their threshold, by the end of the wait: the ended `answer` breaches. */
+  late: TimeIndex<CallRow>;
   /** agentId → references; and per call type. */
   serving: Map<string, number>;
   servingByType: Map<string, Map<string, number>>;
@@ -104,6 +116,12 @@ export interface DirtySet {
 }
 
 const legKey = (l: CallRow) => `${l.callId}\u0000${l.queue}\u0000${l.offeredAt.getTime()}`;
+/** A leg's place among an agent's legs by end: running ones after every ended one. */
+const endKeyMs = (l: CallRow) => l.endedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
+/** A new state cuts the interval it falls in; the wrap-up of a call that ended this long before that interval began may be in it. */
+const WRAP_REACH_MS = 15_000;
+/** A call's wrap-up starts at most this far before its first or after its last event (call-state's window, with room). */
+const WRAP_WINDOW_MS = 60_000;
 const bump = (m: Map<string, number>, k: string, by: number) => {
   const n = (m.get(k) ?? 0) + by;
   if (n === 0) m.delete(k);
@@ -169,7 +187,7 @@ export class LiveState {
    */
   apply(events: readonly CanonicalEvent[], opts: { carry?: boolean } = {}): number {
     const touchedCalls = new Set<string>();
-    const touchedAgents = new Map<string, number>();
+    const touchedAgents = new Map<string, { fromMs: number; rebuild: boolean }>();
     let fresh = 0;
     for (const e of events) {
       const isAgent = e.type === 'agent.state';
@@ -183,7 +201,16 @@ export class LiveState {
       if (isAgent) {
         const a = this.agent(e.payload.agentId);
         a.events.push(e);
-        touchedAgents.set(a.agentId, Math.min(touchedAgents.get(a.agentId) ?? Infinity, ms));
+        const later = ms > a.lastMs || (ms === a.lastMs && e.id > a.lastId);
+        if (later) {
+          a.lastMs = ms;
+          a.lastId = e.id;
+        }
+        let touched = touchedAgents.get(a.agentId);
+        if (!touched) touchedAgents.set(a.agentId, (touched = { fromMs: ms, rebuild: false }));
+        else touched.fromMs = Math.min(touched.fromMs, ms);
+        // An event after all the others extends the history; one out of order has it rebuilt.
+        if (!touched.rebuild && !(later && this.extendAgent(a, e, ms))) touched.rebuild = true;
       } else {
         const callId = e.payload.callId;
         let c = this.calls.get(callId);
@@ -192,17 +219,13 @@ export class LiveState {
         touchedCalls.add(callId);
       }
     }
-    for (const [agentId, fromMs] of touchedAgents) {
+    for (const [agentId, { fromMs, rebuild }] of touchedAgents) {
       const a = this.agents.get(agentId)!;
-      this.deriveAgent(a);
+      if (rebuild) this.deriveAgent(a);
+      else this.markAgent(a);
       // A new event cuts the interval it falls in: that may be a wrap-up, which belongs to the call that ended just before it.
       const around = a.intervals.findLast((i) => i.startedAt.getTime() < fromMs)?.startedAt.getTime() ?? fromMs;
-      for (const callId of a.callIds) {
-        const c = this.calls.get(callId);
-        if (c && c.legs.some((l) => l.agentId === agentId && (l.endedAt === null || l.endedAt.getTime() >= around - 15_000))) {
-          touchedCalls.add(callId);
-        }
-      }
+      for (const callId of a.legsByEnd.between(around - WRAP_REACH_MS)) touchedCalls.add(callId);
     }
     for (const callId of touchedCalls) this.deriveCall(callId);
     return fresh;
@@ -341,14 +364,20 @@ export class LiveState {
   private breachSource(): BreachSource {
     return {
       dayStartMs: this.day.startMs,
-      queues: (scope, nowMs) =>
-        [...this.queues.values()]
-          .filter((q) => scope.queues === null || scope.queues.includes(q.queue))
-          .map((q) => ({ queue: q.queue, waiting: this.openLegs(q, nowMs), late: q.late.values() })),
-      agents: (scope) => [...this.agents.values()].filter((a) => this.agentInTeams(a.agentId, scope.teams)),
+      queues: (scope, nowMs, sinceMs) =>
+        this.queuesIn(scope).map((q) => ({ queue: q.queue, waiting: this.openLegs(q, nowMs), late: q.late.between(sinceMs) })),
+      lateBefore: (scope, sinceMs) => this.queuesIn(scope).reduce((n, q) => n + q.late.size - q.late.count(sinceMs), 0),
+      agents: (scope) =>
+        [...this.agents.values()]
+          .filter((a) => this.agentInTeams(a.agentId, scope.teams))
+          .map((a) => ({ agentId: a.agentId, current: a.intervals.at(-1), overruns: a.overruns })),
       agentInScope: (agentId, scope) => this.agentInTeams(agentId, scope.teams),
       notReadyLimitS: (reason, atMs) => this.rules.notReadyLimitS(reason, atMs),
     };
+  }
+
+  private queuesIn(scope: Subscription): QueueEntry[] {
+    return [...this.queues.values()].filter((q) => scope.queues === null || scope.queues.includes(q.queue));
   }
 
   /** Display name of an agent (the id when none was ever sent). */
@@ -406,8 +435,11 @@ export class LiveState {
       a = {
         agentId,
         events: [],
+        lastMs: -Infinity,
+        lastId: '',
         intervals: [],
-        callIds: new Set(),
+        legsByEnd: new TimeIndex(),
+        overruns: [],
         serving: new Map(),
         handledToday: 0,
         closedBusyMs: 0,
@@ -434,8 +466,10 @@ export class LiveState {
       byType: new Map(),
       hours: new Map(),
       legs: new Map(),
+      byOffer: new TimeIndex(),
+      handledByEnd: new TimeIndex(),
       open: new Map(),
-      late: new Map(),
+      late: new TimeIndex(),
       serving: new Map(),
       servingByType: new Map(),
     };
@@ -446,13 +480,43 @@ export class LiveState {
     a.intervals = uniqueBy(buildAgentIntervals(a.events), (i) => String(i.startedAt.getTime()));
     a.closedBusyMs = 0;
     a.closedAvailMs = 0;
-    for (const i of a.intervals) {
-      if (i.endedAt === null) continue;
-      const ms = Math.max(0, i.endedAt.getTime() - Math.max(i.startedAt.getTime(), this.day.startMs));
-      if (BUSY.has(i.state)) a.closedBusyMs += ms;
-      else if (i.state === 'available') a.closedAvailMs += ms;
-    }
+    a.overruns = [];
+    for (const i of a.intervals) if (i.endedAt !== null) this.closeInterval(a, i);
     this.markAgent(a);
+  }
+
+  /**
+   * What `buildAgentIntervals` would add for an event later than every other of the agent (by instant, then id):
+   * the running interval goes on, or ends where the new one starts. False, changing nothing, when the event
+   * starts a new interval at the instant the running one started: the history is rebuilt then.
+   */
+  private extendAgent(a: AgentEntry, e: EventOf<'agent.state'>, ms: number): boolean {
+    const open = a.intervals.at(-1);
+    const p = e.payload;
+    const name = p.name ?? open?.name ?? null;
+    const team = p.team ?? open?.team ?? null;
+    const reason = p.reason ?? null;
+    if (open && open.state === p.state && open.reason === reason) {
+      open.name = name;
+      open.team = team;
+      return true;
+    }
+    if (open && open.startedAt.getTime() >= ms) return false;
+    if (open) {
+      open.endedAt = new Date(ms);
+      this.closeInterval(a, open);
+    }
+    a.intervals.push({ agentId: p.agentId, startedAt: new Date(ms), endedAt: null, state: p.state, reason, name, team, eventId: e.id });
+    return true;
+  }
+
+  /** Adds an ended interval's share of today's busy and available time, and its overrun. */
+  private closeInterval(a: AgentEntry, i: AgentInterval): void {
+    const ms = Math.max(0, i.endedAt!.getTime() - Math.max(i.startedAt.getTime(), this.day.startMs));
+    if (BUSY.has(i.state)) a.closedBusyMs += ms;
+    else if (i.state === 'available') a.closedAvailMs += ms;
+    const overrun = stoppedOverrun(i, this.day.startMs, (reason, atMs) => this.rules.notReadyLimitS(reason, atMs));
+    if (overrun) a.overruns.push(overrun);
   }
 
   private markAgent(a: AgentEntry): void {
@@ -465,13 +529,22 @@ export class LiveState {
     if (!c) return;
     this.contribute(c, -1);
     const answering = new Set<string>();
-    for (const e of c.events) if (e.type === 'call.answered') answering.add(e.payload.agentId);
-    const intervals = [...answering].flatMap((id) => this.agents.get(id)?.intervals ?? []);
+    let firstMs = Infinity;
+    let lastMs = -Infinity;
+    for (const e of c.events) {
+      if (e.type === 'call.answered') answering.add(e.payload.agentId);
+      const ms = Date.parse(e.ts);
+      if (ms < firstMs) firstMs = ms;
+      if (ms > lastMs) lastMs = ms;
+    }
+    // Only a wrap-up starting around the call's end can be its own: the agents' states of those minutes.
+    const intervals = [...answering].flatMap((id) =>
+      intervalsStarting(this.agents.get(id)?.intervals ?? [], firstMs - WRAP_WINDOW_MS, lastMs + WRAP_WINDOW_MS),
+    );
     const { calls } = buildCalls(c.events, intervals, (queue, at) => this.rules.thresholds(queue, at.getTime()));
     c.legs = uniqueBy(calls, legKey);
     c.serves = this.servesOf(c);
     this.contribute(c, 1);
-    for (const key of c.serves) this.agent(key.slice(0, key.indexOf('\u0000'))).callIds.add(callId);
   }
 
   /** (agent, queue, call type) pairs of a call offered today: who answered a leg, or rang for it. */
@@ -500,12 +573,20 @@ export class LiveState {
       const offeredMs = l.offeredAt.getTime();
       if (offeredMs < this.day.startMs) continue;
       const late = !isOpen(l) && l.waitS !== null && l.waitS > l.slThresholdS;
+      const handled = isHandled(l);
+      const agent = l.agentId === null ? undefined : this.agent(l.agentId);
       if (sign > 0) {
         q.legs.set(key, l);
-        if (late) q.late.set(key, l);
+        q.byOffer.set(offeredMs, key, l);
+        if (handled) q.handledByEnd.set(l.endedAt!.getTime(), key, l);
+        if (late) q.late.set(lateEndMs(l), key, l);
+        agent?.legsByEnd.set(endKeyMs(l), key, l.callId);
       } else {
         q.legs.delete(key);
-        q.late.delete(key);
+        q.byOffer.delete(offeredMs, key);
+        if (handled) q.handledByEnd.delete(l.endedAt!.getTime(), key);
+        if (late) q.late.delete(lateEndMs(l), key);
+        agent?.legsByEnd.delete(endKeyMs(l), key);
       }
       addLeg(q.counts, l, sign);
       const type = callTypeOf(l);
@@ -518,10 +599,9 @@ export class LiveState {
       if (!h) q.hours.set(hour, (h = { types: new Map(), counts: emptyCounts() }));
       bump(h.types, type, sign);
       addLeg(h.counts, l, sign);
-      if (l.agentId !== null && isHandled(l)) {
-        const a = this.agent(l.agentId);
-        a.handledToday += sign;
-        this.dirty.agents.add(a.agentId);
+      if (agent && handled) {
+        agent.handledToday += sign;
+        this.dirty.agents.add(agent.agentId);
       }
     }
     for (const key of c.serves) {
@@ -558,7 +638,7 @@ export class LiveState {
   private recomputeAll(): void {
     this.queues.clear();
     for (const a of this.agents.values()) {
-      a.callIds.clear();
+      a.legsByEnd.clear();
       a.serving.clear();
       a.handledToday = 0;
       this.deriveAgent(a);
@@ -627,16 +707,12 @@ export class LiveState {
   private staffing(q: QueueEntry, rules: LiveQueueRules, agents: AgentCounts, nowMs: number): Staffing {
     const fromMs = Math.max(nowMs - STAFFING_WINDOW_MS, this.day.startMs);
     const windowMs = nowMs - fromMs;
-    let offered = 0;
+    const offered = q.byOffer.count(fromMs, nowMs);
     let handled = 0;
     let handle = 0;
-    for (const l of q.legs.values()) {
-      const t = l.offeredAt.getTime();
-      if (t >= fromMs && t <= nowMs) offered++;
-      if (isHandled(l) && l.endedAt!.getTime() >= fromMs && l.endedAt!.getTime() <= nowMs) {
-        handled++;
-        handle += handleS(l);
-      }
+    for (const l of q.handledByEnd.between(fromMs, nowMs)) {
+      handled++;
+      handle += handleS(l);
     }
     const ahtFrom = handled > 0 ? 'window' : q.counts.handled > 0 ? 'today' : null;
     const ahtS = handled > 0 ? handle / handled : q.counts.handled > 0 ? q.counts.handleS / q.counts.handled : null;
@@ -719,4 +795,18 @@ export function carryEvent(
       ...(i.team !== null ? { team: i.team } : {}),
     },
   } as EventOf<'agent.state'>;
+}
+
+/** The intervals (sorted by start) that start from `fromMs` to `toMs`. */
+function intervalsStarting(intervals: readonly AgentInterval[], fromMs: number, toMs: number): AgentInterval[] {
+  let lo = 0;
+  let hi = intervals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (intervals[mid]!.startedAt.getTime() < fromMs) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < intervals.length && intervals[end]!.startedAt.getTime() <= toMs) end++;
+  return intervals.slice(lo, end);
 }

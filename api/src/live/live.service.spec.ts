@@ -88,6 +88,8 @@ describe('LiveService start-up', () => {
       calls: 10,
       // a1 and a3 sent states; a2 only answered calls.
       agents: 3,
+      flushes: 0,
+      workMs: expect.any(Number),
     });
     const billing = live.snapshot({ queues: ['billing'], teams: null }, 0).queues[0]!;
     // c1, c2, c4, c5, c6, c8, c9, c10 offered; c9 and c10 still waiting.

@@ -54,6 +54,8 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
   private tickTimer: NodeJS.Timeout | undefined;
   private lastRefresh = Date.now();
   private pendingReset = false;
+  /** Flushes so far and the time the engine spent folding events in and building what the flushes sent. */
+  private readonly work = { flushes: 0, ms: 0 };
   /** Overridable clock, for tests. */
   now: () => number = Date.now;
 
@@ -92,9 +94,25 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
     clearTimeout(this.flushTimer);
   }
 
-  /** For /health: rebuilt yet, the day held, the newest event, what is in memory. */
-  health(): { ready: boolean; day: string; lastEventAt: string | null; events: number; calls: number; agents: number } {
-    return { ready: this.ready, day: this.state.today.day, lastEventAt: this.state.lastEventAt(), ...this.state.size() };
+  /** For /health: rebuilt yet, the day held, the newest event, what is in memory, flushes and the engine's time on them. */
+  health(): {
+    ready: boolean;
+    day: string;
+    lastEventAt: string | null;
+    events: number;
+    calls: number;
+    agents: number;
+    flushes: number;
+    workMs: number;
+  } {
+    return {
+      ready: this.ready,
+      day: this.state.today.day,
+      lastEventAt: this.state.lastEventAt(),
+      ...this.state.size(),
+      flushes: this.work.flushes,
+      workMs: Math.round(this.work.ms * 1000) / 1000,
+    };
   }
 
   /** The queues and agents today's state holds, and today's bounds: what ingest's cap on a day's distinct names counts against. */
@@ -137,11 +155,13 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
       for (const e of events) this.buffered.push(e);
       return;
     }
+    const started = performance.now();
     try {
       if (this.state.apply(events) > 0) this.schedule();
     } catch (err) {
       this.logger.error({ msg: 'live state could not apply events', err: (err as Error).message });
     }
+    this.work.ms += performance.now() - started;
   }
 
   /** A flush within the coalescing window, unless one is already due. */
@@ -166,6 +186,7 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
 
   private flush(): void {
     this.flushTimer = undefined;
+    const started = performance.now();
     const nowMs = this.now();
     const flush: LiveFlush = { nowMs, dirty: this.state.takeDirty(), reset: this.pendingReset };
     this.pendingReset = false;
@@ -176,6 +197,8 @@ export class LiveService implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.error({ msg: 'live flush failed', err: (err as Error).message });
       }
     }
+    this.work.flushes++;
+    this.work.ms += performance.now() - started;
   }
 
   /** The snapshot of a subscription (seq set by the caller). */
