@@ -34,6 +34,7 @@ const POLICY: Record<string, readonly Who[]> = {
   'GET /api/v1/live/calls': ['admin', 'manager', 'supervisor'],
   // History is for managers (SPEC §1): supervisors see their queues live, not in trends.
   'GET /api/v1/trends': ['admin', 'manager'],
+  'GET /api/v1/trends/heatmap': ['admin', 'manager'],
   'POST /api/v1/auth/login': PUBLIC,
   'POST /api/v1/auth/kiosk': PUBLIC,
   'GET /api/v1/auth/session': SESSIONS,
