@@ -141,6 +141,9 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
     }
     await this.writerCaughtUp();
     if (this.abort.signal.aborted) return;
+    // The past days arrived after today's calls had moved the aggregates' watermarks past them: trends show them once refreshed.
+    await this.repo.refreshAggregates(today.minus({ days: DEMO_HISTORY_DAYS }).toJSDate(), today.toJSDate());
+    if (this.abort.signal.aborted) return;
     const range = { from: today.minus({ days: DEMO_HISTORY_DAYS }).toISODate()!, to: today.minus({ days: 1 }).toISODate()! };
     const qa = await seedQaDemo(this.qa, range, tz);
     this.logger.log({

@@ -1,6 +1,6 @@
-/** The demo's SQL: whether a simulated day is stored already. */
+/** The demo's SQL: whether a simulated day is stored already, and the aggregates refreshed over its past days. */
 import { Inject, Injectable } from '@nestjs/common';
-import type { Db } from '@callboard/db';
+import { type Db, refreshAggregates } from '@callboard/db';
 import { DB } from '../database/database.module.js';
 
 @Injectable()
@@ -11,5 +11,14 @@ export class DemoRepository {
   async hasEvent(id: string, ts: Date): Promise<boolean> {
     const r = await this.db.query<{ one: number }>(`SELECT 1 AS one FROM events WHERE id = $1 AND ts = $2 LIMIT 1`, [id, ts]);
     return r.rows.length > 0;
+  }
+
+  /**
+   * Materialises the continuous aggregates over [from, to): days written after
+   * an aggregate's watermark had passed them stay out of it until a refresh
+   * covers them, and the refresh policies come round only hourly for days.
+   */
+  async refreshAggregates(from: Date, to: Date): Promise<void> {
+    await refreshAggregates(this.db, from, to);
   }
 }
