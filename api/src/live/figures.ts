@@ -3,7 +3,10 @@ import type { Counts } from '../calls/counts.js';
 import { abandonRate, ahtS, asaS, occupancy, roundMs, slAbandonNeutral, slAnsweredOnly, threeRingRate } from '../calls/formulas.js';
 import type { Figures } from './live.wire.js';
 
-export function figuresOf(c: Counts, time: { busyS: number; availableS: number }): Figures {
+/** The figures of calls alone — no transfers, no agents' time — as a trend's bucket or a heatmap cell carries them. */
+export type CallFigures = Omit<Figures, 'transferredOut' | 'occupancy' | 'busyS' | 'availableS'>;
+
+export function callFiguresOf(c: Counts): CallFigures {
   return {
     offered: c.offered,
     answered: c.answered,
@@ -12,7 +15,6 @@ export function figuresOf(c: Counts, time: { busyS: number; availableS: number }
     shortAbandoned: c.shortAbandoned,
     abandonedInThreshold: c.abandonedInThreshold,
     timedOut: c.timedOut,
-    transferredOut: c.transferredOut,
     handled: c.handled,
     threeRingRate: threeRingRate(c),
     slAnsweredOnly: slAnsweredOnly(c),
@@ -20,9 +22,16 @@ export function figuresOf(c: Counts, time: { busyS: number; availableS: number }
     asaS: asaS(c),
     abandonRate: abandonRate(c),
     ahtS: ahtS(c),
-    occupancy: occupancy(time),
     answeredWaitS: roundMs(c.answeredWaitS),
     handleS: roundMs(c.handleS),
+  };
+}
+
+export function figuresOf(c: Counts, time: { busyS: number; availableS: number }): Figures {
+  return {
+    ...callFiguresOf(c),
+    transferredOut: c.transferredOut,
+    occupancy: occupancy(time),
     busyS: roundMs(time.busyS),
     availableS: roundMs(time.availableS),
   };

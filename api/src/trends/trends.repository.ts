@@ -137,11 +137,7 @@ export class TrendsRepository {
     const { table, id } = await this.materializationOf(source);
     // A materialised bucket is one row per group: with one queue (and one call type where there are types) nothing is left to sum.
     const single = (list: readonly string[] | null) => list !== null && list.length === 1;
-    const oneRowPerBucket = source.endsWith('_total')
-      ? true
-      : source.endsWith('_queue')
-        ? single(f.queues)
-        : single(f.queues) && single(f.callTypes);
+    const oneRowPerBucket = source.endsWith('_total') || (single(f.queues) && (source.endsWith('_queue') || single(f.callTypes)));
     const materialised = oneRowPerBucket
       ? `SELECT bucket AS at, ${COLUMNS} FROM ${table} WHERE bucket >= $1 AND bucket < $2 AND bucket < (SELECT t FROM w) ${filters.join(' ')}`
       : `SELECT bucket AS at, ${SUMS} FROM ${table} WHERE bucket >= $1 AND bucket < $2 AND bucket < (SELECT t FROM w) ${filters.join(' ')} GROUP BY bucket`;

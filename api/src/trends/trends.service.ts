@@ -9,19 +9,10 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { type Counts, emptyCounts } from '../calls/counts.js';
-import {
-  abandonRate,
-  ahtS,
-  asaS,
-  occupancy as occupancyOf,
-  ratio,
-  roundMs,
-  slAbandonNeutral,
-  slAnsweredOnly,
-  threeRingRate,
-} from '../calls/formulas.js';
+import { occupancy as occupancyOf, ratio, roundMs } from '../calls/formulas.js';
 import { ApiError } from '../common/errors.js';
 import { type AppConfig, CONFIG } from '../config/config.js';
+import { callFiguresOf } from '../live/figures.js';
 import {
   type Bucket,
   type DayRange,
@@ -78,33 +69,7 @@ function countsOf(rows: readonly TrendCountsRow[]): Counts {
 
 /** A bucket's row with the SPEC §3 figures of its counts; `value` and the metric-specific fields are filled in after. */
 function trendRow(bucket: string, c: Counts): TrendRow {
-  return {
-    bucket,
-    value: null,
-    offered: c.offered,
-    answered: c.answered,
-    answeredInThreshold: c.answeredInThreshold,
-    abandoned: c.abandoned,
-    shortAbandoned: c.shortAbandoned,
-    abandonedInThreshold: c.abandonedInThreshold,
-    timedOut: c.timedOut,
-    handled: c.handled,
-    threeRingRate: threeRingRate(c),
-    slAnsweredOnly: slAnsweredOnly(c),
-    slAbandonNeutral: slAbandonNeutral(c),
-    asaS: asaS(c),
-    abandonRate: abandonRate(c),
-    ahtS: ahtS(c),
-    occupancy: null,
-    answeredWaitS: roundMs(c.answeredWaitS),
-    handleS: roundMs(c.handleS),
-  };
-}
-
-/** The figures of calls alone, as a heatmap cell carries them. */
-function callFiguresOf(c: Counts) {
-  const { bucket: _bucket, value: _value, occupancy: _occupancy, ...figures } = trendRow('', c);
-  return figures;
+  return { bucket, value: null, ...callFiguresOf(c), occupancy: null };
 }
 
 function valueOf(metric: TrendMetric, row: Omit<TrendRow, 'value'>): number | null {

@@ -4,9 +4,9 @@
  * passed in (see `dayIn`), so a period is the same wherever the browser is.
  */
 import type { Granularity } from '../api/trends';
-import { addDays, isDay, type DayRange } from '../qa/summary/period';
+import { addDays, monthRange, utcDate, type DayRange } from '../qa/summary/period';
 
-export { dayIn, isDay, type DayRange } from '../qa/summary/period';
+export { dayIn, isDay, rangeProblem, type DayRange, type RangeProblem } from '../qa/summary/period';
 
 export const RANGE_PRESETS = ['today', 'yesterday', 'last7Days', 'thisMonth', 'lastMonth', 'last13Months', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -16,14 +16,9 @@ export const MAX_15M_DAYS = 31;
 /** Hours over more than a quarter are too many to read or to list. */
 export const MAX_HOUR_DAYS = 92;
 
-const utc = (day: string) => new Date(`${day}T00:00:00Z`);
-const ymd = (date: Date) => date.toISOString().slice(0, 10);
-const monthStart = (year: number, monthIndex: number) => ymd(new Date(Date.UTC(year, monthIndex, 1)));
-const monthEnd = (year: number, monthIndex: number) => ymd(new Date(Date.UTC(year, monthIndex + 1, 0)));
-
 /** The days of a preset period ending on or around `today`; months run from the 1st, the current one up to today. */
 export function presetRange(preset: Exclude<RangePreset, 'custom'>, today: string): DayRange {
-  const date = utc(today);
+  const date = utcDate(today);
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth();
   switch (preset) {
@@ -36,17 +31,17 @@ export function presetRange(preset: Exclude<RangePreset, 'custom'>, today: strin
     case 'last7Days':
       return { from: addDays(today, -6), to: today };
     case 'thisMonth':
-      return { from: monthStart(year, month), to: today };
+      return { from: monthRange(year, month).from, to: today };
     case 'lastMonth':
-      return { from: monthStart(year, month - 1), to: monthEnd(year, month - 1) };
+      return monthRange(year, month - 1);
     case 'last13Months':
-      return { from: monthStart(year, month - 12), to: today };
+      return { from: monthRange(year, month - 12).from, to: today };
   }
 }
 
 /** Calendar days in the range, both ends included. */
 export function daysIn(range: DayRange): number {
-  return Math.round((utc(range.to).getTime() - utc(range.from).getTime()) / 86_400_000) + 1;
+  return Math.round((utcDate(range.to).getTime() - utcDate(range.from).getTime()) / 86_400_000) + 1;
 }
 
 /** The granularities a range can be shown in: not finer than can be read, not coarser than the range. */
@@ -72,14 +67,4 @@ export function defaultGranularity(range: DayRange): Granularity {
 /** `wanted` when the range allows it, else the range's default. */
 export function fitGranularity(wanted: Granularity | undefined, range: DayRange): Granularity {
   return wanted && allowedGranularities(range).includes(wanted) ? wanted : defaultGranularity(range);
-}
-
-export type RangeProblem = { field: 'from' | 'to'; reason: 'invalid' | 'order' };
-
-/** What is wrong with a custom range, naming the field; null when it can be asked for. */
-export function rangeProblem(range: DayRange): RangeProblem | null {
-  if (!isDay(range.from)) return { field: 'from', reason: 'invalid' };
-  if (!isDay(range.to)) return { field: 'to', reason: 'invalid' };
-  if (range.to < range.from) return { field: 'to', reason: 'order' };
-  return null;
 }

@@ -36,7 +36,8 @@ export function isDay(text: string): boolean {
   return date.toISOString().slice(0, 10) === text;
 }
 
-function utcDate(day: string): Date {
+/** Midnight UTC of `day`: a date to do calendar arithmetic on. */
+export function utcDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
@@ -55,7 +56,8 @@ export function mondayOf(day: string): string {
   return addDays(day, -((weekday + 6) % 7));
 }
 
-function monthRange(year: number, monthIndex: number): DayRange {
+/** The days of a month (`monthIndex` may run past either end of the year). */
+export function monthRange(year: number, monthIndex: number): DayRange {
   return { from: ymd(new Date(Date.UTC(year, monthIndex, 1))), to: ymd(new Date(Date.UTC(year, monthIndex + 1, 0))) };
 }
 
