@@ -107,6 +107,8 @@ export const agentState = ev('agent.state', {
   reason: z.string().max(100).optional(),
   name: z.string().max(100).optional(),
   team: label('team').optional(),
+  /** The agent's full queue membership from this event on (SPEC §2), e.g. from Asterisk's ADDMEMBER/REMOVEMEMBER. */
+  queues: z.array(label('queues[]')).max(1000, 'queues lists more than 1000 queues').optional(),
 });
 export const caseOpened = ev('case.opened', {
   caseId: id('caseId'),
