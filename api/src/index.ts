@@ -29,3 +29,13 @@ export { QaService } from './qa/qa.service.js';
 export { seedQaDemo } from './qa/qa.demo.js';
 export { DemoService, DEMO_HISTORY_DAYS } from './demo/demo.module.js';
 export type * from './live/live.wire.js';
+export {
+  QueueLogReader,
+  QueueLogMapper,
+  QueueLogParser,
+  readQueueLog,
+  detectFormat,
+  formatSummary,
+  type ImportSummary,
+  type ReaderState,
+} from './sources/queue-log/index.js';
