@@ -108,7 +108,7 @@ export const agentState = ev('agent.state', {
   name: z.string().max(100).optional(),
   team: label('team').optional(),
   /** The agent's full queue membership from this event on (SPEC §2), e.g. from Asterisk's ADDMEMBER/REMOVEMEMBER. */
-  queues: z.array(label('queues[]')).max(1000, 'queues lists more than 1000 queues').optional(),
+  queues: z.array(label('queue')).max(1000, 'queues lists more than 1000 queues').optional(),
 });
 export const caseOpened = ev('case.opened', {
   caseId: id('caseId'),

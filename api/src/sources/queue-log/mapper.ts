@@ -30,7 +30,7 @@
  *   of the last `windowS` and one entry per agent and queue: it does not grow
  *   with the length of the file.
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { hasUnsafeText } from '../../common/text.js';
 import type { AgentStateName, CanonicalEvent } from '../../events/event.schema.js';
 import type { QueueLogRecord } from './parser.js';
@@ -704,7 +704,7 @@ function callKey(r: QueueLogRecord): string {
 /** Base64url of the line's content: the same line gives the same ids in every import. */
 function lineHash(prefix: string, r: QueueLogRecord): string {
   const text = `${prefix}\u0000${r.tsMs}|${r.callid}|${r.queue}|${r.agent}|${r.verb}|${r.data.join('|')}`;
-  return createHash('sha1').update(text).digest('base64url').slice(0, 22);
+  return digest('sha1', text, 'base64url').slice(0, 22);
 }
 
 function num(s: string | undefined): number | undefined {

@@ -469,3 +469,27 @@ describe('Asterisk 20, with what real files hold besides', () => {
     });
   });
 });
+
+describe('agent.state queues (SPEC §2)', () => {
+  const state = (queues: unknown) => ({
+    id: 's1',
+    type: 'agent.state',
+    ts: '2026-03-02T09:00:00.000+08:00',
+    source: 'asterisk',
+    payload: { agentId: 'alice', state: 'available', queues },
+  });
+  it('takes a list of queue names, empty for none', () => {
+    expect(canonicalEvent.safeParse(state(['sales', 'support'])).success).toBe(true);
+    expect(canonicalEvent.safeParse(state([])).success).toBe(true);
+  });
+  it('refuses an empty name, one too long, or a list too long, naming the field', () => {
+    const issue = (queues: unknown) => {
+      const i = canonicalEvent.safeParse(state(queues)).error!.issues[0]!;
+      return `${i.path.join('.')}: ${i.message}`;
+    };
+    expect(issue(['sales', ''])).toBe('payload.queues.1: queue must not be empty');
+    expect(issue(['q'.repeat(101)])).toBe('payload.queues.0: queue is longer than 100 characters');
+    expect(issue(Array.from({ length: 1001 }, (_, i) => `q${i}`))).toBe('payload.queues: queues lists more than 1000 queues');
+    expect(issue('sales')).toMatch(/^payload\.queues: /);
+  });
+});
