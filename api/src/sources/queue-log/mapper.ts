@@ -123,6 +123,8 @@ interface AgentRec {
   queues: string[] | null;
   /** state|reason|queues of the last agent.state made, so a repeat is not sent again. */
   last: string | null;
+  /** Its instant. */
+  lastMs: number;
 }
 
 /** Where a callid's latest finished leg began and ended. */
@@ -546,7 +548,7 @@ export class QueueLogMapper {
   private agent(id: string): AgentRec {
     let a = this.agents.get(id);
     if (!a) {
-      a = { pausedIn: [], reason: null, onCall: null, loggedOff: false, queues: null, last: null };
+      a = { pausedIn: [], reason: null, onCall: null, loggedOff: false, queues: null, last: null, lastMs: 0 };
       this.agents.set(id, a);
     }
     return a;
@@ -572,10 +574,14 @@ export class QueueLogMapper {
         a.pausedIn = a.pausedIn.filter((q) => q !== queue);
         break;
       case 'PAUSE':
-      case 'PAUSEALL':
+      case 'PAUSEALL': {
+        // A pause of all queues is written as PAUSEALL with no reason beside one PAUSE
+        // per queue with it: an empty reason does not wipe the one already given.
+        const reason = reasonText(r.data[0]);
+        if (reason !== null || a.pausedIn.length === 0) a.reason = reason;
         a.pausedIn = sortedWith(a.pausedIn, r.verb === 'PAUSEALL' ? '' : queue);
-        a.reason = reasonText(r.data[0]);
         break;
+      }
       case 'UNPAUSE':
         a.pausedIn = a.pausedIn.filter((q) => q !== queue && q !== '');
         break;
@@ -625,7 +631,12 @@ export class QueueLogMapper {
     } else state = 'available';
     const key = `${state}|${reason ?? ''}|${a.queues?.join('\u0000') ?? '-'}`;
     if (key === a.last) return;
+    // Two states of one agent at one instant would leave the order between them to
+    // their ids: a change written in the same second as the one before it (an
+    // autopause after RINGNOANSWER, a pause right after a call) comes a millisecond after it.
+    if (ms <= a.lastMs && ms > a.lastMs - 1000) ms = a.lastMs + 1;
     a.last = key;
+    a.lastMs = ms;
     out.push(
       this.event('agent.state', ms, hash, role, {
         agentId,
@@ -690,8 +701,8 @@ export class QueueLogMapper {
   private forget(key: string, call: CallRec): void {
     this.calls.delete(key);
     const callid = call.callId.slice(this.prefix.length);
-    const legEnd = this.legEnds.get(callid);
-    if (legEnd !== undefined && legEnd.endMs < this.watermarkMs - this.windowMs) this.legEnds.delete(callid);
+    // The callid's latest finished leg is this one or an earlier one: no later leg can need it now.
+    if ((this.legEnds.get(callid)?.offeredMs ?? Infinity) <= call.offeredMs) this.legEnds.delete(callid);
     const a = call.agentId === undefined ? undefined : this.agents.get(call.agentId);
     if (a?.onCall === key && !call.closed) a.onCall = null;
   }

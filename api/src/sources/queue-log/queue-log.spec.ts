@@ -171,7 +171,8 @@ describe('Asterisk 13', () => {
   it('maps BLINDTRANSFER to a queue, the second queue, ATTENDEDTRANSFER APP, EXITWITHKEY with wait time, member names', () => {
     expect(compact(events)).toEqual([
       ['agent', 'agent.state', at(T, 0), { agentId: 'lina', state: 'available', queues: ['complaints'] }],
-      ['agent', 'agent.state', at(T, 0), { agentId: 'lina', state: 'available', ...both }],
+      // a second change of the same agent in the same second comes a millisecond after the first
+      ['agent', 'agent.state', new Date(T * 1000 + 1).toISOString(), { agentId: 'lina', state: 'available', ...both }],
       ['offer', 'call.offered', at(T, 100), { callId: c1, queue: 'complaints', caller: '13600000021' }],
       ['ring', 'call.ringing', at(T, 101), { callId: c1, agentId: 'lina' }],
       ['answer', 'call.answered', at(T, 106), { callId: c1, agentId: 'lina' }],
@@ -454,6 +455,52 @@ describe('Asterisk 20, with what real files hold besides', () => {
     const r = read(early, { format: 'file', windowS: 300 });
     expect(r.summary.skipped.orphan).toMatchObject({ count: 1, lines: [1] });
     expect(r.events.map((e) => e.type)).toEqual(['call.offered', 'call.offered']);
+  });
+
+  it('keeps the pause reason when a pause of all queues adds its PAUSEALL without one, in either order', () => {
+    const states = (lines: string[]) =>
+      read(
+        lines.map((text, i) => ({ text, no: i + 1 })),
+        { format: 'file' },
+      ).events.map((e) => [
+        (Date.parse(e.ts) / 1000 - T) | 0,
+        (e.payload as { state: string }).state,
+        (e.payload as { reason?: string }).reason,
+      ]);
+    const pauseAllFirst = [
+      `${T}|NONE|NONE|PJSIP/9|PAUSEALL|`,
+      `${T}|NONE|support|PJSIP/9|PAUSE|lunch`,
+      `${T + 60}|NONE|NONE|PJSIP/9|UNPAUSEALL|`,
+    ];
+    expect(states(pauseAllFirst)).toEqual([
+      [0, 'not_ready', undefined],
+      [0, 'not_ready', 'lunch'],
+      [60, 'available', undefined],
+    ]);
+    const pauseFirst = [
+      `${T}|NONE|support|PJSIP/9|PAUSE|lunch`,
+      `${T}|NONE|NONE|PJSIP/9|PAUSEALL|`,
+      `${T + 60}|NONE|support|PJSIP/9|UNPAUSE|`,
+    ];
+    expect(states(pauseFirst)).toEqual([
+      [0, 'not_ready', 'lunch'],
+      [60, 'available', undefined],
+    ]);
+  });
+
+  it('puts an autopause written in the same second as the RINGNOANSWER after it, so not ready holds', () => {
+    const lines = [
+      `${T}|7.7|support|NONE|ENTERQUEUE||139|1`,
+      `${T + 15}|7.7|support|PJSIP/9|RINGNOANSWER|15000`,
+      `${T + 15}|NONE|support|PJSIP/9|PAUSE|Auto-Pause`,
+    ].map((text, i) => ({ text, no: i + 1 }));
+    const states = read(lines, { format: 'file' }).events.filter((e): e is EventOf<'agent.state'> => e.type === 'agent.state');
+    expect(states.map((e) => [e.ts, e.payload.state])).toEqual([
+      [at(T, 0), 'ringing'],
+      [at(T, 15), 'available'],
+      [new Date((T + 15) * 1000 + 1).toISOString(), 'not_ready'],
+    ]);
+    expect(buildAgentIntervals(states).at(-1)).toMatchObject({ state: 'not_ready', reason: 'Auto-Pause', endedAt: null });
   });
 
   it('skips a line naming no agent or an agent name too long, naming the field', () => {
