@@ -31,6 +31,23 @@ interface StoredCall {
   channel: string | null;
 }
 
+/** A trends row: the SPEC §3 figures of one bucket. */
+interface HourRow {
+  bucket: string;
+  offered: number;
+  answered: number;
+  answeredInThreshold: number;
+  abandoned: number;
+  shortAbandoned: number;
+  timedOut: number;
+  threeRingRate: number | null;
+  slAnsweredOnly: number | null;
+  slAbandonNeutral: number | null;
+  asaS: number | null;
+  abandonRate: number | null;
+  ahtS: number | null;
+}
+
 describe('an Asterisk queue_log through the ingest into TimescaleDB', () => {
   let app: RunningApp;
   let manager: Client;
@@ -131,9 +148,9 @@ describe('an Asterisk queue_log through the ingest into TimescaleDB', () => {
     const hour = async (queue: string) => {
       const r = await manager.get(`/api/v1/trends?metric=offered&from=2026-03-02&to=2026-03-02&granularity=hour&queue=${queue}`);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
-      const rows = (r.body.rows as { bucket: string; offered: number }[]).filter((x) => x.offered > 0);
+      const rows = (r.body.rows as HourRow[]).filter((x) => x.offered > 0);
       expect(rows.map((x) => x.bucket)).toEqual(['2026-03-02T09:00:00+08:00']);
-      return rows[0];
+      return rows[0]!;
     };
     // support: c1 answered in 20 s, c2 in 8 s, c10 in 2 s; c3 abandoned in 3 s (short), c4 in 40 s;
     // c5 timed out after 30 s, c7 left by key after 10 s, c8 withdrawn after 5 s.
