@@ -503,6 +503,32 @@ describe('Asterisk 20, with what real files hold besides', () => {
     expect(buildAgentIntervals(states).at(-1)).toMatchObject({ state: 'not_ready', reason: 'Auto-Pause', endedAt: null });
   });
 
+  it('holds no more at the end of a day than the window and the open calls need', () => {
+    const reader = new QueueLogReader({ format: 'file' });
+    let no = 0;
+    const feed = (text: string) => reader.line(text, ++no);
+    // A call whose end was never written (a crash), then 10,800 calls, one every 8 s for 24 h.
+    feed(`${T}|0.1|support|NONE|ENTERQUEUE||139|1`);
+    for (let i = 0; i < 10_800; i++) {
+      const t = T + 10 + i * 8;
+      const u = `${t}.${i}`;
+      feed(`${t}|${u}|NONE|NONE|DID|4008001234`);
+      feed(`${t}|${u}|support|NONE|ENTERQUEUE||139${i}|1`);
+      feed(`${t + 3}|${u}|support|PJSIP/${400 + (i % 20)}|CONNECT|3|${u}1|2`);
+      feed(`${t + 7}|${u}|support|PJSIP/${400 + (i % 20)}|COMPLETECALLER|3|4|1`);
+    }
+    const s = reader.state().mapper;
+    // 300 s of log time holds about 38 calls of 4 lines; DIDs are kept for 6 h (2,700 calls).
+    expect(s.calls.length).toBeLessThanOrEqual(40);
+    expect(s.calls.some(([key]) => key.startsWith('0.1'))).toBe(false);
+    expect(s.recent.length).toBeLessThanOrEqual(4 * 40);
+    expect(s.closed.length).toBeLessThanOrEqual(40);
+    expect(s.legEnds.length).toBeLessThanOrEqual(40);
+    expect(s.dids.length).toBeLessThanOrEqual(2701);
+    expect(s.agents).toHaveLength(20);
+    expect(reader.summary).toMatchObject({ linesRead: 1 + 4 * 10_800, eventsProduced: 1 + 10_800 * 7 });
+  });
+
   it('skips a line naming no agent or an agent name too long, naming the field', () => {
     const bad = [
       { text: `${T}|1.1|support|NONE|ENTERQUEUE||139|1`, no: 1 },
