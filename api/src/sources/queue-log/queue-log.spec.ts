@@ -156,7 +156,11 @@ describe('Asterisk 1.8', () => {
       ['agent', 'agent.state', at(T, 600), { agentId: 'zhao.lei', state: 'offline', queues: [] }],
       ['agent', 'agent.state', at(T, 610), { agentId: 'wang.fang', state: 'offline' }],
     ]);
-    expect(summary).toMatchObject({ linesRead: 20, eventsProduced: 25, ignored: { CONFIGRELOAD: 1 } });
+    expect(summary).toMatchObject({
+      linesRead: 24,
+      eventsProduced: 25,
+      ignored: { CONFIGRELOAD: 1, AGENTDUMP: 1, SYSCOMPAT: 1, INFO: 1, OUTCALL: 1 },
+    });
   });
 });
 
@@ -527,6 +531,17 @@ describe('Asterisk 20, with what real files hold besides', () => {
     expect(s.dids.length).toBeLessThanOrEqual(2701);
     expect(s.agents).toHaveLength(20);
     expect(reader.summary).toMatchObject({ linesRead: 1 + 4 * 10_800, eventsProduced: 1 + 10_800 * 7 });
+  });
+
+  it('keeps two PBXs apart with a call id prefix, in the calls and in the ids', () => {
+    const line = [{ text: `${T}|1.1|support|NONE|ENTERQUEUE||139|1`, no: 1 }];
+    const a = read(line, { format: 'file', callIdPrefix: 'pbx-a:' }).events[0]!;
+    const b = read(line, { format: 'file', callIdPrefix: 'pbx-b:' }).events[0]!;
+    expect([a.payload, b.payload]).toEqual([
+      { callId: 'pbx-a:1.1', queue: 'support', caller: '139' },
+      { callId: 'pbx-b:1.1', queue: 'support', caller: '139' },
+    ]);
+    expect(a.id).not.toBe(b.id);
   });
 
   it('skips a line naming no agent or an agent name too long, naming the field', () => {
