@@ -533,6 +533,27 @@ describe('Asterisk 20, with what real files hold besides', () => {
     expect(reader.summary).toMatchObject({ linesRead: 1 + 4 * 10_800, eventsProduced: 1 + 10_800 * 7 });
   });
 
+  it("offers a call's next queue no earlier than its wait time put the end of the previous one", () => {
+    // ENTERQUEUE at +0 whose queue start was a second earlier: the waittime 31 puts the exit at +31, past the next ENTERQUEUE's +30.
+    const lines = [
+      `${T}|5.5|first|NONE|ENTERQUEUE||139|1`,
+      `${T + 30}|5.5|first|NONE|EXITWITHTIMEOUT|1|1|31`,
+      `${T + 30}|5.5|second|NONE|ENTERQUEUE||139|1`,
+      `${T + 40}|5.5|second|NONE|ABANDON|1|1|9`,
+    ].map((text, i) => ({ text, no: i + 1 }));
+    const { events } = read(lines, { format: 'file' });
+    expect(events.map((e) => [e.type, e.ts])).toEqual([
+      ['call.offered', at(T, 0)],
+      ['call.timed_out', at(T, 31)],
+      ['call.offered', at(T, 31)],
+      ['call.abandoned', at(T, 40)],
+    ]);
+    expect(calls(events).map((c) => [c.queue, c.outcome, c.waitS])).toEqual([
+      ['first', 'timed_out', 31],
+      ['second', 'abandoned', 9],
+    ]);
+  });
+
   it('keeps two PBXs apart with a call id prefix, in the calls and in the ids', () => {
     const line = [{ text: `${T}|1.1|support|NONE|ENTERQUEUE||139|1`, no: 1 }];
     const a = read(line, { format: 'file', callIdPrefix: 'pbx-a:' }).events[0]!;
