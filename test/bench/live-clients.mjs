@@ -11,12 +11,12 @@
 // IPC out: {type: 'ready', connectMs} once every socket holds a snapshot;
 //          {type: 'caughtUp', all} after {type: 'await', marker, timeoutMs}: every
 //          socket has seen lastEventAt ≥ marker (all: true), or the time ran out;
-//          {type: 'done', ...counts, cpuSeconds, loopDelayP99Ms, loopDelayMaxMs} after {type: 'stop'}
-//          (the CPU and event-loop delay of this process from 'ready' on), then exits.
+//          {type: 'done', ...counts, loopDelayP99Ms, loopDelayMaxMs} after {type: 'stop'}
+//          (the event-loop delay of this process from 'ready' on), then exits.
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
-import { cpuSecondsSince, now } from './common.mjs';
+import { now } from './common.mjs';
 
 const [url, token, countArg, outFile, bytesArg] = process.argv.slice(2);
 const count = Number(countArg);
@@ -114,8 +114,7 @@ for (let i = 0; i < count; i += WAVE) {
   await Promise.all(Array.from({ length: Math.min(WAVE, count - i) }, (_, j) => open(i + j)));
 }
 process.send({ type: 'ready', connectMs: now() - started });
-// What this process spent while measuring, and how late its own event loop ran: a busy client delays what it records.
-const cpuStart = process.cpuUsage();
+// How late this process's own event loop ran: a busy client delays what it records.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 
@@ -149,7 +148,6 @@ process.on('message', (msg) => {
   const snapshots = clients.reduce((s, c) => s + c.snapshots, 0);
   const ended = disconnects;
   loopDelay.disable();
-  const cpuSeconds = cpuSecondsSince(cpuStart);
   for (const c of clients) c.socket.disconnect();
   process.send(
     {
@@ -163,7 +161,6 @@ process.on('message', (msg) => {
       connectErrors,
       bytesPerMessage: messages ? bytes / messages : 0,
       patchBytes,
-      cpuSeconds,
       loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
       loopDelayMaxMs: loopDelay.max / 1e6,
     },

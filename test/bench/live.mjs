@@ -118,7 +118,8 @@ function startClients(url, token, clients, work) {
       const r = await all('ready');
       return { connectMs: Math.max(...r.map((m) => m.connectMs)) };
     },
-    cpuSeconds: () => children.reduce((n, c) => n + cpuSeconds(c.child.pid), 0),
+    /** CPU seconds of each clients process so far. */
+    cpuSeconds: () => children.map((c) => cpuSeconds(c.child.pid)),
     async caughtUp(marker, timeoutMs) {
       for (const c of children) c.child.send({ type: 'await', marker, timeoutMs });
       const r = await all('caughtUp');
@@ -133,7 +134,6 @@ function startClients(url, token, clients, work) {
         ...counts,
         bytesPerMessage: r[0].bytesPerMessage,
         patchBytes: r[0].patchBytes,
-        cpuSeconds: r.map((m) => m.cpuSeconds),
         loopDelayP99Ms: Math.max(...r.map((m) => m.loopDelayP99Ms)),
         loopDelayMaxMs: Math.max(...r.map((m) => m.loopDelayMaxMs)),
       };
@@ -332,7 +332,8 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
     const threads = [...threads1].map(([tid, sec]) => [tid, sec - (threads0.get(tid) ?? 0)]);
     const loop = threads.find(([tid]) => tid === String(pid))?.[1] ?? NaN;
     const busiest = Math.max(0, ...threads.filter(([tid]) => tid !== String(pid)).map(([, sec]) => sec));
-    const clientsCpu = clientsCpu1 - clientsCpu0;
+    const clientsCpuEach = clientsCpu1.map((sec, i) => sec - clientsCpu0[i]);
+    const clientsCpu = clientsCpuEach.reduce((a, b) => a + b, 0);
     const redisCpu = redis1 - redis0;
     const others = Math.max(0, machine1 - machine0 - serverCpu - clientsCpu - feed.cpuSeconds - redisCpu);
     console.log(
@@ -362,7 +363,7 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
     console.log(
       `    snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects} (reconnected ${counts.reconnects}); ~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; ` +
         `202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.rejected + feed.duplicates ? `, ${feed.rejected} events rejected, ${feed.duplicates} duplicates` : ''}${feed.late ? ` (feed ${feed.late} ticks late)` : ''}; ` +
-        `CPU: ${clientsProc.procs} clients process${clientsProc.procs === 1 ? '' : 'es'} ${share(clientsCpu)} (busiest ${share(Math.max(...counts.cpuSeconds))}; ` +
+        `CPU: ${clientsProc.procs} clients process${clientsProc.procs === 1 ? '' : 'es'} ${share(clientsCpu)} (busiest ${share(Math.max(...clientsCpuEach))}; ` +
         `${fmt((1e6 * clientsCpu) / Math.max(1, counts.patches + counts.snapshots), 0)} µs per message; ${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}` +
         `${rpid ? `, Redis ${share(redisCpu)}` : ''}, everything else on the machine ${share(others)}`,
     );
