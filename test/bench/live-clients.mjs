@@ -1,18 +1,24 @@
-// Wallboard clients for the live benchmark, a process of their own (forked by
-// live.mjs): N real socket.io-client sockets on /live, each subscribed to the
-// whole scope. Per message only a clock read, two Date.parse and three array
+// Wallboard clients for the live benchmark, processes of their own (live.mjs
+// forks several, each with a share of the clients, so that the measuring side
+// is not one event loop parsing every socket's messages in turn): N real
+// socket.io-client sockets on /live, each subscribed to the whole scope. A
+// message's receive time is read when engine.io hands it over, before
+// socket.io parses it; per message besides only two Date.parse and three array
 // pushes (no logging, no second JSON parse): the figures go to a binary file at
 // the end, for live.mjs to match against the feed.
-//   argv: url token clients outFile
+//   argv: url token clients outFile measureBytes
+//   measureBytes: 'bytes' — the first socket also counts the size of what it gets.
 // IPC out: {type: 'ready', connectMs} once every socket holds a snapshot;
 //          {type: 'caughtUp', all} after {type: 'await', marker, timeoutMs}: every
 //          socket has seen lastEventAt ≥ marker (all: true), or the time ran out;
-//          {type: 'done', ...counts} after {type: 'stop'}, then exits.
+//          {type: 'done', ...counts, loopDelayP99Ms, loopDelayMaxMs} after {type: 'stop'}
+//          (the event-loop delay of this process from 'ready' on), then exits.
 import { writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 import { now } from './common.mjs';
 
-const [url, token, countArg, outFile] = process.argv.slice(2);
+const [url, token, countArg, outFile, bytesArg] = process.argv.slice(2);
 const count = Number(countArg);
 
 const clients = [];
@@ -41,11 +47,15 @@ function open(i) {
     extraHeaders: { origin: url },
   });
   c.socket = socket;
+  // When engine.io handed over the message now being handled: its arrival, before socket.io parses it. The
+  // manager subscribes to the engine's 'data' after its own 'open' listeners run, so this one comes first.
+  let arrived = 0;
+  socket.io.on('open', () => socket.io.engine.on('data', () => (arrived = now())));
   // asOf: when the server built the message, which splits the latency into server and delivery.
   const note = ({ lastEventAt, asOf }) => {
     if (lastEventAt === null || lastEventAt === undefined) return;
     const ms = Date.parse(lastEventAt);
-    c.recv.push(now());
+    c.recv.push(arrived || now());
     c.last.push(ms);
     c.built.push(Date.parse(asOf));
     if (ms >= awaited && c.max < awaited && --short === 0) onCaughtUp?.();
@@ -83,7 +93,7 @@ function open(i) {
     connectErrors++;
     if (connectErrors <= 3) process.stderr.write(`live-clients: connect_error ${err.message}\n`);
   });
-  if (i === 0) {
+  if (i === 0 && bytesArg === 'bytes') {
     socket.io.on('open', () =>
       socket.io.engine.on('message', (d) => {
         bytes += d.length;
@@ -104,6 +114,9 @@ for (let i = 0; i < count; i += WAVE) {
   await Promise.all(Array.from({ length: Math.min(WAVE, count - i) }, (_, j) => open(i + j)));
 }
 process.send({ type: 'ready', connectMs: now() - started });
+// How late this process's own event loop ran: a busy client delays what it records.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 
 process.on('message', (msg) => {
   if (msg?.type === 'await') {
@@ -134,6 +147,7 @@ process.on('message', (msg) => {
   const patches = clients.reduce((s, c) => s + c.patches, 0);
   const snapshots = clients.reduce((s, c) => s + c.snapshots, 0);
   const ended = disconnects;
+  loopDelay.disable();
   for (const c of clients) c.socket.disconnect();
   process.send(
     {
@@ -147,6 +161,8 @@ process.on('message', (msg) => {
       connectErrors,
       bytesPerMessage: messages ? bytes / messages : 0,
       patchBytes,
+      loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+      loopDelayMaxMs: loopDelay.max / 1e6,
     },
     () => process.exit(0),
   );

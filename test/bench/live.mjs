@@ -10,6 +10,7 @@
 // for the full-day run: 200 clients under that load on an empty day, then a simulated day of a 500-agent
 // center (about 60,000 calls; BENCH_DAY_RATE, default 67 × a mid-size center's arrivals) posted from local
 // midnight to now in a zone where it is late evening, then the same load again: both side by side.
+// BENCH_CLIENT_PROCS: how many processes the wallboards are spread over (default one per 100, at most 5).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -57,6 +58,8 @@ const DAY_AGENTS = 500;
 const DAY_RATE = Number(process.env.BENCH_DAY_RATE ?? 67);
 const DAY_BATCH = 2000;
 const DAY_POSTS_IN_FLIGHT = 4;
+const CLIENTS_PER_PROC = 100;
+const MAX_CLIENT_PROCS = 5;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
@@ -88,17 +91,72 @@ const rssMB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/s
 
 const forkBench = (script, args) => forkChild(path.join(here, script), args, script);
 
-/** Accepted → seen latencies of every batch sent after the warm-up, on every client. */
-function latencies(feed, recordsFile, fromMs) {
-  const buf = readFileSync(recordsFile);
-  const data = new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8);
+/**
+ * The wallboards of one load, spread over processes of their own (BENCH_CLIENT_PROCS, default one per
+ * CLIENTS_PER_PROC): a single process would parse every socket's copy of a patch in turn, and the last socket's
+ * receive time would hold all the others' parsing. The first process's first socket counts message sizes.
+ */
+function startClients(url, token, clients, work) {
+  const procs = Math.max(
+    1,
+    Math.min(clients, Number(process.env.BENCH_CLIENT_PROCS ?? Math.min(MAX_CLIENT_PROCS, Math.ceil(clients / CLIENTS_PER_PROC)))),
+  );
+  const recordsFiles = [];
+  const children = [];
+  for (let i = 0; i < procs; i++) {
+    const share = Math.floor(clients / procs) + (i < clients % procs ? 1 : 0);
+    const file = path.join(work, `records-${i}.f64`);
+    recordsFiles.push(file);
+    children.push(forkBench('live-clients.mjs', [url, token, String(share), file, i === 0 ? 'bytes' : '-']));
+  }
+  const all = (type) => Promise.all(children.map((c) => c.next(type)));
+  const sum = (list, key) => list.reduce((n, m) => n + m[key], 0);
+  return {
+    procs,
+    recordsFiles,
+    async ready() {
+      const r = await all('ready');
+      return { connectMs: Math.max(...r.map((m) => m.connectMs)) };
+    },
+    /** CPU seconds of each clients process so far. */
+    cpuSeconds: () => children.map((c) => cpuSeconds(c.child.pid)),
+    async caughtUp(marker, timeoutMs) {
+      for (const c of children) c.child.send({ type: 'await', marker, timeoutMs });
+      const r = await all('caughtUp');
+      return { all: r.every((m) => m.all), short: sum(r, 'short') };
+    },
+    async stop() {
+      for (const c of children) c.child.send({ type: 'stop' });
+      const r = await all('done');
+      const counts = {};
+      for (const key of ['patches', 'snapshots', 'gaps', 'stale', 'disconnects', 'reconnects', 'connectErrors']) counts[key] = sum(r, key);
+      return {
+        ...counts,
+        bytesPerMessage: r[0].bytesPerMessage,
+        patchBytes: r[0].patchBytes,
+        loopDelayP99Ms: Math.max(...r.map((m) => m.loopDelayP99Ms)),
+        loopDelayMaxMs: Math.max(...r.map((m) => m.loopDelayMaxMs)),
+      };
+    },
+    kill() {
+      for (const c of children) if (c.child.exitCode === null) c.child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Accepted → seen latencies of every batch sent after the warm-up, on every client of every clients process. */
+function latencies(feed, recordsFiles, fromMs) {
   const batches = [];
   for (let i = 0; i < feed.markers.length; i++) {
     const a = feed.acceptedAt[i];
     if (Number.isFinite(a) && feed.markers[i] >= fromMs) batches.push([feed.markers[i], a]);
   }
   batches.sort((x, y) => x[0] - y[0]);
-  const clients = data[0];
+  const files = recordsFiles.map((f) => {
+    const buf = readFileSync(f);
+    return new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8);
+  });
+  const clients = files.reduce((n, data) => n + data[0], 0);
   const out = new Float64Array(batches.length * clients);
   // The same, split at the message's asOf: accepted → built in the server, built → received by the client.
   const server = new Float64Array(batches.length * clients);
@@ -106,13 +164,21 @@ function latencies(feed, recordsFile, fromMs) {
   let n = 0;
   let negative = 0;
   const unseenBatches = new Set();
-  let k = 1;
-  for (let c = 0; c < clients; c++) {
-    const len = data[k++];
-    const recv = data.subarray(k, k + len);
-    const last = data.subarray(k + len, k + 2 * len);
-    const built = data.subarray(k + 2 * len, k + 3 * len);
-    k += 3 * len;
+  const records = function* () {
+    for (const data of files) {
+      let k = 1;
+      for (let c = 0; c < data[0]; c++) {
+        const len = data[k++];
+        yield data.subarray(k, k + 3 * len);
+        k += 3 * len;
+      }
+    }
+  };
+  for (const record of records()) {
+    const len = record.length / 3;
+    const recv = record.subarray(0, len);
+    const last = record.subarray(len, 2 * len);
+    const built = record.subarray(2 * len, 3 * len);
     // Messages in arrival order; the first whose running max of lastEventAt reaches the marker carries the batch.
     let j = 0;
     let seenMax = -Infinity;
@@ -206,9 +272,8 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
   let clientsProc;
   let feedProc;
   try {
-    const recordsFile = path.join(work, 'records.f64');
-    clientsProc = forkBench('live-clients.mjs', [server.url, token, String(clients), recordsFile]);
-    const ready = await clientsProc.next('ready');
+    clientsProc = startClients(server.url, token, clients, work);
+    const ready = await clientsProc.ready();
 
     // The CPU and memory window is the load itself: from the feed's first batch to its last answer.
     feedProc = forkBench('live-feed.mjs', [
@@ -227,7 +292,7 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
     const t0 = now();
     const cpu0 = cpuSeconds(pid);
     const threads0 = threadSeconds(pid);
-    const clientsCpu0 = cpuSeconds(clientsProc.child.pid);
+    const clientsCpu0 = clientsProc.cpuSeconds();
     const redis0 = rpid ? cpuSeconds(rpid) : 0;
     const machine0 = machineSeconds();
     const rss0 = rssMB(pid);
@@ -243,7 +308,7 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
     const t1 = now();
     const cpu1 = cpuSeconds(pid);
     const threads1 = threadSeconds(pid);
-    const clientsCpu1 = cpuSeconds(clientsProc.child.pid);
+    const clientsCpu1 = clientsProc.cpuSeconds();
     const rss1 = rssMB(pid);
     const machine1 = machineSeconds();
     const redis1 = rpid ? cpuSeconds(rpid) : 0;
@@ -253,14 +318,12 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
     peak = Math.max(peak, rss1);
     // The feed's closing batch (posted after every answer was in) is last in the log: once a client has it, it has had them all.
     if (!Number.isFinite(feed.closingMarker)) throw new Error("the feed's closing batch was not accepted");
-    clientsProc.child.send({ type: 'await', marker: feed.closingMarker, timeoutMs: DRAIN_MS });
-    const caughtUp = await clientsProc.next('caughtUp');
+    const caughtUp = await clientsProc.caughtUp(feed.closingMarker, DRAIN_MS);
     const drainS = (now() - feed.endedAt) / 1000;
-    clientsProc.child.send({ type: 'stop' });
-    const counts = await clientsProc.next('done');
+    const counts = await clientsProc.stop();
 
     server.assertRunning();
-    const lat = latencies(feed, recordsFile, feed.startedAt + WARMUP_MS);
+    const lat = latencies(feed, clientsProc.recordsFiles, feed.startedAt + WARMUP_MS);
     const wall = (t1 - t0) / 1000;
     const s = lat.sorted;
     const resent = counts.snapshots - clients;
@@ -269,7 +332,8 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
     const threads = [...threads1].map(([tid, sec]) => [tid, sec - (threads0.get(tid) ?? 0)]);
     const loop = threads.find(([tid]) => tid === String(pid))?.[1] ?? NaN;
     const busiest = Math.max(0, ...threads.filter(([tid]) => tid !== String(pid)).map(([, sec]) => sec));
-    const clientsCpu = clientsCpu1 - clientsCpu0;
+    const clientsCpuEach = clientsCpu1.map((sec, i) => sec - clientsCpu0[i]);
+    const clientsCpu = clientsCpuEach.reduce((a, b) => a + b, 0);
     const redisCpu = redis1 - redis0;
     const others = Math.max(0, machine1 - machine0 - serverCpu - clientsCpu - feed.cpuSeconds - redisCpu);
     console.log(
@@ -289,13 +353,18 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
     );
     const heap = (m) => fmt(m.get('heap_size_used_bytes') / 2 ** 20);
     console.log(
-      `    server: event-loop delay p99 ${ms(metrics1.get('eventloop_lag_p99_seconds') * 1000)}, max ${ms(metrics1.get('eventloop_lag_max_seconds') * 1000)} ` +
-        `(10 ms resolution); JS heap used ${heap(metrics0)} → ${heap(metrics1)} MB`,
+      `    event-loop delay: server p99 ${ms(metrics1.get('eventloop_lag_p99_seconds') * 1000)}, max ${ms(metrics1.get('eventloop_lag_max_seconds') * 1000)} ` +
+        `(10 ms resolution), clients (the worst process) p99 ${ms(counts.loopDelayP99Ms)}, max ${ms(counts.loopDelayMaxMs)}; ` +
+        `server JS heap used ${heap(metrics0)} → ${heap(metrics1)} MB; machine load ${os
+          .loadavg()
+          .map((l) => fmt(l, 1))
+          .join(' ')}`,
     );
     console.log(
       `    snapshots resent ${resent}, stale patches ${counts.stale}, disconnects ${counts.disconnects} (reconnected ${counts.reconnects}); ~${fmt(counts.bytesPerMessage / 1024, 1)} KB/message; ` +
         `202 p50 ${ms(feed.answerP50)}, p99 ${ms(feed.answerP99)}${feed.errors ? `, ${feed.errors} failed posts` : ''}${feed.rejected + feed.duplicates ? `, ${feed.rejected} events rejected, ${feed.duplicates} duplicates` : ''}${feed.late ? ` (feed ${feed.late} ticks late)` : ''}; ` +
-        `CPU: clients process ${share(clientsCpu)} (${fmt((1e6 * clientsCpu) / Math.max(1, counts.patches + counts.snapshots), 0)} µs per message; ${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}` +
+        `CPU: ${clientsProc.procs} clients process${clientsProc.procs === 1 ? '' : 'es'} ${share(clientsCpu)} (busiest ${share(Math.max(...clientsCpuEach))}; ` +
+        `${fmt((1e6 * clientsCpu) / Math.max(1, counts.patches + counts.snapshots), 0)} µs per message; ${fmt(ready.connectMs / 1000, 1)} s to connect), feed ${share(feed.cpuSeconds)}` +
         `${rpid ? `, Redis ${share(redisCpu)}` : ''}, everything else on the machine ${share(others)}`,
     );
     const pb = counts.patchBytes;
@@ -319,7 +388,7 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
     };
   } finally {
     if (feedProc?.child.exitCode === null) feedProc.child.kill('SIGKILL');
-    if (clientsProc?.child.exitCode === null) clientsProc.child.kill('SIGKILL');
+    clientsProc?.kill();
   }
 }
 
