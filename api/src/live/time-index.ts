@@ -4,9 +4,10 @@
  * fifteen minutes, an agent's calls that have not ended long ago — without
  * walking the rest of the day.
  *
- * Counts (and the sum of an optional integer weight) are also kept per minute,
- * so that how many items a half hour holds is a sum of thirty minutes plus the
- * items of the two minutes at its edges, not a walk through every item of it.
+ * Counts (and the sum of an optional integer weight) are also kept per second
+ * and per minute, so that how many items a half hour holds is a sum of some
+ * thirty minutes, the seconds at both ends and the items of the two partial
+ * seconds at its edges, not a walk through every item of it.
  */
 import btree from 'sorted-btree';
 
@@ -17,13 +18,14 @@ const BTree: Tree = (btree as { default?: Tree }).default ?? (btree as unknown a
 
 const compare = (a: Key, b: Key): number => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
-const BUCKET_MS = 60_000;
-const bucketOf = (ms: number) => Math.floor(ms / BUCKET_MS);
+const SECOND_MS = 1000;
+const secondOf = (ms: number) => Math.floor(ms / SECOND_MS);
 
 export class TimeIndex<T> {
   private readonly tree = new BTree<Key, T>(undefined, compare);
-  /** Minute → items and their summed weight. */
-  private readonly buckets = new Map<number, { n: number; w: number }>();
+  /** Second → items and their summed weight; the same per minute. */
+  private readonly seconds = new Map<number, { n: number; w: number }>();
+  private readonly minutes = new Map<number, { n: number; w: number }>();
 
   /** `weigh`: an integer per item (e.g. milliseconds), summed exactly by `total`. */
   constructor(private readonly weigh: (item: T) => number = () => 0) {}
@@ -50,7 +52,8 @@ export class TimeIndex<T> {
 
   clear(): void {
     this.tree.clear();
-    this.buckets.clear();
+    this.seconds.clear();
+    this.minutes.clear();
   }
 
   /** The items from `fromMs` to `toMs`, both included, in time order. */
@@ -73,19 +76,23 @@ export class TimeIndex<T> {
     const to = Math.min(toMs, this.tree.maxKey()![0]);
     const from = Math.max(fromMs, this.tree.minKey()![0]);
     if (from > to) return out;
-    const first = bucketOf(from);
-    const last = bucketOf(to);
+    const first = secondOf(from);
+    const last = secondOf(to);
     if (last - first < 2) return this.walk(from, to, out);
-    // The partial minutes at both edges item by item, the whole minutes between from their tallies.
-    this.walk(from, (first + 1) * BUCKET_MS - 1, out);
-    for (let b = first + 1; b < last; b++) {
-      const t = this.buckets.get(b);
-      if (t) {
-        out.n += t.n;
-        out.w += t.w;
-      }
+    // The partial seconds at both edges item by item; the whole seconds between from the tallies, a minute at a time where whole.
+    this.walk(from, (first + 1) * SECOND_MS - 1, out);
+    const add = (t: { n: number; w: number } | undefined) => {
+      if (!t) return;
+      out.n += t.n;
+      out.w += t.w;
+    };
+    for (let sec = first + 1; sec < last;) {
+      if (sec % 60 === 0 && sec + 60 <= last) {
+        add(this.minutes.get(sec / 60));
+        sec += 60;
+      } else add(this.seconds.get(sec++));
     }
-    return this.walk(last * BUCKET_MS, to, out);
+    return this.walk(last * SECOND_MS, to, out);
   }
 
   private walk(fromMs: number, toMs: number, out: { n: number; w: number }): { n: number; w: number } {
@@ -99,10 +106,15 @@ export class TimeIndex<T> {
 
   private bump(ms: number, n: number, w: number): void {
     if (n === 0 && w === 0) return;
-    const b = bucketOf(ms);
-    const t = this.buckets.get(b);
-    if (!t) this.buckets.set(b, { n, w });
-    else if ((t.n += n) === 0) this.buckets.delete(b);
-    else t.w += w;
+    const sec = secondOf(ms);
+    tallyInto(this.seconds, sec, n, w);
+    tallyInto(this.minutes, Math.floor(sec / 60), n, w);
   }
+}
+
+function tallyInto(m: Map<number, { n: number; w: number }>, k: number, n: number, w: number): void {
+  const t = m.get(k);
+  if (!t) m.set(k, { n, w });
+  else if ((t.n += n) === 0) m.delete(k);
+  else t.w += w;
 }
