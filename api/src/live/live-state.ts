@@ -554,10 +554,10 @@ export class LiveState {
       hours: new Map(),
       hourViews: new Map(),
       legs: new Map(),
-      byOffer: new TimeIndex(),
-      handledByEnd: new TimeIndex(handleMs),
+      byOffer: new TimeIndex({ tallied: true }),
+      handledByEnd: new TimeIndex({ tallied: true, weigh: handleMs }),
       open: new Map(),
-      late: new TimeIndex(),
+      late: new TimeIndex({ tallied: true }),
       serving: new Map(),
       servingByType: new Map(),
     };
@@ -615,7 +615,6 @@ export class LiveState {
   private deriveCall(callId: string): void {
     const c = this.calls.get(callId);
     if (!c) return;
-    this.contribute(c, -1);
     const answering = new Set<string>();
     let firstMs = Infinity;
     let lastMs = -Infinity;
@@ -629,20 +628,25 @@ export class LiveState {
       intervalsStarting(this.agents.get(id)?.intervals ?? [], firstMs - WRAP_WINDOW_MS, lastMs + WRAP_WINDOW_MS),
     );
     const { calls } = buildCallsFromHeld(c.events, intervals, (queue, at) => this.rules.thresholds(queue, at.getTime()));
-    c.legs = uniqueBy(calls, legKey);
-    c.serves = this.servesOf(c);
+    const legs = uniqueBy(calls, legKey);
+    const serves = this.servesOf(c.events, legs);
+    // Derived the same (an agent's new state near a call that it does not change): nothing to take out and put back.
+    if (sameList(legs, c.legs, sameLeg) && sameList(serves, c.serves, (a, b) => a === b)) return;
+    this.contribute(c, -1);
+    c.legs = legs;
+    c.serves = serves;
     this.contribute(c, 1);
   }
 
   /** (agent, queue, call type) pairs of a call offered today: who answered a leg, or rang for it. */
-  private servesOf(c: CallEntry): string[] {
+  private servesOf(events: readonly HeldCallEvent[], legs: readonly CallRow[]): string[] {
     const out = new Set<string>();
     const today = (l: CallRow) => l.offeredAt.getTime() >= this.day.startMs;
-    for (const l of c.legs) if (l.agentId !== null && today(l)) out.add(`${l.agentId}\u0000${l.queue}\u0000${callTypeOf(l)}`);
-    for (const e of c.events) {
+    for (const l of legs) if (l.agentId !== null && today(l)) out.add(`${l.agentId}\u0000${l.queue}\u0000${callTypeOf(l)}`);
+    for (const e of events) {
       if (e.type !== 'call.ringing') continue;
       const ms = e.ms;
-      const leg = c.legs.findLast((l) => l.offeredAt.getTime() <= ms);
+      const leg = legs.findLast((l) => l.offeredAt.getTime() <= ms);
       if (leg && today(leg)) out.add(`${e.payload.agentId}\u0000${leg.queue}\u0000${callTypeOf(leg)}`);
     }
     return [...out].sort(cmp);
@@ -900,6 +904,20 @@ export function carryEvent(
       ...(i.team !== null ? { team: i.team } : {}),
     },
   } as EventOf<'agent.state'>;
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean =>
+  a.length === b.length && a.every((x, i) => same(x, b[i]!));
+
+/** Two derivations of a leg with every field equal (instants compared as instants). */
+function sameLeg(a: CallRow, b: CallRow): boolean {
+  for (const k of Object.keys(a) as (keyof CallRow)[]) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (!(x instanceof Date && y instanceof Date && x.getTime() === y.getTime())) return false;
+  }
+  return true;
 }
 
 /** The intervals (sorted by start) that start from `fromMs` to `toMs`. */

@@ -7,7 +7,7 @@ const MIN = 60_000;
 describe('TimeIndex', () => {
   // Items at 0:30, 1:00, 1:59.999, 2:00, 3:15, 3:15 (two keys), 5:00 — weights their minute number × 10 + 1.
   const build = () => {
-    const ix = new TimeIndex<number>((w) => w);
+    const ix = new TimeIndex<number>({ tallied: true, weigh: (w) => w });
     ix.set(30_000, 'a', 1);
     ix.set(MIN, 'b', 11);
     ix.set(2 * MIN - 1, 'c', 12);
@@ -43,5 +43,14 @@ describe('TimeIndex', () => {
     expect([...ix.between(2 * MIN, 4 * MIN)]).toEqual([100, 32]);
     ix.clear();
     expect(ix.tally(0, 10 * MIN)).toEqual({ n: 0, w: 0 });
+  });
+
+  it('counts the same without tallies, by walking the items', () => {
+    const ix = new TimeIndex<number>({ weigh: (w) => w });
+    ix.set(30_000, 'a', 1);
+    ix.set(MIN, 'b', 11);
+    ix.set(5 * MIN, 'g', 51);
+    expect(ix.tally(0, 5 * MIN)).toEqual({ n: 3, w: 63 });
+    expect(ix.count(MIN)).toBe(2);
   });
 });

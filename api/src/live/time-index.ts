@@ -27,8 +27,17 @@ export class TimeIndex<T> {
   private readonly seconds = new Map<number, { n: number; w: number }>();
   private readonly minutes = new Map<number, { n: number; w: number }>();
 
-  /** `weigh`: an integer per item (e.g. milliseconds), summed exactly by `total`. */
-  constructor(private readonly weigh: (item: T) => number = () => 0) {}
+  private readonly weigh: (item: T) => number;
+  private readonly tallied: boolean;
+
+  /**
+   * `tallied`: keep the per-second and per-minute tallies (an index only walked from a recent instant on does not
+   * need them); `weigh`: an integer per item (e.g. milliseconds), summed exactly by `tally`.
+   */
+  constructor({ tallied = false, weigh = () => 0 }: { tallied?: boolean; weigh?: (item: T) => number } = {}) {
+    this.tallied = tallied;
+    this.weigh = weigh;
+  }
 
   get size(): number {
     return this.tree.size;
@@ -78,7 +87,7 @@ export class TimeIndex<T> {
     if (from > to) return out;
     const first = secondOf(from);
     const last = secondOf(to);
-    if (last - first < 2) return this.walk(from, to, out);
+    if (!this.tallied || last - first < 2) return this.walk(from, to, out);
     // The partial seconds at both edges item by item; the whole seconds between from the tallies, a minute at a time where whole.
     this.walk(from, (first + 1) * SECOND_MS - 1, out);
     const add = (t: { n: number; w: number } | undefined) => {
@@ -105,7 +114,7 @@ export class TimeIndex<T> {
   }
 
   private bump(ms: number, n: number, w: number): void {
-    if (n === 0 && w === 0) return;
+    if (!this.tallied || (n === 0 && w === 0)) return;
     const sec = secondOf(ms);
     tallyInto(this.seconds, sec, n, w);
     tallyInto(this.minutes, Math.floor(sec / 60), n, w);
