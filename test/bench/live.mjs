@@ -489,6 +489,7 @@ async function dayRun(clients, seconds) {
 
     const end = await measure(`end of the day (${tz})`, { server, token, work, clients, seconds, env, freshCalls: true });
     const rssEnd = rssMB(pid);
+    const metricsEnd = await scrape(server.url, `cb_session=${token}`);
     server.assertRunning();
 
     const perFlush = (r) => r.workMs / Math.max(1, r.flushes);
@@ -525,6 +526,13 @@ async function dayRun(clients, seconds) {
     );
     console.log(
       `    API process RSS at the end of the day: ${fmt(rssEnd)} MB; target ≤ ${fmt(TARGET_RSS_MB)} MB — ${pass(rssEnd <= TARGET_RSS_MB)}`,
+    );
+    // The main thread's V8 heap and buffers; the rest of the RSS is the embedded database (its worker, the wasm heap) and native memory.
+    const mb = (name) => metricsEnd.get(name) / 2 ** 20;
+    const jsMB = mb('heap_size_total_bytes') + mb('external_memory_bytes');
+    console.log(
+      `    of which the main thread's JS heap ${fmt(mb('heap_size_used_bytes'))} MB used of ${fmt(mb('heap_size_total_bytes'))} MB, external (buffers) ${fmt(mb('external_memory_bytes'))} MB; ` +
+        `the rest, ${fmt(rssEnd - jsMB)} MB: the embedded database's worker and wasm heap, code and native memory`,
     );
     console.log(
       `    memory the day added: RSS ${fmt(rssBefore)} → ${fmt(rssAfter)} MB, JS heap used ${fmt(heapBefore / 2 ** 20)} → ${fmt(heapAfter / 2 ** 20)} MB; ` +

@@ -36,10 +36,37 @@ export interface AgentInterval {
  *   (those keep null — the wallboard falls back to the agent id).
  */
 export function buildAgentIntervals(events: EventOf<'agent.state'>[]): AgentInterval[] {
-  const items = events
-    .filter((e) => e.type === 'agent.state')
-    .map((e) => ({ e, ms: Date.parse(e.ts) }))
-    .sort((a, b) => cmp(a.e.payload.agentId, b.e.payload.agentId) || a.ms - b.ms || cmp(a.e.id, b.e.id));
+  const held: HeldAgentEvent[] = [];
+  for (const e of events) {
+    if (e.type !== 'agent.state') continue;
+    const p = e.payload;
+    held.push({
+      id: e.id,
+      ms: Date.parse(e.ts),
+      agentId: p.agentId,
+      state: p.state,
+      reason: p.reason ?? null,
+      name: p.name ?? null,
+      team: p.team ?? null,
+    });
+  }
+  return buildAgentIntervalsFromHeld(held);
+}
+
+/** An `agent.state` event as the live engine holds it: the instant in epoch milliseconds, absent fields null. */
+export interface HeldAgentEvent {
+  id: string;
+  ms: number;
+  agentId: string;
+  state: AgentStateName;
+  reason: string | null;
+  name: string | null;
+  team: string | null;
+}
+
+/** `buildAgentIntervals` over held events: the same intervals for the same events. */
+export function buildAgentIntervalsFromHeld(events: readonly HeldAgentEvent[]): AgentInterval[] {
+  const items = [...events].sort((a, b) => cmp(a.agentId, b.agentId) || a.ms - b.ms || cmp(a.id, b.id));
 
   const out: AgentInterval[] = [];
   let agentId: string | null = null;
@@ -48,10 +75,9 @@ export function buildAgentIntervals(events: EventOf<'agent.state'>[]): AgentInte
   let team: string | null = null;
   let lastId: string | null = null;
 
-  for (const { e, ms } of items) {
-    const p = e.payload;
-    if (p.agentId !== agentId) {
-      agentId = p.agentId;
+  for (const e of items) {
+    if (e.agentId !== agentId) {
+      agentId = e.agentId;
       open = null;
       name = null;
       team = null;
@@ -61,17 +87,16 @@ export function buildAgentIntervals(events: EventOf<'agent.state'>[]): AgentInte
     if (e.id === lastId) continue;
     lastId = e.id;
 
-    name = p.name ?? name;
-    team = p.team ?? team;
-    const reason = p.reason ?? null;
+    name = e.name ?? name;
+    team = e.team ?? team;
 
-    if (open && open.state === p.state && open.reason === reason) {
+    if (open && open.state === e.state && open.reason === e.reason) {
       open.name = name;
       open.team = team;
       continue;
     }
-    if (open) open.endedAt = new Date(ms);
-    open = { agentId: p.agentId, startedAt: new Date(ms), endedAt: null, state: p.state, reason, name, team, eventId: e.id };
+    if (open) open.endedAt = new Date(e.ms);
+    open = { agentId: e.agentId, startedAt: new Date(e.ms), endedAt: null, state: e.state, reason: e.reason, name, team, eventId: e.id };
     out.push(open);
   }
   return out;

@@ -93,12 +93,26 @@ export function buildCalls(
   agentIntervals: AgentInterval[],
   rulesFor: (queue: string, offeredAt: Date) => QueueRules,
 ): { calls: CallRow[]; anomalies: Anomaly[] } {
+  const held: HeldCallEvent[] = [];
+  // agent.state, case.* passed here by mistake, and transcripts (stored by
+  // their own consumer) do not shape a calls row.
+  for (const e of callEvents)
+    if (isLegEvent(e)) held.push({ id: e.id, type: e.type, ms: Date.parse(e.ts), payload: e.payload } as HeldCallEvent);
+  return buildCallsFromHeld(held, agentIntervals, rulesFor);
+}
+
+/**
+ * `buildCalls` over events as the live engine holds them: the instant as epoch milliseconds instead of the
+ * `ts` string, no `source` (nothing here reads it). The same rows and anomalies for the same events.
+ */
+export function buildCallsFromHeld(
+  callEvents: readonly HeldCallEvent[],
+  agentIntervals: AgentInterval[],
+  rulesFor: (queue: string, offeredAt: Date) => QueueRules,
+): { calls: CallRow[]; anomalies: Anomaly[] } {
   const byCall = new Map<string, Item[]>();
   for (const e of callEvents) {
-    // agent.state, case.* passed here by mistake, and transcripts (stored by
-    // their own consumer) do not shape a calls row.
-    if (!isLegEvent(e)) continue;
-    const item: Item = { e, ms: Date.parse(e.ts), rank: RANK[e.type] };
+    const item: Item = { e, ms: e.ms, rank: RANK[e.type] };
     const list = byCall.get(e.payload.callId);
     if (list) list.push(item);
     else byCall.set(e.payload.callId, [item]);
@@ -119,6 +133,10 @@ export function buildCalls(
 }
 
 type LegEvent = Exclude<Extract<CanonicalEvent, { type: `call.${string}` }>, EventOf<'call.transcript'>>;
+/** An event without `ts` and `source`, with its instant in epoch milliseconds. */
+type Held<E> = E extends unknown ? Omit<E, 'ts' | 'source'> & { ms: number } : never;
+/** A call event that shapes a leg, as the live engine holds it (see `buildCallsFromHeld`). */
+export type HeldCallEvent = Held<LegEvent>;
 
 const RANK: Record<LegEvent['type'], number> = {
   // Within one millisecond (and Asterisk's queue_log only has whole seconds, so
@@ -139,7 +157,7 @@ const RANK: Record<LegEvent['type'], number> = {
 };
 
 interface Item {
-  e: LegEvent;
+  e: HeldCallEvent;
   ms: number;
   rank: number;
 }
@@ -153,7 +171,7 @@ function compareItems(a: Item, b: Item): number {
 }
 
 /** Type + payload: two events of one instant equal here are one event sent twice under different ids. */
-function contentKey(e: LegEvent): string {
+function contentKey(e: HeldCallEvent): string {
   const p = e.payload as Record<string, unknown>;
   const fields = Object.keys(p)
     .sort()
@@ -304,7 +322,7 @@ class CallMachine {
     }
   }
 
-  private offer(x: Item, e: EventOf<'call.offered'>): void {
+  private offer(x: Item, e: Held<EventOf<'call.offered'>>): void {
     const p = e.payload;
     const current = this.legs.at(-1);
     if (current && current.queue === p.queue && !finished(current)) {
@@ -388,7 +406,7 @@ class CallMachine {
    * (abandon, time-out, transfer before answer, hang-up while waiting) cannot both
    * be true; the one with the earlier timestamp stands and the other is recorded.
    */
-  private answered(x: Item, leg: Leg, e: EventOf<'call.answered'>): void {
+  private answered(x: Item, leg: Leg, e: Held<EventOf<'call.answered'>>): void {
     const agentId = e.payload.agentId;
     if (leg.answeredMs !== null) {
       const same = leg.agentId === agentId;
@@ -442,7 +460,7 @@ class CallMachine {
    * transfer keeps the agent on the line). Before the answer the call left this
    * queue: transferred_out, its wait runs until the transfer.
    */
-  private transferredEv(x: Item, leg: Leg, e: EventOf<'call.transferred'>): void {
+  private transferredEv(x: Item, leg: Leg, e: Held<EventOf<'call.transferred'>>): void {
     if (finished(leg)) {
       this.anomaly(
         x,
@@ -482,7 +500,7 @@ class CallMachine {
    * agent, who cannot be talking to an unanswered caller — removing it is a
    * time-out ("left the queue without answer").
    */
-  private endedEv(x: Item, leg: Leg, e: EventOf<'call.ended'>): void {
+  private endedEv(x: Item, leg: Leg, e: Held<EventOf<'call.ended'>>): void {
     if (leg.ended) {
       this.anomaly(x, `repeated call.ended for call ${this.callId}; the end at ${iso(leg.ended.ms)} is kept`);
       return;
@@ -500,7 +518,7 @@ class CallMachine {
    * waiting in the next queue — else to the latest leg. The latest disposition
    * wins (an agent correcting it); summary and callType only when given.
    */
-  private dispositioned(e: EventOf<'call.dispositioned'>): void {
+  private dispositioned(e: Held<EventOf<'call.dispositioned'>>): void {
     const p = e.payload;
     const leg = this.legs.findLast((l) => l.agentId === p.agentId) ?? this.legs.at(-1);
     if (!leg) return;
@@ -514,7 +532,7 @@ class CallMachine {
    * latest answered leg (QA samples answered, recorded calls — SPEC §5), else the
    * latest leg. The latest recording event wins.
    */
-  private recording(e: EventOf<'call.recording'>): void {
+  private recording(e: Held<EventOf<'call.recording'>>): void {
     const leg = this.legs.findLast((l) => l.answeredMs !== null) ?? this.legs.at(-1);
     if (!leg) return;
     leg.recordingUrl = e.payload.url;
@@ -527,7 +545,7 @@ class CallMachine {
 }
 
 /** Can this event, stamped at the instant of a new offer, still close the previous leg? */
-function closes(leg: Leg, e: LegEvent): boolean {
+function closes(leg: Leg, e: HeldCallEvent): boolean {
   switch (e.type) {
     case 'call.transferred':
       return !finished(leg);

@@ -36,7 +36,10 @@ export interface BreachSource {
   ): Iterable<{ queue: string; waiting: readonly CallRow[]; late: Iterable<CallRow> }>;
   /** How many of today's legs of the queues in scope left after their threshold before `sinceMs`. */
   lateBefore(scope: Subscription, sinceMs: number): number;
-  /** Per agent of the teams in scope: the state the agent is in, and the day's not-ready spells that ended past their limit. */
+  /**
+   * Per agent of the teams in scope: the state the agent is in, and the day's not-ready spells that ended past their
+   * limit, in the order they ended (an agent's spells never overlap: also the order they began).
+   */
   agents(scope: Subscription): Iterable<{ agentId: string; current: AgentInterval | undefined; overruns: readonly StoppedOverrun[] }>;
   /** Whether the agent is of a team in scope: an item about a call names its agent only then. */
   agentInScope(agentId: string, scope: Subscription): boolean;
@@ -109,7 +112,7 @@ export const notReadyOverrunRule: BreachRule = {
         agentId: a.agentId,
         ...o,
       });
-      for (const o of a.overruns) if (o.endMs >= sinceMs) yield deadline(o);
+      for (let k = endedBefore(a.overruns, sinceMs); k < a.overruns.length; k++) yield deadline(a.overruns[k]!);
       const i = a.current;
       if (i?.state !== 'not_ready' || i.endedAt !== null) continue;
       const startMs = i.startedAt.getTime();
@@ -120,11 +123,29 @@ export const notReadyOverrunRule: BreachRule = {
   settled(source, scope, sinceMs) {
     let n = 0;
     for (const a of source.agents(scope)) {
-      for (const o of a.overruns) if (o.endMs < sinceMs && o.startMs + o.limitMs >= source.dayStartMs) n++;
+      const before = endedBefore(a.overruns, sinceMs);
+      n += before;
+      // Only a spell that began before midnight can have been due before it: those come first.
+      for (let k = 0; k < before && a.overruns[k]!.startMs < source.dayStartMs; k++) {
+        const o = a.overruns[k]!;
+        if (o.startMs + o.limitMs < source.dayStartMs) n--;
+      }
     }
     return n;
   },
 };
+
+/** How many of `overruns` (in the order they ended) ended before `ms`: a binary search, not a walk through the day. */
+function endedBefore(overruns: readonly StoppedOverrun[], ms: number): number {
+  let lo = 0;
+  let hi = overruns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (overruns[mid]!.endMs < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * The not-ready spells among `intervals` that ended on the day starting at `dayStartMs` past the limit in force

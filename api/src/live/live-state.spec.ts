@@ -354,3 +354,43 @@ describe('live state: the day and its rules', () => {
     expect(always.agentIds(null)).toEqual(['a1', 'a3']);
   });
 });
+
+describe('live state: what it holds', () => {
+  it('holds each event once without a list of every id: a call event and an agent event sent again much later change nothing', () => {
+    const events = morning();
+    const s = stateWith(events);
+    const before = observable(s);
+    expect(s.size()).toEqual({ events: events.length, calls: 10, agents: 3 });
+    // c1's offer (the first call event) and a1's first state, delivered again an hour on, with the rest of a batch.
+    const offer = events.find((e) => e.type === 'call.offered')!;
+    const state = events.find((e) => e.type === 'agent.state')!;
+    expect(s.apply([offer, state, offer])).toBe(0);
+    expect(s.size().events).toBe(events.length);
+    expect(observable(s)).toEqual(before);
+  });
+
+  it('puts an agent event that arrives late, after later ones, where it belongs: the same as the events folded in order', () => {
+    const events = morning();
+    // a1 went not ready for 40 s at +600 (between c1 and c3); it arrives after everything else.
+    const late = [
+      ev('agent.state', t('01:10:00'), { agentId: 'a1', state: 'not_ready', reason: 'meeting' }),
+      ev('agent.state', t('01:10:40'), { agentId: 'a1', state: 'available' }),
+    ];
+    const s = stateWith(events);
+    expect(s.apply(late)).toBe(2);
+    const fresh = stateWith([...late, ...events]);
+    expect(observable(s)).toEqual(observable(fresh));
+    expect(s.size().events).toBe(events.length + 2);
+    // a1 was available from +220 until c8 rang at +3000: the 40 s not ready come off the queue's available time, busy stays.
+    const inOrder = stateWith(events).queueView('billing', NOW).today;
+    expect(s.queueView('billing', NOW).today.availableS).toBe(inOrder.availableS - 40);
+    expect(s.queueView('billing', NOW).today.busyS).toBe(inOrder.busyS);
+  });
+
+  it('gives the caller number of the earliest offer of a call offered twice, whatever the arrival order', () => {
+    const first = ev('call.offered', t('01:30:00'), { callId: 'dup', queue: 'billing', caller: '13800000001' });
+    const resend = ev('call.offered', t('01:30:05'), { callId: 'dup', queue: 'billing', caller: '13800000002' });
+    expect(stateWith([first, resend]).callerOf('dup')).toBe('13800000001');
+    expect(stateWith([resend, first]).callerOf('dup')).toBe('13800000001');
+  });
+});

@@ -15,8 +15,16 @@
  * in at that moment. "Today's" figures count the legs offered since local midnight.
  */
 import type { AgentStateName, CanonicalEvent, EventOf } from '../events/event.schema.js';
-import { type AgentInterval, buildAgentIntervals } from '../calls/agent-intervals.js';
-import { type CallRow, type QueueRules, buildCalls, callTypeOf, isOpen, isWaitingAt } from '../calls/call-state.js';
+import { type AgentInterval, type HeldAgentEvent, buildAgentIntervalsFromHeld } from '../calls/agent-intervals.js';
+import {
+  type CallRow,
+  type HeldCallEvent,
+  type QueueRules,
+  buildCallsFromHeld,
+  callTypeOf,
+  isOpen,
+  isWaitingAt,
+} from '../calls/call-state.js';
 import type { CenterClock, CenterDay } from '../calls/center-clock.js';
 import { type Counts, addLeg, emptyCounts, handleS, isHandled, sumCounts } from '../calls/counts.js';
 import { threeRingRate } from '../calls/formulas.js';
@@ -56,11 +64,25 @@ const NO_HOURS: HourVolume[] = Object.freeze([]) as unknown as HourVolume[];
 const BUSY: ReadonlySet<AgentStateName> = new Set(['on_call', 'wrap_up']);
 
 type LegEventType = Exclude<Extract<CanonicalEvent['type'], `call.${string}`>, 'call.transcript'>;
+/** Payload fields naming something of which a day has few (queues, agents, call types…): held once each. */
+const SHARED_FIELDS: ReadonlySet<string> = new Set([
+  'queue',
+  'callType',
+  'agentId',
+  'channel',
+  'endedBy',
+  'toQueue',
+  'toAgent',
+  'category',
+]);
 const isCallEvent = (e: CanonicalEvent): e is Extract<CanonicalEvent, { type: LegEventType }> =>
   e.type.startsWith('call.') && e.type !== 'call.transcript';
 
 interface CallEntry {
-  events: CanonicalEvent[];
+  /** Every held event of the call names it by this one string. */
+  callId: string;
+  /** The call's events as held (`heldCall`): epoch ms, no source, names shared with every other event. */
+  events: HeldCallEvent[];
   legs: CallRow[];
   /** `agent \0 queue \0 callType` the call counts for (answered or rang, offered today). */
   serves: string[];
@@ -68,17 +90,19 @@ interface CallEntry {
 
 interface AgentEntry {
   agentId: string;
-  events: EventOf<'agent.state'>[];
+  /** The agent's events as held, sorted by (instant, id): a duplicate is found by a binary search. */
+  events: HeldAgentEvent[];
   /** The latest event by (instant, id): a later one extends the history instead of rebuilding it. */
   lastMs: number;
   lastId: string;
   intervals: AgentInterval[];
   /**
-   * Call ids of the legs offered today that the agent answered, by the leg's end (still running: last): a new
-   * state cuts the wrap-up of the call that ended just before it, so those calls are derived again.
+   * Call ids of the legs offered today that the agent answered and that have ended, by the leg's end: a new
+   * state cuts the wrap-up of the call that ended just before it, so those calls are derived again. A leg still
+   * running has no wrap-up yet (its derivation reads no agent state): it is not here.
    */
   legsByEnd: TimeIndex<string>;
-  /** Not-ready spells of the day that ended past their limit. */
+  /** Not-ready spells of the day that ended past their limit, in the order they ended. */
   overruns: StoppedOverrun[];
   /** Queues (and queue \0 callType) the agent served today, with reference counts. */
   serving: Map<string, number>;
@@ -94,6 +118,8 @@ interface QueueEntry {
   byType: Map<string, Counts>;
   /** Local hour start → call type → offered. */
   hours: Map<number, { types: Map<string, number>; counts: Counts }>;
+  /** The wire form of each hour, built again only after a leg of that hour changed. */
+  hourViews: Map<number, HourVolume>;
   /** Legs offered today, by leg key. */
   legs: Map<string, CallRow>;
   /** The same by offer time, and the handled ones by end: staffing reads the last half hour of each. */
@@ -116,12 +142,12 @@ export interface DirtySet {
 }
 
 const legKey = (l: CallRow) => `${l.callId}\u0000${l.queue}\u0000${l.offeredAt.getTime()}`;
-/** A leg's place among an agent's legs by end: running ones after every ended one. */
-const endKeyMs = (l: CallRow) => l.endedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
 /** A new state cuts the interval it falls in; the wrap-up of a call that ended this long before that interval began may be in it. */
 const WRAP_REACH_MS = 15_000;
 /** A call's wrap-up starts at most this far before its first or after its last event (call-state's window, with room). */
 const WRAP_WINDOW_MS = 60_000;
+/** A handled leg's handle time in whole milliseconds (its parts are whole milliseconds): sums of them are exact. */
+const handleMs = (l: CallRow) => Math.round(handleS(l) * 1000);
 const bump = (m: Map<string, number>, k: string, by: number) => {
   const n = (m.get(k) ?? 0) + by;
   if (n === 0) m.delete(k);
@@ -136,7 +162,10 @@ export class LiveState {
   private readonly calls = new Map<string, CallEntry>();
   private readonly agents = new Map<string, AgentEntry>();
   private readonly queues = new Map<string, QueueEntry>();
-  private readonly seen = new Set<string>();
+  /** Events held (duplicates are found in their call's or agent's own events: no set of every id of the day). */
+  private heldEvents = 0;
+  /** One copy of each name (queues, agents, call types, reasons…) for every event that carries it. */
+  private readonly names = new Map<string, string>();
   /** Display names and teams from outside the event window (the database), by agent. */
   private readonly directory = new Map<string, { name: string | null; team: string | null }>();
   private lastWeek = new Map<string, HourVolume[]>();
@@ -194,13 +223,11 @@ export class LiveState {
       if (!isAgent && !isCallEvent(e)) continue;
       const ms = Date.parse(e.ts);
       if (ms < this.windowStartMs && !opts.carry) continue;
-      if (this.seen.has(e.id)) continue;
-      this.seen.add(e.id);
-      fresh++;
-      if (this.lastEventMs === null || ms > this.lastEventMs) this.lastEventMs = ms;
       if (isAgent) {
-        const a = this.agent(e.payload.agentId);
-        a.events.push(e);
+        const a = this.agent(this.name(e.payload.agentId));
+        if (!this.holdAgentEvent(a, e, ms)) continue;
+        fresh++;
+        if (this.lastEventMs === null || ms > this.lastEventMs) this.lastEventMs = ms;
         const later = ms > a.lastMs || (ms === a.lastMs && e.id > a.lastId);
         if (later) {
           a.lastMs = ms;
@@ -214,8 +241,12 @@ export class LiveState {
       } else {
         const callId = e.payload.callId;
         let c = this.calls.get(callId);
-        if (!c) this.calls.set(callId, (c = { events: [], legs: [], serves: [] }));
-        c.events.push(e);
+        if (!c) this.calls.set(callId, (c = { callId, events: [], legs: [], serves: [] }));
+        else if (c.events.some((h) => h.id === e.id)) continue;
+        c.events.push(this.heldCall(e, ms, c.callId));
+        this.heldEvents++;
+        fresh++;
+        if (this.lastEventMs === null || ms > this.lastEventMs) this.lastEventMs = ms;
         touchedCalls.add(callId);
       }
     }
@@ -259,7 +290,7 @@ export class LiveState {
 
   /** What is held in memory, for /health. */
   size(): { events: number; calls: number; agents: number } {
-    return { events: this.seen.size, calls: this.calls.size, agents: this.agents.size };
+    return { events: this.heldEvents, calls: this.calls.size, agents: this.agents.size };
   }
 
   /** The queues and agents held, without copying them: the ingest cap asks on every batch. */
@@ -423,11 +454,67 @@ export class LiveState {
 
   /** The caller number as received (full), for the one role that may see it. */
   callerOf(callId: string): string | null {
-    const offer = this.calls.get(callId)?.events.find((e) => e.type === 'call.offered');
-    return offer?.type === 'call.offered' ? (offer.payload.caller ?? null) : null;
+    // The earliest offer: the one the call machine keeps when an offer was sent twice.
+    let offer: Extract<HeldCallEvent, { type: 'call.offered' }> | undefined;
+    for (const e of this.calls.get(callId)?.events ?? []) {
+      if (e.type === 'call.offered' && (!offer || e.ms < offer.ms || (e.ms === offer.ms && e.id < offer.id))) offer = e;
+    }
+    return offer?.payload.caller ?? null;
   }
 
   // ---- derivation ----------------------------------------------------------
+
+  /** The one held copy of a name. */
+  private name(s: string): string {
+    const held = this.names.get(s);
+    if (held !== undefined) return held;
+    this.names.set(s, s);
+    return s;
+  }
+
+  /** A call event as held: no ts string or source, and the names (queue, agent, call type…) shared. */
+  private heldCall(e: Extract<CanonicalEvent, { type: LegEventType }>, ms: number, callId: string): HeldCallEvent {
+    const payload: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(e.payload)) {
+      payload[k] = k === 'callId' ? callId : typeof v === 'string' && SHARED_FIELDS.has(k) ? this.name(v) : v;
+    }
+    return { id: e.id, type: e.type, ms, payload } as HeldCallEvent;
+  }
+
+  /**
+   * Holds an agent's event in (instant, id) order; false when it is held already. Events mostly come in order,
+   * so this is an append; a late one is put in its place.
+   */
+  private holdAgentEvent(a: AgentEntry, e: EventOf<'agent.state'>, ms: number): boolean {
+    const list = a.events;
+    let lo = 0;
+    let hi = list.length;
+    const last = list.at(-1);
+    if (last && (last.ms < ms || (last.ms === ms && last.id < e.id))) lo = hi;
+    else {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const m = list[mid]!;
+        if (m.ms < ms || (m.ms === ms && m.id < e.id)) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < list.length && list[lo]!.ms === ms && list[lo]!.id === e.id) return false;
+    }
+    const p = e.payload;
+    const held: HeldAgentEvent = {
+      id: e.id,
+      ms,
+      agentId: a.agentId,
+      state: p.state,
+      reason: p.reason === undefined ? null : this.name(p.reason),
+      name: p.name === undefined ? null : this.name(p.name),
+      team: p.team === undefined ? null : this.name(p.team),
+    };
+    if (lo === list.length) list.push(held);
+    else list.splice(lo, 0, held);
+    this.heldEvents++;
+    return true;
+  }
 
   private agent(agentId: string): AgentEntry {
     let a = this.agents.get(agentId);
@@ -465,11 +552,12 @@ export class LiveState {
       counts: emptyCounts(),
       byType: new Map(),
       hours: new Map(),
+      hourViews: new Map(),
       legs: new Map(),
-      byOffer: new TimeIndex(),
-      handledByEnd: new TimeIndex(),
+      byOffer: new TimeIndex({ tallied: true }),
+      handledByEnd: new TimeIndex({ tallied: true, weigh: handleMs }),
       open: new Map(),
-      late: new TimeIndex(),
+      late: new TimeIndex({ tallied: true }),
       serving: new Map(),
       servingByType: new Map(),
     };
@@ -477,7 +565,7 @@ export class LiveState {
 
   private deriveAgent(a: AgentEntry): void {
     // As the writer does: two changes at one instant leave the later state.
-    a.intervals = uniqueBy(buildAgentIntervals(a.events), (i) => String(i.startedAt.getTime()));
+    a.intervals = uniqueBy(buildAgentIntervalsFromHeld(a.events), (i) => String(i.startedAt.getTime()));
     a.closedBusyMs = 0;
     a.closedAvailMs = 0;
     a.overruns = [];
@@ -527,35 +615,38 @@ export class LiveState {
   private deriveCall(callId: string): void {
     const c = this.calls.get(callId);
     if (!c) return;
-    this.contribute(c, -1);
     const answering = new Set<string>();
     let firstMs = Infinity;
     let lastMs = -Infinity;
     for (const e of c.events) {
       if (e.type === 'call.answered') answering.add(e.payload.agentId);
-      const ms = Date.parse(e.ts);
-      if (ms < firstMs) firstMs = ms;
-      if (ms > lastMs) lastMs = ms;
+      if (e.ms < firstMs) firstMs = e.ms;
+      if (e.ms > lastMs) lastMs = e.ms;
     }
     // Only a wrap-up starting around the call's end can be its own: the agents' states of those minutes.
     const intervals = [...answering].flatMap((id) =>
       intervalsStarting(this.agents.get(id)?.intervals ?? [], firstMs - WRAP_WINDOW_MS, lastMs + WRAP_WINDOW_MS),
     );
-    const { calls } = buildCalls(c.events, intervals, (queue, at) => this.rules.thresholds(queue, at.getTime()));
-    c.legs = uniqueBy(calls, legKey);
-    c.serves = this.servesOf(c);
+    const { calls } = buildCallsFromHeld(c.events, intervals, (queue, at) => this.rules.thresholds(queue, at.getTime()));
+    const legs = uniqueBy(calls, legKey);
+    const serves = this.servesOf(c.events, legs);
+    // Derived the same (an agent's new state near a call that it does not change): nothing to take out and put back.
+    if (sameList(legs, c.legs, sameLeg) && sameList(serves, c.serves, (a, b) => a === b)) return;
+    this.contribute(c, -1);
+    c.legs = legs;
+    c.serves = serves;
     this.contribute(c, 1);
   }
 
   /** (agent, queue, call type) pairs of a call offered today: who answered a leg, or rang for it. */
-  private servesOf(c: CallEntry): string[] {
+  private servesOf(events: readonly HeldCallEvent[], legs: readonly CallRow[]): string[] {
     const out = new Set<string>();
     const today = (l: CallRow) => l.offeredAt.getTime() >= this.day.startMs;
-    for (const l of c.legs) if (l.agentId !== null && today(l)) out.add(`${l.agentId}\u0000${l.queue}\u0000${callTypeOf(l)}`);
-    for (const e of c.events) {
+    for (const l of legs) if (l.agentId !== null && today(l)) out.add(`${l.agentId}\u0000${l.queue}\u0000${callTypeOf(l)}`);
+    for (const e of events) {
       if (e.type !== 'call.ringing') continue;
-      const ms = Date.parse(e.ts);
-      const leg = c.legs.findLast((l) => l.offeredAt.getTime() <= ms);
+      const ms = e.ms;
+      const leg = legs.findLast((l) => l.offeredAt.getTime() <= ms);
       if (leg && today(leg)) out.add(`${e.payload.agentId}\u0000${leg.queue}\u0000${callTypeOf(leg)}`);
     }
     return [...out].sort(cmp);
@@ -580,13 +671,13 @@ export class LiveState {
         q.byOffer.set(offeredMs, key, l);
         if (handled) q.handledByEnd.set(l.endedAt!.getTime(), key, l);
         if (late) q.late.set(lateEndMs(l), key, l);
-        agent?.legsByEnd.set(endKeyMs(l), key, l.callId);
+        if (l.endedAt !== null) agent?.legsByEnd.set(l.endedAt.getTime(), key, l.callId);
       } else {
         q.legs.delete(key);
         q.byOffer.delete(offeredMs, key);
         if (handled) q.handledByEnd.delete(l.endedAt!.getTime(), key);
         if (late) q.late.delete(lateEndMs(l), key);
-        agent?.legsByEnd.delete(endKeyMs(l), key);
+        if (l.endedAt !== null) agent?.legsByEnd.delete(l.endedAt.getTime(), key);
       }
       addLeg(q.counts, l, sign);
       const type = callTypeOf(l);
@@ -599,6 +690,7 @@ export class LiveState {
       if (!h) q.hours.set(hour, (h = { types: new Map(), counts: emptyCounts() }));
       bump(h.types, type, sign);
       addLeg(h.counts, l, sign);
+      q.hourViews.delete(hour);
       if (agent && handled) {
         agent.handledToday += sign;
         this.dirty.agents.add(agent.agentId);
@@ -620,18 +712,32 @@ export class LiveState {
   /** Drops what fell out of the window; each agent keeps the state it was in at the window's start. */
   private prune(): void {
     const from = this.windowStartMs;
-    this.seen.clear();
+    this.heldEvents = 0;
     for (const [callId, c] of this.calls) {
-      c.events = c.events.filter((e) => Date.parse(e.ts) >= from);
+      c.events = c.events.filter((e) => e.ms >= from);
       if (c.events.length === 0) this.calls.delete(callId);
-      else for (const e of c.events) this.seen.add(e.id);
+      else this.heldEvents += c.events.length;
     }
     for (const [agentId, a] of this.agents) {
       const carry = a.intervals.find((i) => i.startedAt.getTime() < from && (i.endedAt === null || i.endedAt.getTime() > from));
-      const kept = a.events.filter((e) => Date.parse(e.ts) >= from);
-      a.events = carry && carry.state !== 'offline' ? [carryEvent(carry), ...kept] : kept;
+      const kept = a.events.filter((e) => e.ms >= from);
+      a.events =
+        carry && carry.state !== 'offline'
+          ? [
+              {
+                id: carry.eventId,
+                ms: carry.startedAt.getTime(),
+                agentId,
+                state: carry.state,
+                reason: carry.reason,
+                name: carry.name,
+                team: carry.team,
+              },
+              ...kept,
+            ]
+          : kept;
       if (a.events.length === 0) this.agents.delete(agentId);
-      else for (const e of a.events) this.seen.add(e.id);
+      else this.heldEvents += a.events.length;
     }
   }
 
@@ -695,12 +801,17 @@ export class LiveState {
   private hourVolumes(q: QueueEntry, nowMs: number): HourVolume[] {
     const until = Math.min(nowMs, this.day.endMs - 1);
     return this.clock.hours(this.day.startMs, until + 1).map((h) => {
-      const entry = q.hours.get(h);
-      return hourVolume(
-        this.clock.iso(h),
-        Object.fromEntries([...(entry?.types ?? [])].sort((a, b) => cmp(a[0], b[0]))),
-        entry?.counts ?? emptyCounts(),
-      );
+      let view = q.hourViews.get(h);
+      if (!view) {
+        const entry = q.hours.get(h);
+        view = hourVolume(
+          this.clock.iso(h),
+          Object.fromEntries([...(entry?.types ?? [])].sort((a, b) => cmp(a[0], b[0]))),
+          entry?.counts ?? emptyCounts(),
+        );
+        q.hourViews.set(h, view);
+      }
+      return view;
     });
   }
 
@@ -708,12 +819,8 @@ export class LiveState {
     const fromMs = Math.max(nowMs - STAFFING_WINDOW_MS, this.day.startMs);
     const windowMs = nowMs - fromMs;
     const offered = q.byOffer.count(fromMs, nowMs);
-    let handled = 0;
-    let handle = 0;
-    for (const l of q.handledByEnd.between(fromMs, nowMs)) {
-      handled++;
-      handle += handleS(l);
-    }
+    const { n: handled, w: handledMs } = q.handledByEnd.tally(fromMs, nowMs);
+    const handle = handledMs / 1000;
     const ahtFrom = handled > 0 ? 'window' : q.counts.handled > 0 ? 'today' : null;
     const ahtS = handled > 0 ? handle / handled : q.counts.handled > 0 ? q.counts.handleS / q.counts.handled : null;
     const arrivalsPerHour = windowMs >= 60_000 ? (offered * 3_600_000) / windowMs : 0;
@@ -748,12 +855,14 @@ export class LiveState {
     };
   }
 
+  // Intervals carry name and team forward from the event that last named them: the newest interval has the
+  // latest, or none ever came (no walk back through the day).
   private nameOf(a: AgentEntry): string | null {
-    return a.intervals.findLast((i) => i.name !== null)?.name ?? this.directory.get(a.agentId)?.name ?? null;
+    return a.intervals.at(-1)?.name ?? this.directory.get(a.agentId)?.name ?? null;
   }
 
   private teamOf(a: AgentEntry): string | null {
-    return a.intervals.findLast((i) => i.team !== null)?.team ?? this.directory.get(a.agentId)?.team ?? null;
+    return a.intervals.at(-1)?.team ?? this.directory.get(a.agentId)?.team ?? null;
   }
 }
 
@@ -795,6 +904,20 @@ export function carryEvent(
       ...(i.team !== null ? { team: i.team } : {}),
     },
   } as EventOf<'agent.state'>;
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean =>
+  a.length === b.length && a.every((x, i) => same(x, b[i]!));
+
+/** Two derivations of a leg with every field equal (instants compared as instants). */
+function sameLeg(a: CallRow, b: CallRow): boolean {
+  for (const k of Object.keys(a) as (keyof CallRow)[]) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (!(x instanceof Date && y instanceof Date && x.getTime() === y.getTime())) return false;
+  }
+  return true;
 }
 
 /** The intervals (sorted by start) that start from `fromMs` to `toMs`. */
