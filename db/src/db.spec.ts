@@ -12,6 +12,8 @@ import {
   openEmbedded,
   openEmbeddedThreaded,
   openPg,
+  copyField,
+  copyRow,
   refreshAggregates,
 } from './index.js';
 import { serveOverWire } from './testing.js';
@@ -82,6 +84,67 @@ describe.each(['embedded', 'pg', 'embedded on a worker thread'] as const)('%s dr
     expect((await db().query(`SELECT 1 FROM settings WHERE key = $1`, [key])).rows).toHaveLength(0);
     await db().transaction((tx) => tx.query(`INSERT INTO settings (key, value) VALUES ($1, '2')`, [key]));
     expect((await db().query<{ v: number }>(`SELECT (value #>> '{}')::int AS v FROM settings WHERE key = $1`, [key])).rows[0]?.v).toBe(2);
+  });
+});
+
+describe('COPY text format', () => {
+  it('escapes backslash, tab, line feed and carriage return, and writes NULL as \\N', () => {
+    expect(copyField('plain')).toBe('plain');
+    expect(copyField(null)).toBe('\\N');
+    expect(copyField(undefined)).toBe('\\N');
+    // The text N alone is a value, not NULL.
+    expect(copyField('N')).toBe('N');
+    expect(copyField('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
+    expect(copyRow(['x', null, 'y'])).toBe('x\t\\N\ty\n');
+  });
+
+  it('needs plain names for the table and its columns', async () => {
+    await expect(embedded.copyFrom!('settings; DROP TABLE calls', ['key'], '')).rejects.toThrow(
+      'copyFrom: "settings; DROP TABLE calls" is not a plain column or table name',
+    );
+  });
+});
+
+describe.each(['embedded', 'embedded on a worker thread'] as const)('%s driver: copyFrom', (name) => {
+  const db = () => Object.fromEntries(drivers())[name] as Db;
+
+  it('stores every row inside the transaction, text with every escaped character and NULL read back as written', async () => {
+    const key = (k: string) => `copy-${name}-${k}`;
+    // Free text keeps tabs and line breaks; a backslash and the two characters \N are text, not escapes.
+    const rows = [
+      [key('a'), JSON.stringify({ note: 'tab\there\nline\r\nback\\slash \\N "quoted"' })],
+      [key('b'), JSON.stringify(null)],
+      [key('c'), JSON.stringify('中文 ✓')],
+      // Raw control characters and a backslash in a text column (JSON above escapes its own).
+      [key('d\tx\ny\\z\r'), '1'],
+    ];
+    const stored = await db().transaction(async (tx) => {
+      const n = await tx.copyFrom!('settings', ['key', 'value'], rows.map((r) => copyRow(r)).join(''));
+      // Visible inside the transaction that loaded them.
+      const seen = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM settings WHERE key LIKE $1`, [key('%')]);
+      return { n, seen: seen.rows[0]!.n };
+    });
+    expect(stored).toEqual({ n: 4, seen: 4 });
+    const back = await db().query<{ key: string; value: unknown }>(`SELECT key, value FROM settings WHERE key LIKE $1 ORDER BY key`, [
+      key('%'),
+    ]);
+    expect(back.rows).toEqual([
+      { key: key('a'), value: { note: 'tab\there\nline\r\nback\\slash \\N "quoted"' } },
+      { key: key('b'), value: null },
+      { key: key('c'), value: '中文 ✓' },
+      { key: key('d\tx\ny\\z\r'), value: 1 },
+    ]);
+  });
+
+  it('stores nothing of a COPY whose transaction rolls back', async () => {
+    const key = `copy-${name}-rolled-back`;
+    await expect(
+      db().transaction(async (tx) => {
+        await tx.copyFrom!('settings', ['key', 'value'], copyRow([key, '1']));
+        throw new Error('give up');
+      }),
+    ).rejects.toThrow('give up');
+    expect((await db().query(`SELECT 1 FROM settings WHERE key = $1`, [key])).rows).toEqual([]);
   });
 });
 
@@ -255,7 +318,7 @@ describe('schema', () => {
   it('is idempotent: migrating again applies nothing', async () => {
     const again = await migrate(embedded, 'Asia/Shanghai');
     expect(again.applied).toEqual([]);
-    expect(again.version).toBe(23);
+    expect(again.version).toBe(24);
   });
 
   it('refuses a database whose aggregates were built for another time zone', async () => {

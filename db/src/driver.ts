@@ -15,6 +15,13 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
   /** A script of statements without parameters (simple protocol; several statements form one implicit transaction). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk load: `COPY table (columns) FROM` rows in PostgreSQL's text format
+   * (`copyRow`); resolves with the rows stored. Only the embedded database
+   * has it (PGlite reads the rows from a blob); callers fall back to an
+   * INSERT where it is absent.
+   */
+  copyFrom?(table: string, columns: readonly string[], text: string): Promise<number>;
 }
 
 export interface Db extends Queryable {
@@ -37,3 +44,24 @@ export class DatabaseUnusableError extends Error {
 export const INT8_OID = 20;
 export const NUMERIC_OID = 1700;
 export const toNumber = (v: string): number => Number(v);
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** The COPY statement for `copyFrom`; table and columns are names from the code, checked all the same. */
+export function copyStatement(table: string, columns: readonly string[]): string {
+  for (const name of [table, ...columns])
+    if (!IDENTIFIER.test(name)) throw new Error(`copyFrom: ${JSON.stringify(name)} is not a plain column or table name`);
+  return `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`;
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+/** One field in COPY's text format: `\N` for NULL; backslash, tab, line feed and carriage return escaped. */
+export function copyField(v: string | null | undefined): string {
+  if (v === null || v === undefined) return '\\N';
+  if (!COPY_SPECIAL.test(v)) return v;
+  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** One line of COPY's text format. */
+export const copyRow = (fields: readonly (string | null | undefined)[]): string => fields.map(copyField).join('\t') + '\n';

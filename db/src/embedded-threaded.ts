@@ -46,12 +46,12 @@ export async function openEmbeddedThreaded(dataDir: string): Promise<Db> {
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the embedded database thread exited (${code})`)));
 
-  const call = (op: Request['op'], sql?: string, params?: unknown[]): Promise<Reply> => {
+  const call = (op: Request['op'], sql?: string, params?: unknown[], copy?: Request['copy']): Promise<Reply> => {
     if (failed) return Promise.reject(failed);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, op, sql, params } satisfies Request);
+      worker.postMessage({ id, op, sql, params, copy } satisfies Request);
     });
   };
   await new Promise<void>((resolve, reject) => pending.set(0, { resolve: () => resolve(), reject }));
@@ -71,11 +71,16 @@ export async function openEmbeddedThreaded(dataDir: string): Promise<Db> {
     async exec(sql: string): Promise<void> {
       await call('exec', sql);
     },
+    async copyFrom(table: string, columns: readonly string[], text: string): Promise<number> {
+      const r = await call('copy', undefined, undefined, { table, columns: [...columns], text });
+      return r.affectedRows ?? 0;
+    },
   };
   return {
     kind: 'embedded',
     query: (sql, params) => exclusive(() => direct.query(sql, params)),
     exec: (sql) => exclusive(() => direct.exec(sql)),
+    copyFrom: (table, columns, text) => exclusive(() => direct.copyFrom!(table, columns, text)),
     transaction: (fn) =>
       exclusive(async () => {
         await direct.exec('BEGIN');

@@ -9,9 +9,11 @@ import { openEmbedded } from './embedded.js';
 
 export interface Request {
   id: number;
-  op: 'query' | 'exec' | 'close';
+  op: 'query' | 'exec' | 'copy' | 'close';
   sql?: string;
   params?: unknown[];
+  /** copy: the table, its columns and the rows in COPY's text format. */
+  copy?: { table: string; columns: string[]; text: string };
 }
 
 /** The answer to a request with the same id; id 0 answers the opening of the database. */
@@ -37,6 +39,9 @@ async function answer(req: Request): Promise<void> {
     if (req.op === 'query') {
       const r = await db.query(req.sql!, req.params ?? []);
       reply({ id: req.id, rows: r.rows, affectedRows: r.affectedRows });
+    } else if (req.op === 'copy') {
+      const { table, columns, text } = req.copy!;
+      reply({ id: req.id, affectedRows: await db.copyFrom!(table, columns, text) });
     } else if (req.op === 'exec') {
       await db.exec(req.sql!);
       reply({ id: req.id });

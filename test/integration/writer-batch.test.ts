@@ -107,3 +107,65 @@ describe('the writer in batches', () => {
     expect(await derivedRows(batched.db)).toEqual(expected);
   }, 120_000);
 });
+
+describe('the two ways the writer stores events', () => {
+  // The embedded database takes events by COPY; a server by one INSERT over unnest(). The same
+  // database without copyFrom stands for the server, so any difference is the statement's.
+  let copied: Store;
+  let inserted: Store;
+
+  beforeAll(async () => {
+    copied = await openStore();
+    const db = await openEmbedded('memory://');
+    await migrate(db, TZ);
+    const plain = (q: Pick<EmbeddedDb, 'query' | 'exec'>) => ({ query: q.query.bind(q), exec: q.exec.bind(q) });
+    const withoutCopy = {
+      ...db,
+      copyFrom: undefined,
+      transaction: <T>(fn: (tx: ReturnType<typeof plain>) => Promise<T>) => db.transaction((tx) => fn(plain(tx))),
+    };
+    inserted = { db, writer: new WriterService(new WriterRepository(withoutCopy)) };
+  }, 120_000);
+  afterAll(async () => {
+    await copied?.db.close();
+    await inserted?.db.close();
+  });
+
+  it('store the same rows, free text with tabs, line breaks, backslashes and quotes included, and each id once', async () => {
+    const events = simulatedHour().slice(0, 300);
+    const offered = events.find((e) => e.type === 'call.offered')!;
+    const callId = (offered.payload as { callId: string }).callId;
+    const summary = 'first line\n\tindented "quoted" C:\\path\\N\r\nlast line: 好的 ✓';
+    const disposition = {
+      id: 'disp-text',
+      type: 'call.dispositioned',
+      ts: new Date(Date.parse(offered.ts) + 120_000).toISOString(),
+      source: 'crm\\tab',
+      payload: { callId, agentId: 'a\\1', category: 'complaint', summary },
+    } as CanonicalEvent;
+    // A resend of a stored id with another ts, and a repeat inside the batch: each id is stored once, the first time.
+    const resend = { ...events[0]!, ts: new Date(Date.parse(events[0]!.ts) + 1000).toISOString() };
+    for (const store of [copied, inserted]) {
+      const first = await store.writer.write([...events.slice(0, 150), disposition]);
+      const second = await store.writer.write([resend, ...events.slice(150), events[200]!]);
+      expect(first.inserted.size).toBe(151);
+      expect(second.inserted.size).toBe(150);
+      expect(second.inserted.has(resend.id)).toBe(false);
+    }
+    const stored = (db: EmbeddedDb) =>
+      db.query(
+        `SELECT e.id, e.ts, e.type, e.source, e.call_id, e.agent_id, e.queue, e.case_id, e.payload::text AS payload, i.ts AS claimed_ts
+           FROM events e JOIN event_ids i USING (id) ORDER BY e.id`,
+      );
+    const viaCopy = await stored(copied.db);
+    expect(viaCopy.rows).toHaveLength(301);
+    const text = viaCopy.rows.find((r) => r.id === 'disp-text')!;
+    expect(text).toMatchObject({ source: 'crm\\tab', call_id: callId, agent_id: 'a\\1', queue: null, case_id: null });
+    expect(JSON.parse(text.payload as string)).toEqual(disposition.payload);
+    const first = viaCopy.rows.find((r) => r.id === events[0]!.id)!;
+    expect((first.ts as Date).toISOString()).toBe(new Date(events[0]!.ts).toISOString());
+    expect(first.claimed_ts).toEqual(first.ts);
+    expect((await stored(inserted.db)).rows).toEqual(viaCopy.rows);
+    expect(await derivedRows(inserted.db)).toEqual(await derivedRows(copied.db));
+  }, 120_000);
+});

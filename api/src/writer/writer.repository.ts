@@ -1,7 +1,8 @@
 /**
  * The writer's SQL. Every statement of a batch runs in the one transaction
  * `transaction` opens, so each method takes it as `q`. Inserts use unnest()
- * over column arrays: one statement per batch whatever its size (the wire
+ * over column arrays (events on the embedded database: COPY) — one statement
+ * per batch whatever its size (the wire
  * protocol caps a statement at 65,535 parameters, so a VALUES list would not
  * scale). Reads of many calls or agents join their ids with unnest() (an index
  * probe per id; OFFSET 0 keeps the planner from turning the probes into a
@@ -10,7 +11,7 @@
  * grew with every event stored.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { Db, Queryable } from '@callboard/db';
+import { type Db, type Queryable, copyRow } from '@callboard/db';
 import type { CanonicalEvent } from '../events/event.schema.js';
 import { DB } from '../database/database.module.js';
 import { eventKeys } from '../events/event.schema.js';
@@ -18,6 +19,9 @@ import { type RulesBook, loadRulesBook } from '../settings/rules-book.js';
 import type { AgentInterval } from '../calls/agent-intervals.js';
 import { type Anomaly, type CallRow, callTypeOf } from '../calls/call-state.js';
 import { AGENT_STATE_COLUMNS, type AgentStateRow, agentIntervalOf } from '../database/agent-states.table.js';
+
+/** The columns the writer fills in `events` (received_at takes its default). */
+const EVENT_COLUMNS = ['id', 'ts', 'type', 'source', 'call_id', 'agent_id', 'queue', 'case_id', 'payload'] as const;
 
 export interface StoredEvent {
   id: string;
@@ -54,11 +58,22 @@ export class WriterRepository {
   /**
    * Stores the events whose id is new; returns those ids. Each id is claimed in
    * `event_ids` first (one B-tree lookup per event): an id stored before, with
-   * any ts, is a duplicate. Within the batch the first occurrence wins; later
-   * ones are left out here, so the statement sees each id once.
+   * any ts, is a duplicate, and only the claimed events reach `events`, which
+   * therefore holds each id once. Within the batch the first occurrence wins;
+   * later ones are left out here, so the claim sees each id once. The embedded
+   * database loads the claimed events with COPY (no parameter arrays to encode
+   * and parse); a server gets one INSERT over unnest().
    */
   async insertEvents(q: Queryable, events: CanonicalEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
+    const rows: CanonicalEvent[] = [];
+    const ids = new Set<string>();
+    for (const e of events) {
+      if (ids.has(e.id)) continue;
+      ids.add(e.id);
+      rows.push(e);
+    }
+    if (q.copyFrom) return this.copyEvents(q, rows);
     const cols = {
       id: [] as string[],
       ts: [] as string[],
@@ -70,10 +85,7 @@ export class WriterRepository {
       caseId: [] as (string | null)[],
       payload: [] as string[],
     };
-    const ids = new Set<string>();
-    for (const e of events) {
-      if (ids.has(e.id)) continue;
-      ids.add(e.id);
+    for (const e of rows) {
       const k = eventKeys(e);
       cols.id.push(e.id);
       cols.ts.push(e.ts);
@@ -96,11 +108,32 @@ export class WriterRepository {
          FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
            AS t(id, ts, type, source, call_id, agent_id, queue, case_id, payload)
          JOIN claimed USING (id)
-       ON CONFLICT (id, ts) DO NOTHING
        RETURNING id`,
       [cols.id, cols.ts, cols.type, cols.source, cols.callId, cols.agentId, cols.queue, cols.caseId, cols.payload],
     );
     return new Set(r.rows.map((row) => row.id));
+  }
+
+  /** Claims the ids, then COPYs the claimed events into `events`; both in the caller's transaction. */
+  private async copyEvents(q: Queryable, rows: CanonicalEvent[]): Promise<Set<string>> {
+    const claimed = await q.query<{ id: string }>(
+      `INSERT INTO event_ids (id, ts) SELECT * FROM unnest($1::text[], $2::timestamptz[])
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id`,
+      [rows.map((e) => e.id), rows.map((e) => e.ts)],
+    );
+    const inserted = new Set(claimed.rows.map((row) => row.id));
+    if (inserted.size === 0) return inserted;
+    let text = '';
+    for (const e of rows) {
+      if (!inserted.has(e.id)) continue;
+      const k = eventKeys(e);
+      text += copyRow([e.id, e.ts, e.type, e.source, k.callId, k.agentId, k.queue, k.caseId, JSON.stringify(e.payload)]);
+    }
+    const stored = await q.copyFrom!('events', EVENT_COLUMNS, text);
+    // Every claimed id is new, so each of its rows is stored; anything else is a broken claim, and the transaction must not commit.
+    if (stored !== inserted.size) throw new Error(`the events COPY stored ${stored} rows for ${inserted.size} claimed ids`);
+    return inserted;
   }
 
   /** All events of the given calls within a window around the batch (a call lasts far less than a day). */
