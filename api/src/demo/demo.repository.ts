@@ -7,9 +7,9 @@ import { DB } from '../database/database.module.js';
 export class DemoRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
 
-  /** Whether the event `id` at `ts` is in the `events` table (its unique key). */
+  /** Whether the event `id` is stored (`event_ids` holds each stored id once, with its ts). */
   async hasEvent(id: string, ts: Date): Promise<boolean> {
-    const r = await this.db.query<{ one: number }>(`SELECT 1 AS one FROM events WHERE id = $1 AND ts = $2 LIMIT 1`, [id, ts]);
+    const r = await this.db.query<{ one: number }>(`SELECT 1 AS one FROM event_ids WHERE id = $1 AND ts = $2 LIMIT 1`, [id, ts]);
     return r.rows.length > 0;
   }
 
