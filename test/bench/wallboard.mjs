@@ -28,6 +28,9 @@
 // multiple of a mid-size center's): the center, by default the live bench's.
 // A long task "that handled a patch" is one during which the page received a
 // patch message: its [start, start + duration] holds the message's stamp.
+// What limits the patches per second: the page once its main thread is busy
+// 90 % of the load, else the API once its event loop (the thread whose id is
+// its pid, from /proc) is, else neither — the feed and the machine.
 // BENCH_PROFILE=<dir>: the page's main thread is sampled (CDP Profiler, 1 ms)
 // over the load; the profile is written there as wallboard-load.cpuprofile (open
 // it in Chrome DevTools) and the functions with the most self time are printed.
