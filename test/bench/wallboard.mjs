@@ -22,7 +22,8 @@
 // patches in, 2 s → measurement → BENCH_IDLE_S (default 30) without feed (heartbeat
 // patches and the periodic refresh only): the baseline → measurement → the feed
 // until the page has received BENCH_PATCHES (default 100,000) patches, then until
-// the last ones are in → measurement. BENCH_BATCH_MS (default 4) and
+// the last ones are in (or for BENCH_LOAD_S seconds, whichever ends first) →
+// measurement. BENCH_BATCH_MS (default 4) and
 // BENCH_BATCH_EVENTS (default 4): a batch of at least that many events every that
 // many ms; BENCH_AGENTS (default 480) and BENCH_SIM_RATE (default 20, calls as a
 // multiple of a mid-size center's): the center, by default the live bench's.
@@ -68,6 +69,8 @@ const PATCHES = Number(process.env.BENCH_PATCHES ?? 100_000);
 const BATCH_MS = Number(process.env.BENCH_BATCH_MS ?? 4);
 const BATCH_EVENTS = Number(process.env.BENCH_BATCH_EVENTS ?? 4);
 const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 30);
+/** The load ends after this many seconds should the page not have BENCH_PATCHES patches by then (BENCH_LOAD_S; no limit by default). */
+const LOAD_S = Number(process.env.BENCH_LOAD_S ?? Infinity);
 /** The simulated center: agents on the roster, and calls as a multiple of a mid-size center's. */
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 480);
 const SIM_RATE = Number(process.env.BENCH_SIM_RATE ?? 20);
@@ -462,7 +465,7 @@ export async function wallboard() {
     console.log(
       `\nwallboard (${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()} headless at 1920×1080; ` +
         `the page in TV mode, signed in as admin; API as in production on the ${useRedis ? 'Redis' : 'in-process'} log, patch coalescing 0 ms; ` +
-        `feed: a ${fmt(AGENTS)}-agent center from the simulator (${fmt(SIM_RATE)}× a mid-size center's calls), ≥ ${BATCH_EVENTS} events every ${BATCH_MS} ms, until the page has ${fmt(PATCHES)} patches)`,
+        `feed: a ${fmt(AGENTS)}-agent center from the simulator (${fmt(SIM_RATE)}× a mid-size center's calls), ≥ ${BATCH_EVENTS} events every ${BATCH_MS} ms, until the page has ${fmt(PATCHES)} patches${Number.isFinite(LOAD_S) ? ` or for ${fmt(LOAD_S)} s` : ''})`,
     );
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
     await context.addInitScript(instrument, {
@@ -542,7 +545,7 @@ export async function wallboard() {
       const t = now();
       if (n !== lastCount) lastMove = t;
       lastCount = n;
-      if (n >= PATCHES) break;
+      if (n >= PATCHES || t - feedStart >= LOAD_S * 1000) break;
       if (feedProc.child.exitCode !== null) throw new Error(`the feed exited (${feedProc.child.exitCode}) after ${fmt(n)} patches`);
       if (!server.running()) throw new Error(`the API exited during the run:\n${server.output()}`);
       if (t - lastMove > STALL_MS) throw new Error(`the page received no patch for ${STALL_MS / 1000} s (${fmt(n)} so far)`);
