@@ -16,8 +16,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * Each suite's short form. Live: 200 clients for 10 s, and a day of some
  * 10,000 calls (a sixth of the full one) between its start and its end;
  * ingest: 5 s per layout; wallboard: 3,000 patches (or 2 minutes of load,
- * whichever ends first) after 10 s of warm-up and 10 s idle; trends: 200,000 calls in a folder of its own, removed afterwards;
- * dedupe: 200,000 ids; auth as it is.
+ * whichever ends first) after 10 s of warm-up and 10 s idle; trends: 200,000
+ * calls in a folder of its own, removed afterwards; dedupe: 200,000 ids; auth
+ * as it is.
  */
 export function shortSettings(suite) {
   switch (suite) {
