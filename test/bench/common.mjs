@@ -34,6 +34,57 @@ export function numberFormat(missing) {
 }
 export const { fmt, ms } = numberFormat();
 
+/**
+ * A suite's headline figures, each a row `{suite, figure, value, unit, target,
+ * pass, note?}`: `value` a number (NaN when not measured, `note` then says
+ * why), `target` as people read it (e.g. `≤ 150 ms`), `pass` true or false, or
+ * null for a figure shown for context that has no target. print() writes the
+ * row on one line (`figure: value unit; target … — pass|FAIL`), keep() only
+ * records a figure the suite has printed its own way; `rows` is what the suite
+ * returns to its caller. Under the summary (a parent on IPC) each row is also
+ * sent as it is recorded, so a suite that fails later still gives what it
+ * measured.
+ */
+export function headlines(suite) {
+  const rows = [];
+  const add = (row) => {
+    const r = { suite, note: '', ...row };
+    rows.push(r);
+    process.send?.({ type: 'row', row: r });
+    return r;
+  };
+  return {
+    rows,
+    print(row) {
+      const r = add(row);
+      console.log(`  ${headlineLine(r)}`);
+      return r;
+    },
+    keep: add,
+    /** A figure that could not be measured: printed, and recorded as failed with the reason. */
+    missing(figure, target, why) {
+      return this.print({ figure, value: NaN, unit: '', target, pass: false, note: why });
+    },
+  };
+}
+
+/** A headline value as printed: three significant digits at most, thousands separated. */
+export function headlineValue(value, unit = '') {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'not measured';
+  const abs = Math.abs(value);
+  const digits = abs === 0 || abs >= 100 || Number.isInteger(value) ? 0 : abs >= 10 ? 1 : 2;
+  // ×, % and /s hold on to the number; words stand apart.
+  return `${fmt(value, digits)}${!unit ? '' : /^[×%/]/.test(unit) ? unit : ` ${unit}`}`;
+}
+
+/** What a row's pass says: pass, FAIL, or info for a figure without a target. */
+export const verdict = (pass) => (pass === null ? 'info' : pass ? 'pass' : 'FAIL');
+
+export function headlineLine(r) {
+  const target = r.target ? `target ${r.target}` : 'no target';
+  return `${r.figure}: ${headlineValue(r.value, r.unit)}; ${target} — ${verdict(r.pass)}${r.note ? ` (${r.note})` : ''}`;
+}
+
 /** The p-th percentile (nearest rank) of values sorted in ascending order; NaN for none. */
 export const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 /** The same of values in any order. */

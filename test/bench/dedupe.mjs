@@ -11,7 +11,7 @@
 // only (a shared Redis on a busy machine). The streams are trimmed after every
 // batch: only the ids are measured. Every key goes at the end.
 import { RedisClients, RedisEventLog, redisKeys } from '@callboard/api';
-import { REDIS, claimRedisPrefix, dropRedisKeys, fmt, redisClient } from './common.mjs';
+import { REDIS, claimRedisPrefix, dropRedisKeys, fmt, headlines, redisClient } from './common.mjs';
 
 const EVENTS = Number(process.env.BENCH_DEDUPE_EVENTS ?? 1_000_000);
 const WINDOW_H = 48;
@@ -146,14 +146,21 @@ export async function dedupe() {
     console.log(line('key per id (baseline)          ', old));
     console.log(line('bucketed hashes, ids over 48 h  ', spread) + ` — hashes: ${hashes(spread)}`);
     console.log(line('bucketed hashes, ids in one hour', burst) + ` — hashes: ${hashes(burst)}`);
+    const figures = headlines('dedupe');
     for (const [label, r] of [
       ['ids over 48 h', spread],
       ['ids in one hour', burst],
     ]) {
-      console.log(
-        `  dedupe memory per event (${label}): key per id ${fmt(per(old), 1)} B | bucketed hashes ${fmt(per(r), 1)} B | ${fmt(per(old) / per(r), 1)}× less | target ≤ ${TARGET_BYTES} bytes: ${per(r) <= TARGET_BYTES ? 'pass' : 'FAIL'}`,
-      );
+      figures.print({
+        figure: `Redis memory per id in the window (${label})`,
+        value: per(r),
+        unit: 'B',
+        target: `≤ ${TARGET_BYTES} B`,
+        pass: per(r) <= TARGET_BYTES,
+        note: `key per id ${fmt(per(old), 1)} B, ${fmt(per(old) / per(r), 1)}× less`,
+      });
     }
+    return figures.rows;
   } finally {
     for (const p of [oldPrefix, windowPrefix, burstPrefix]) await dropRedisKeys(p);
     await clients.close();

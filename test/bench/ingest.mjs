@@ -19,6 +19,7 @@ import {
   daysBackAt,
   dropRedisKeys,
   fmt,
+  headlines,
   pctOf,
   redisAnswers,
   removeTempDir,
@@ -235,6 +236,7 @@ export async function ingest() {
     ],
   ];
   const only = process.env.BENCH_INGEST_ONLY?.split(',').map(Number);
+  const figures = headlines('ingest');
   for (const [i, [log, where, role, setup]] of configs.entries()) {
     if (only && !only.includes(i + 1)) continue;
     const name = `${log}, ${where} — ${role}`;
@@ -259,16 +261,49 @@ export async function ingest() {
         `  ${name}: ${fmt(r.rate)} events/s durable over HTTP, ${fmt(ratio, 2)} of ceiling, event → row visible p99 ${fmt(r.p99)} ms` +
           ` (target ≥ ${fmt(TARGET_RATE)} events/s, ≥ ${TARGET_RATIO} of ceiling, p99 ≤ ${fmt(TARGET_P99_MS)} ms): ${pass ? 'pass' : 'FAIL'}`,
       );
+      const note = r.unseen ? `${r.unseen} not stored within 180 s` : '';
+      figures.keep({
+        figure: `${log}, ${where}: durable events/s`,
+        value: r.rate,
+        unit: 'events/s',
+        target: `≥ ${fmt(TARGET_RATE)}`,
+        pass: r.rate >= TARGET_RATE,
+        note,
+      });
+      figures.keep({
+        figure: `${log}, ${where}: ÷ raw ceiling`,
+        value: ratio,
+        unit: '',
+        target: `≥ ${TARGET_RATIO}`,
+        pass: ratio >= TARGET_RATIO,
+      });
+      figures.keep({
+        figure: `${log}, ${where}: event → row p99`,
+        value: r.p99,
+        unit: 'ms',
+        target: `≤ ${fmt(TARGET_P99_MS)} ms`,
+        pass: r.p99 <= TARGET_P99_MS && !r.unseen,
+        note,
+      });
       console.log(
         `    ${fmt(r.accepted)} accepted, ${fmt(r.rows)} rows; stored ${fmt(r.storedRate)} events/s counting the writer's catch-up of ${fmt(r.drainS, 1)} s after the load stopped;` +
           ` event → row p50 ${fmt(r.p50)} ms, max ${fmt(r.max)} ms (${r.probes} probes${r.unseen ? `; ${r.unseen} not stored within 180 s` : ''})`,
       );
     } catch (err) {
       console.log(`  ${name}: not measured — ${String(err?.message ?? err).split('\n')[0]}`);
+      figures.keep({
+        figure: `${log}, ${where}: durable events/s`,
+        value: NaN,
+        unit: 'events/s',
+        target: `≥ ${fmt(TARGET_RATE)}`,
+        pass: false,
+        note: String(err?.message ?? err).split('\n')[0],
+      });
       await run.stop().catch(() => undefined);
     } finally {
       clearTimeout(timer);
       for (const c of cleanup) c();
     }
   }
+  return figures.rows;
 }

@@ -23,6 +23,7 @@ import {
   fmt,
   forkChild,
   eventPoster,
+  headlines,
   pctOf,
   ms,
   now,
@@ -61,6 +62,8 @@ const DAY_POSTS_IN_FLIGHT = 4;
 const CLIENTS_PER_PROC = 100;
 const MAX_CLIENT_PROCS = 5;
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** The headline figures of the current live() run: what it returns. */
+let figures = headlines('live');
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
 /** utime + stime of a process (all its threads), in seconds. */
@@ -376,6 +379,13 @@ async function measure(label, { server, token, work, clients, seconds, env, fres
     console.log(
       `  accepted→patch p99 at ${fmt(clients)} client${clients === 1 ? '' : 's'} (${label}): ${ms(p99)}, target ≤ ${TARGET_P99_MS} ms — ${p99 <= TARGET_P99_MS ? 'pass' : 'FAIL'}`,
     );
+    figures.keep({
+      figure: `accepted→patch p99, ${fmt(clients)} clients, ${label}`,
+      value: p99,
+      unit: 'ms',
+      target: `≤ ${TARGET_P99_MS} ms`,
+      pass: p99 <= TARGET_P99_MS,
+    });
     server.printLoggedErrors();
     return {
       p50: pct(s, 50),
@@ -515,6 +525,13 @@ async function dayRun(clients, seconds) {
       `target ratio ≤ ${TARGET_WORK_RATIO}`,
       wr <= TARGET_WORK_RATIO,
     );
+    figures.keep({
+      figure: 'live engine time per flush, end ÷ start of day',
+      value: wr,
+      unit: '',
+      target: `≤ ${TARGET_WORK_RATIO}`,
+      pass: wr <= TARGET_WORK_RATIO,
+    });
     const cr = ratio(cpuPerFlush(start), cpuPerFlush(end));
     line(
       'API process CPU per flush (ingest included)',
@@ -524,9 +541,24 @@ async function dayRun(clients, seconds) {
       `target ratio ≤ ${TARGET_WORK_RATIO}`,
       cr <= TARGET_WORK_RATIO,
     );
+    figures.keep({
+      figure: 'API CPU per flush, end ÷ start of day',
+      value: cr,
+      unit: '',
+      target: `≤ ${TARGET_WORK_RATIO}`,
+      pass: cr <= TARGET_WORK_RATIO,
+    });
     console.log(
       `    API process RSS at the end of the day: ${fmt(rssEnd)} MB; target ≤ ${fmt(TARGET_RSS_MB)} MB — ${pass(rssEnd <= TARGET_RSS_MB)}`,
     );
+    figures.keep({
+      figure: 'API RSS at the end of the day',
+      value: rssEnd,
+      unit: 'MB',
+      target: `≤ ${fmt(TARGET_RSS_MB)} MB`,
+      pass: rssEnd <= TARGET_RSS_MB,
+      note: `${fmt(calls)} calls`,
+    });
     // The main thread's V8 heap and buffers; the rest of the RSS is the embedded database (its worker, the wasm heap) and native memory.
     const mb = (name) => metricsEnd.get(name) / 2 ** 20;
     const jsMB = mb('heap_size_total_bytes') + mb('external_memory_bytes');
@@ -547,6 +579,7 @@ async function dayRun(clients, seconds) {
 }
 
 export async function live() {
+  figures = headlines('live');
   console.log(
     `\nlive (${os.cpus().length} cores, Node ${process.version}; ${fmt(RATE)} events/s in ${INTERVAL_MS} ms batches for ${SECONDS} s per run; ` +
       `API, clients and feed in processes of their own; embedded TimescaleDB)`,
@@ -568,4 +601,5 @@ export async function live() {
       `  target p99 ≤ ${TARGET_P99_MS} ms at ${fmt(n)} clients (redis log): ${ms(r.p99)} — ${r.p99 <= TARGET_P99_MS ? 'met' : 'NOT met'}`,
     );
   }
+  return figures.rows;
 }

@@ -12,7 +12,8 @@
 //                the raw reads of millions of calls take seconds each)
 //   BENCH_TZ     the center's zone (default Asia/Shanghai)
 //   BENCH_CLEAN=1  the data folder is removed after the run
-// The data is kept in $TMPDIR/callboard-bench-trends (a marker file records the
+//   BENCH_TRENDS_DIR  the data folder (default $TMPDIR/callboard-bench-trends)
+// The data is kept in that folder (a marker file records the
 // generator, seed, size, zone and range) and reused by the next run whose
 // settings match, started on the same day; anything else regenerates it.
 import { rmSync } from 'node:fs';
@@ -20,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CONTINUOUS_AGGREGATES, openEmbedded } from '@callboard/db';
 import { DateTime } from 'luxon';
-import { fmt, pctOf, startApi } from './common.mjs';
+import { fmt, headlines, pctOf, startApi } from './common.mjs';
 import { benchRange, dataIdentity, generate, matchingData, recorded } from './trends-data.mjs';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 5_000_000);
@@ -31,7 +32,7 @@ const TZ = process.env.BENCH_TZ ?? 'Asia/Shanghai';
 const CLEAN = process.env.BENCH_CLEAN === '1';
 const TARGET_MS = 100;
 const ADMIN_PASSWORD = 'bench-trends-admin-password';
-const DATA_DIR = path.join(os.tmpdir(), 'callboard-bench-trends');
+const DATA_DIR = process.env.BENCH_TRENDS_DIR ?? path.join(os.tmpdir(), 'callboard-bench-trends');
 
 const GRAIN = { day: '1 day', hour: '1 hour', '15m': '15 minutes' };
 
@@ -174,20 +175,32 @@ export async function trends() {
     console.log(
       `  p50 / p95 in ms: GET /api/v1/trends (metric threeRingRate) | raw calls in SQL (baseline) | raw p95 ÷ API p95 | target API p95 ≤ ${TARGET_MS} ms`,
     );
+    const figures = headlines('trends');
+    const target = `≤ ${TARGET_MS} ms`;
     for (const c of list) {
       const raw = `raw ${fmt(c.raw.p50, 1)} / ${fmt(c.raw.p95, 1)}`;
+      const figure = `GET /api/v1/trends p95, ${c.label}`;
       if (c.unavailable) {
         console.log(`  ${c.label.padEnd(width)}  API ${c.unavailable} | ${raw} | ratio — | target: not measured`);
+        figures.keep({ figure, value: NaN, unit: 'ms', target, pass: false, note: c.unavailable });
         continue;
       }
-      const agree =
-        c.apiOffered === c.rawOffered
-          ? `${fmt(c.apiBuckets)} buckets from ${c.source}`
-          : `offered ${fmt(c.apiOffered)} ≠ raw ${fmt(c.rawOffered)}!`;
+      const agrees = c.apiOffered === c.rawOffered;
+      const agree = agrees ? `${fmt(c.apiBuckets)} buckets from ${c.source}` : `offered ${fmt(c.apiOffered)} ≠ raw ${fmt(c.rawOffered)}!`;
+      const pass = c.api.p95 <= TARGET_MS && agrees;
       console.log(
-        `  ${c.label.padEnd(width)}  API ${fmt(c.api.p50, 1)} / ${fmt(c.api.p95, 1)} | ${raw} | ${fmt(c.raw.p95 / c.api.p95, 1)}× | ${c.api.p95 <= TARGET_MS ? 'pass' : 'FAIL'} (${agree})`,
+        `  ${c.label.padEnd(width)}  API ${fmt(c.api.p50, 1)} / ${fmt(c.api.p95, 1)} | ${raw} | ${fmt(c.raw.p95 / c.api.p95, 1)}× | target p95 ${target}: ${pass ? 'pass' : 'FAIL'} (${agree})`,
       );
+      figures.keep({
+        figure,
+        value: c.api.p95,
+        unit: 'ms',
+        target,
+        pass,
+        note: `${agrees ? '' : `${agree}; `}raw SQL p95 ${fmt(c.raw.p95, 1)} ms`,
+      });
     }
+    return figures.rows;
   } finally {
     if (CLEAN) {
       rmSync(DATA_DIR, { recursive: true, force: true });

@@ -22,13 +22,23 @@
 // patches in, 2 s → measurement → BENCH_IDLE_S (default 30) without feed (heartbeat
 // patches and the periodic refresh only): the baseline → measurement → the feed
 // until the page has received BENCH_PATCHES (default 100,000) patches, then until
-// the last ones are in → measurement. BENCH_BATCH_MS (default 4) and
+// the last ones are in (or for BENCH_LOAD_S seconds, whichever ends first) →
+// measurement. BENCH_BATCH_MS (default 4) and
 // BENCH_BATCH_EVENTS (default 4): a batch of at least that many events every that
 // many ms; BENCH_AGENTS (default 480) and BENCH_SIM_RATE (default 20, calls as a
 // multiple of a mid-size center's): the center, by default the live bench's.
 // A long task "that handled a patch" is one during which the page received a
 // patch message: its [start, start + duration] holds the message's stamp.
+// What limits the patches per second: the page once its main thread is busy
+// 90 % of the load, else the API once its event loop (the thread whose id is
+// its pid, from /proc) is, else neither — the feed and the machine.
+// BENCH_PROFILE=<dir>: the page's main thread is sampled (CDP Profiler, 1 ms)
+// over the load; the profile is written there as wallboard-load.cpuprofile (open
+// it in Chrome DevTools) and the functions with the most self time are printed.
+// Build the wallboard with `npx vite build --minify false` for readable names.
 /* global window, document, XMLHttpRequest, requestAnimationFrame -- instrument(), windowFigures(), markWindow() and the evaluated arrows run in the page */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +50,7 @@ import {
   dropRedisKeys,
   eventPoster,
   forkChild,
+  headlines,
   now,
   numberFormat,
   reachesLiveState,
@@ -58,6 +69,8 @@ const PATCHES = Number(process.env.BENCH_PATCHES ?? 100_000);
 const BATCH_MS = Number(process.env.BENCH_BATCH_MS ?? 4);
 const BATCH_EVENTS = Number(process.env.BENCH_BATCH_EVENTS ?? 4);
 const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 30);
+/** The load ends after this many seconds should the page not have BENCH_PATCHES patches by then (BENCH_LOAD_S; no limit by default). */
+const LOAD_S = Number(process.env.BENCH_LOAD_S ?? Infinity);
 /** The simulated center: agents on the roster, and calls as a multiple of a mid-size center's. */
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 480);
 const SIM_RATE = Number(process.env.BENCH_SIM_RATE ?? 20);
@@ -77,6 +90,10 @@ const PROGRESS_MS = 10_000;
 const FRAME_BIN_MS = 0.1;
 const FRAME_BINS = 20_001;
 const LONG_TASKS_CAP = 65_536;
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+/** A main thread busy this share of the time is what holds the rate back. */
+const SATURATED = 0.9;
+const PROFILE_TOP = 25;
 const self = fileURLToPath(import.meta.url);
 const { fmt, ms } = numberFormat('–');
 const mb = (bytes) => fmt(bytes / 2 ** 20, 1);
@@ -351,6 +368,62 @@ function describeBusy(u) {
   );
 }
 
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+/** CPU seconds of one thread (the API's event loop is the thread whose id is its pid); NaN without /proc. */
+function threadCpuSeconds(pid, tid = pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Writes the page's CPU profile to BENCH_PROFILE and prints the functions with the most self time, and the most total time. */
+function printProfile(profile) {
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const file = path.join(PROFILE_DIR, 'wallboard-load.cpuprofile');
+  writeFileSync(file, JSON.stringify(profile));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const selfUs = new Map();
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) selfUs.set(samples[i], (selfUs.get(samples[i]) ?? 0) + (timeDeltas[i + 1] ?? 0));
+  const name = (n) => {
+    const f = n.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`.trim();
+  };
+  const self = new Map();
+  const total = new Map();
+  let all = 0;
+  for (const [id, us] of selfUs) {
+    const n = byId.get(id);
+    // Only the time the thread worked.
+    if (n.callFrame.functionName === '(idle)') continue;
+    all += us;
+    self.set(name(n), (self.get(name(n)) ?? 0) + us);
+    // Each function once per stack, however deep its recursion.
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const k = name(byId.get(at));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      total.set(k, (total.get(k) ?? 0) + us);
+    }
+  }
+  const top = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, PROFILE_TOP)
+      .map(([k, us]) => `      ${fmt((100 * us) / all, 1).padStart(5)} %  ${fmt(us / 1000).padStart(7)} ms  ${k}`)
+      .join('\n');
+  console.log(`    page CPU profile (${fmt(all / 1e6, 1)} s busy sampled) written to ${file}; self time:\n${top(self)}`);
+  console.log(`    total time (the function and what it called):\n${top(total)}`);
+}
+
 export async function wallboard() {
   const { chromium } = await import('playwright-core');
   const useRedis = await redisAnswers();
@@ -392,7 +465,7 @@ export async function wallboard() {
     console.log(
       `\nwallboard (${os.cpus().length} cores, Node ${process.version}, Chromium ${browser.version()} headless at 1920×1080; ` +
         `the page in TV mode, signed in as admin; API as in production on the ${useRedis ? 'Redis' : 'in-process'} log, patch coalescing 0 ms; ` +
-        `feed: a ${fmt(AGENTS)}-agent center from the simulator (${fmt(SIM_RATE)}× a mid-size center's calls), ≥ ${BATCH_EVENTS} events every ${BATCH_MS} ms, until the page has ${fmt(PATCHES)} patches)`,
+        `feed: a ${fmt(AGENTS)}-agent center from the simulator (${fmt(SIM_RATE)}× a mid-size center's calls), ≥ ${BATCH_EVENTS} events every ${BATCH_MS} ms, until the page has ${fmt(PATCHES)} patches${Number.isFinite(LOAD_S) ? ` or for ${fmt(LOAD_S)} s` : ''})`,
     );
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
     await context.addInitScript(instrument, {
@@ -455,6 +528,12 @@ export async function wallboard() {
 
     // Load.
     const before = await counted();
+    if (PROFILE_DIR) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+    }
+    const apiLoopStart = threadCpuSeconds(server.child.pid);
     feedProc.child.send({ type: 'resume' });
     const feedStart = now();
     let lastCount = 0;
@@ -466,7 +545,7 @@ export async function wallboard() {
       const t = now();
       if (n !== lastCount) lastMove = t;
       lastCount = n;
-      if (n >= PATCHES) break;
+      if (n >= PATCHES || t - feedStart >= LOAD_S * 1000) break;
       if (feedProc.child.exitCode !== null) throw new Error(`the feed exited (${feedProc.child.exitCode}) after ${fmt(n)} patches`);
       if (!server.running()) throw new Error(`the API exited during the run:\n${server.output()}`);
       if (t - lastMove > STALL_MS) throw new Error(`the page received no patch for ${STALL_MS / 1000} s (${fmt(n)} so far)`);
@@ -480,6 +559,8 @@ export async function wallboard() {
     const feed = await feedProc.next('done');
     const feedEnd = now();
     await drained();
+    const profile = PROFILE_DIR ? (await cdp.send('Profiler.stop')).profile : null;
+    const apiLoopEnd = threadCpuSeconds(server.child.pid);
     const load = await windowEnd(page, cdp, browserCdp);
     const sockets = await page.evaluate(() => ({
       sockets: window.__bench.sockets,
@@ -511,9 +592,6 @@ export async function wallboard() {
     );
     console.log(`    ${describeState(idle.state, load.state)}`);
     console.log(
-      `    JS heap growth over the load ${signedMb(growth)} — target < ${TARGET_GROWTH_MB} MB: ${growth < TARGET_GROWTH_MB * 2 ** 20 ? 'met' : 'NOT met'}`,
-    );
-    console.log(
       `    ${describeWindow(l)}; ${fmt(l.withPatch)} of the long tasks handled a patch message${l.withSnapshot ? `, ${fmt(l.withSnapshot)} a snapshot` : ''}; ${describeBusy(lu)}`,
     );
     console.log(
@@ -532,8 +610,43 @@ export async function wallboard() {
       `run ${fmt((load.state.at - feedStart) / 1000, 1)} s from the feed's start to the end measurement`,
     ].filter(Boolean);
     console.log(`    ${notes.join('; ')}`);
+    // What holds the rate back: the page once its main thread is saturated, else the API once its event loop is.
+    const apiLoop = (apiLoopEnd - apiLoopStart) / ((load.state.at - feedStart) / 1000);
+    const limit =
+      lu.main >= SATURATED
+        ? `the page: its main thread busy ${pc(lu.main)}`
+        : apiLoop >= SATURATED
+          ? `the API: its event loop busy ${pc(apiLoop)} of the run, the page's main thread ${pc(lu.main)}`
+          : `neither the page (main thread busy ${pc(lu.main)}) nor the API (event loop ${pc(apiLoop)}): the feed and the machine, load average ${fmt(os.loadavg()[0], 1)} on ${os.cpus().length} cores`;
+    console.log(`  what limits the patches per second: ${limit}`);
+    const figures = headlines('wallboard');
+    figures.print({
+      figure: `page JS heap growth over ${fmt(l.patches)} patches`,
+      value: growth / 2 ** 20,
+      unit: 'MB',
+      target: `< ${TARGET_GROWTH_MB} MB`,
+      pass: growth < TARGET_GROWTH_MB * 2 ** 20,
+    });
+    figures.print({
+      figure: 'long tasks > 50 ms that handled a patch',
+      value: l.withPatch,
+      unit: '',
+      target: '0',
+      pass: l.withPatch === 0,
+      note: `${fmt(l.longTasks)} long tasks in all${l.longTasks ? `, max ${ms(l.longTaskMax)}` : ''}`,
+    });
+    figures.print({
+      figure: 'patches the page took per second',
+      value: l.patches / runS,
+      unit: '/s',
+      target: '',
+      pass: null,
+      note: `limited by ${limit.split(':')[0].replace(/^the /, '')}; message age p99 ${ms(l.ageP99)}`,
+    });
+    if (profile) printProfile(profile);
     if (pageErrors.length) console.log(`    the page threw ${pageErrors.length} error(s), first: ${pageErrors[0].slice(0, 300)}`);
     server.printLoggedErrors();
+    return figures.rows;
   } finally {
     if (feedProc?.child.exitCode === null) feedProc.child.kill('SIGKILL');
     await browser?.close().catch(() => {});

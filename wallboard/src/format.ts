@@ -19,6 +19,23 @@ function numberFormat(locale: string, kind: string, options: Intl.NumberFormatOp
   return format;
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Built once per locale, zone and kind: making one costs far more than
+ * formatting with it, and a wallboard formats times many times a second. An
+ * unknown zone throws, as the constructor does.
+ */
+function dateTimeFormat(locale: string, timeZone: string, kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${kind}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
 function isFigure(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
@@ -68,8 +85,7 @@ export function formatClock(iso: string, timeZone: string, locale: string): stri
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return NO_VALUE;
   try {
-    return new Intl.DateTimeFormat(locale, {
-      timeZone,
+    return dateTimeFormat(locale, timeZone, 'clock', {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
@@ -96,8 +112,7 @@ export function formatDateTime(
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return NO_VALUE;
   try {
-    return new Intl.DateTimeFormat(locale, {
-      timeZone,
+    return dateTimeFormat(locale, timeZone, seconds ? 'dateTimeSeconds' : 'dateTime', {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',

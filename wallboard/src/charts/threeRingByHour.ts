@@ -85,6 +85,8 @@ export function threeRingByHour(
   const lineColor = seriesColor(theme, 0);
   return {
     ...base,
+    // Live: new figures every second. A transition would repaint the canvas on every frame in between.
+    animation: false,
     grid: { id: 'grid', left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: { id: 'legend', top: 0, textStyle: { color: colors.text }, inactiveColor: colors.textMuted },
     tooltip: {

@@ -87,6 +87,8 @@ export function volumeByHour(queues: readonly Volumes[], opts: VolumeByHourOptio
   const base = chartBase(theme, opts.fontSize);
   return {
     ...base,
+    // Live: new figures every second. A transition would repaint the canvas on every frame in between.
+    animation: false,
     grid: { id: 'grid', left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     // Listed explicitly: a call type first seen mid-day joins the other types, not after last week's line.
     legend: {

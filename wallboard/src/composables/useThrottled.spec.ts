@@ -6,7 +6,7 @@ describe('useThrottled', () => {
   beforeEach(() => vi.useFakeTimers({ now: 0 }));
   afterEach(() => vi.useRealTimers());
 
-  it('passes a change after a quiet spell at once and the newest of a burst a second after the last shown', async () => {
+  it('passes a change after a quiet spell in the next frame and the newest of a burst in the first frame a second after the last shown', async () => {
     const scope = effectScope();
     const source = shallowRef(1);
     const shown = scope.run(() => useThrottled(() => source.value, 1_000))!;
@@ -15,9 +15,14 @@ describe('useThrottled', () => {
     vi.advanceTimersByTime(1_500);
     source.value = 2;
     await nextTick();
+    // Not while the change is handled: in the frame after it.
+    expect(shown.value).toBe(1);
+    vi.advanceTimersToNextFrame();
     expect(shown.value).toBe(2);
+    const shownAt = Date.now();
+    expect(shownAt - 1_500).toBeLessThanOrEqual(16);
 
-    // Shown at 1,500 ms: 3 and 4 at 1,700 and 1,900 wait until 2,500 ms, and only 4 shows.
+    // 3 and 4, 200 and 400 ms later, wait until a second has passed since 2 was shown, and only 4 shows.
     vi.advanceTimersByTime(200);
     source.value = 3;
     await nextTick();
@@ -25,10 +30,11 @@ describe('useThrottled', () => {
     source.value = 4;
     await nextTick();
     expect(shown.value).toBe(2);
-    vi.advanceTimersByTime(599);
+    vi.advanceTimersByTime(shownAt + 1_000 - Date.now());
     expect(shown.value).toBe(2);
-    vi.advanceTimersByTime(1);
+    vi.advanceTimersToNextFrame();
     expect(shown.value).toBe(4);
+    expect(Date.now() - shownAt).toBeLessThanOrEqual(1_016);
 
     scope.stop();
     source.value = 5;

@@ -5,6 +5,7 @@ import type { LiveQueuePatch, SubscribeAck } from '@callboard/api/wire';
 import type { FakeSocket } from '../testing/fakeSocket';
 import { sockets } from '../testing/socketMock';
 import { agent, patch, queue, snapshot } from '../testing/live.fixture';
+import { FRAME_FALLBACK_MS } from '../throttle';
 import { MIN_REDRAW_MS, useLiveStore } from './live';
 
 // The store opens the real connection; only the socket under it is fake.
@@ -86,11 +87,13 @@ describe('live store', () => {
 
     vi.advanceTimersByTime(MIN_REDRAW_MS);
     socket.patch(patch(11));
+    vi.advanceTimersToNextFrame();
     expect(live.snapshot?.seq).toBe(11);
     expect(live.queues).toBe(sorted);
 
     vi.advanceTimersByTime(MIN_REDRAW_MS);
     socket.patch(patch(12, { queues: [waiting('support', 3)], agents: [agent('a2', { state: 'on_call' })] }));
+    vi.advanceTimersToNextFrame();
     expect(live.queues).not.toBe(sorted);
     expect(live.queues[0]).toBe(sorted[0]);
     expect(live.queues[1]?.waiting).toBe(3);
@@ -98,21 +101,31 @@ describe('live store', () => {
     expect(live.agents[1]?.state).toBe('on_call');
   });
 
-  it('shows a patch after a quiet spell at once, and the newest of a burst within 100 ms', () => {
+  it('draws a patch after a quiet spell in the next frame, never while handling it, and the newest of a burst within 100 ms', () => {
     const { live, socket } = startLive();
     vi.advanceTimersByTime(2_000);
     socket.patch(patch(11, { queues: [waiting('sales', 1)] }));
+    // Merged by the connection, not drawn by the handler.
+    expect(live.snapshot?.seq).toBe(10);
+    vi.advanceTimersToNextFrame();
     expect(live.snapshot?.seq).toBe(11);
+    const drawnAt = Date.now();
+    // A frame comes every 16 ms at most.
+    expect(drawnAt - (T0 + 2_000)).toBeLessThanOrEqual(16);
 
-    // 30 ms later two more: merged as they come, drawn together when 100 ms have passed since seq 11 was.
+    // 30 ms later two more: merged as they come, drawn together in the first frame once 100 ms have passed since seq 11 was.
     vi.advanceTimersByTime(30);
     socket.patch(patch(12, { queues: [waiting('sales', 2)] }));
     socket.patch(patch(13, { queues: [waiting('sales', 3)] }));
+    vi.advanceTimersToNextFrame();
     expect(live.snapshot?.seq).toBe(11);
-    vi.advanceTimersByTime(69);
+    vi.advanceTimersByTime(drawnAt + MIN_REDRAW_MS - 1 - Date.now());
     expect(live.snapshot?.seq).toBe(11);
     vi.advanceTimersByTime(1);
+    expect(live.snapshot?.seq).toBe(11);
+    vi.advanceTimersToNextFrame();
     expect(live.snapshot?.seq).toBe(13);
+    expect(Date.now() - drawnAt).toBeLessThanOrEqual(MIN_REDRAW_MS + 16);
     expect(live.queues.find((q) => q.queue === 'sales')?.waiting).toBe(3);
 
     // A lost connection shows at once, whatever was drawn last.
@@ -121,10 +134,47 @@ describe('live store', () => {
     expect(live.status).toBe('disconnected');
   });
 
+  it('draws a burst of patches once', () => {
+    const { live, socket } = startLive();
+    const drawn: number[] = [];
+    const scope = effectScope();
+    scope.run(() =>
+      watch(
+        () => live.snapshot,
+        (s) => drawn.push(s?.seq ?? -1),
+        { flush: 'sync' },
+      ),
+    );
+    vi.advanceTimersByTime(2_000);
+
+    for (let seq = 11; seq <= 40; seq++) socket.patch(patch(seq, { queues: [waiting('sales', seq)] }));
+    expect(drawn).toEqual([]);
+    vi.advanceTimersToNextFrame();
+    scope.stop();
+
+    expect(drawn).toEqual([40]);
+    expect(live.queues.find((q) => q.queue === 'sales')?.waiting).toBe(40);
+  });
+
+  it('follows in a hidden tab, where the browser gives no frames', () => {
+    const { live, socket } = startLive();
+    const frame = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation(() => 0);
+    vi.advanceTimersByTime(2_000);
+
+    socket.patch(patch(11, { queues: [waiting('sales', 4)] }));
+    vi.advanceTimersByTime(FRAME_FALLBACK_MS - 1);
+    expect(live.snapshot?.seq).toBe(10);
+    vi.advanceTimersByTime(1);
+
+    expect(frame).toHaveBeenCalled();
+    expect(live.snapshot?.seq).toBe(11);
+  });
+
   it('keeps showing the last consistent data while resyncing, then replaces it whole', () => {
     const { live, socket } = startLive();
     socket.patch(patch(11, { queues: [waiting('sales', 2)] }));
     vi.advanceTimersByTime(MIN_REDRAW_MS);
+    vi.advanceTimersToNextFrame();
     const before = live.snapshot;
     expect(before?.seq).toBe(11);
 
@@ -153,6 +203,7 @@ describe('live store', () => {
     expect(live.banner).toBe('stale');
 
     socket.patch(patch(11));
+    vi.advanceTimersToNextFrame();
     expect(live.isStale).toBe(false);
     expect(live.banner).toBeNull();
   });

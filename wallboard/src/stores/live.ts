@@ -5,7 +5,7 @@ import { liveBanner } from '../live/banner';
 import { LiveConnection, isStale as staleSince, type LiveError, type LiveStatus } from '../live/connection';
 import type { LiveState } from '../live/merge';
 import { secondsSince } from '../live/serverClock';
-import { throttle } from '../throttle';
+import { frameThrottle } from '../throttle';
 
 /** Queue names as people read them: "queue-2" before "queue-10". */
 const queueOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -14,10 +14,13 @@ const queueOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' 
 export const TICK_MS = 1_000;
 
 /**
- * The board redraws at most this often. A patch after a quiet spell shows at
- * once; under a burst (a busy center sends 25 patches a second) the data is
- * merged as it comes and the screen shows the newest every 100 ms, so the
- * browser keeps time to draw and never falls behind the feed.
+ * The board redraws at most this often, and only in an animation frame. A
+ * patch is merged into the connection's copy as it comes (a few object
+ * spreads) and the board is drawn from the newest copy in the next frame
+ * after a quiet spell; under a burst (a busy center sends dozens of patches a
+ * second) every 100 ms at most. No patch handler draws: however many patches
+ * arrive between two frames, each costs its merge and the board is drawn
+ * once, so the browser keeps time to draw and never falls behind the feed.
  */
 export const MIN_REDRAW_MS = 100;
 
@@ -43,7 +46,7 @@ export const useLiveStore = defineStore('live', () => {
   let unlisten: (() => void) | null = null;
   let ticker: ReturnType<typeof setInterval> | undefined;
   let scopeKey: string | null = null;
-  let redraw: ReturnType<typeof throttle> | null = null;
+  let redraw: ReturnType<typeof frameThrottle> | null = null;
 
   // Each part is its own computed: a patch that leaves a part alone leaves its
   // reference alone, and what reads only that part is not recomputed.
@@ -80,7 +83,7 @@ export const useLiveStore = defineStore('live', () => {
     serverOffsetMs.value = from.serverOffsetMs ?? 0;
   }
 
-  /** Status and errors show at once; data at most every `MIN_REDRAW_MS`, the newest always. */
+  /** Status and errors show at once; data in the next animation frame, at most every `MIN_REDRAW_MS`, the newest always. */
   function onConnectionChange(from: LiveConnection): void {
     const onlyData = from.status === status.value && from.error === error.value && (from.data === null) === (snapshot.value === null);
     if (onlyData) redraw?.request();
@@ -99,7 +102,7 @@ export const useLiveStore = defineStore('live', () => {
     const next = new LiveConnection();
     connection = next;
     scopeKey = key;
-    redraw = throttle(() => sync(next), MIN_REDRAW_MS);
+    redraw = frameThrottle(() => sync(next), MIN_REDRAW_MS);
     unlisten = next.onChange(() => onConnectionChange(next));
     now.value = Date.now();
     startedAt.value = now.value;
