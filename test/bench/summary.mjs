@@ -75,7 +75,10 @@ async function runSuite(suite) {
   return { rows, seconds };
 }
 
-const duration = (s) => (s < 60 ? `${fmt(s)} s` : `${Math.floor(s / 60)} min ${fmt(s % 60)} s`);
+const duration = (seconds) => {
+  const s = Math.round(seconds);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+};
 
 /** The rows as one aligned table, notes last. */
 export function table(rows) {
