@@ -13,6 +13,7 @@
 import { maskCaller } from '../common/mask.js';
 import type { CallCategory, CanonicalEvent, EventOf } from '../events/event.schema.js';
 import type { AgentInterval } from './agent-intervals.js';
+import { firstIndex } from './sorted.js';
 
 /** The queue's thresholds in force when the call was offered; stored on the row so a later change never rewrites history. */
 export interface QueueRules {
@@ -664,13 +665,7 @@ function indexWrapUps(intervals: AgentInterval[]): Map<string, AgentInterval[]> 
 function findWrapUp(list: AgentInterval[] | undefined, endMs: number): AgentInterval | undefined {
   if (!list) return undefined;
   const from = endMs - WRAP_BEFORE_END_MS;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.startedAt.getTime() < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(list, (i) => i.startedAt.getTime() < from);
   let best: AgentInterval | undefined;
   let bestDistance = Infinity;
   for (let i = lo; i < list.length; i++) {

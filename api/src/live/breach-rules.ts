@@ -8,6 +8,7 @@
 import type { AgentInterval } from '../calls/agent-intervals.js';
 import type { CallRow } from '../calls/call-state.js';
 import type { CenterClock } from '../calls/center-clock.js';
+import { firstIndex } from '../calls/sorted.js';
 import type { BreachCounts, LiveBreach, Subscription } from './live.wire.js';
 import { AT_RISK_SHARE } from './live.wire.js';
 
@@ -137,14 +138,7 @@ export const notReadyOverrunRule: BreachRule = {
 
 /** How many of `overruns` (in the order they ended) ended before `ms`: a binary search, not a walk through the day. */
 function endedBefore(overruns: readonly StoppedOverrun[], ms: number): number {
-  let lo = 0;
-  let hi = overruns.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (overruns[mid]!.endMs < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(overruns, (o) => o.endMs < ms);
 }
 
 /**

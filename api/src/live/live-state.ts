@@ -33,6 +33,7 @@ import { BREACH_RULES, type BreachSource, type StoppedOverrun, evaluateBreaches,
 import { type DrillCursor, type DrillFilter, drillPage } from './drill.js';
 import { figuresOf } from './figures.js';
 import { TimeIndex } from './time-index.js';
+import { firstIndex } from '../calls/sorted.js';
 import type {
   AgentCounts,
   BreachCounts,
@@ -487,19 +488,10 @@ export class LiveState {
    */
   private holdAgentEvent(a: AgentEntry, e: EventOf<'agent.state'>, ms: number): boolean {
     const list = a.events;
-    let lo = 0;
-    let hi = list.length;
+    const before = (m: HeldAgentEvent) => m.ms < ms || (m.ms === ms && m.id < e.id);
     const last = list.at(-1);
-    if (last && (last.ms < ms || (last.ms === ms && last.id < e.id))) lo = hi;
-    else {
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const m = list[mid]!;
-        if (m.ms < ms || (m.ms === ms && m.id < e.id)) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < list.length && list[lo]!.ms === ms && list[lo]!.id === e.id) return false;
-    }
+    const lo = last && before(last) ? list.length : firstIndex(list, before);
+    if (lo < list.length && list[lo]!.ms === ms && list[lo]!.id === e.id) return false;
     const p = e.payload;
     const held: HeldAgentEvent = {
       id: e.id,
@@ -922,13 +914,7 @@ function sameLeg(a: CallRow, b: CallRow): boolean {
 
 /** The intervals (sorted by start) that start from `fromMs` to `toMs`. */
 function intervalsStarting(intervals: readonly AgentInterval[], fromMs: number, toMs: number): AgentInterval[] {
-  let lo = 0;
-  let hi = intervals.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (intervals[mid]!.startedAt.getTime() < fromMs) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(intervals, (i) => i.startedAt.getTime() < fromMs);
   let end = lo;
   while (end < intervals.length && intervals[end]!.startedAt.getTime() <= toMs) end++;
   return intervals.slice(lo, end);
