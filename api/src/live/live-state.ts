@@ -227,8 +227,6 @@ export class LiveState {
       if (isAgent) {
         const a = this.agent(this.name(e.payload.agentId));
         if (!this.holdAgentEvent(a, e, ms)) continue;
-        fresh++;
-        if (this.lastEventMs === null || ms > this.lastEventMs) this.lastEventMs = ms;
         const later = ms > a.lastMs || (ms === a.lastMs && e.id > a.lastId);
         if (later) {
           a.lastMs = ms;
@@ -245,11 +243,11 @@ export class LiveState {
         if (!c) this.calls.set(callId, (c = { callId, events: [], legs: [], serves: [] }));
         else if (c.events.some((h) => h.id === e.id)) continue;
         c.events.push(this.heldCall(e, ms, c.callId));
-        this.heldEvents++;
-        fresh++;
-        if (this.lastEventMs === null || ms > this.lastEventMs) this.lastEventMs = ms;
         touchedCalls.add(callId);
       }
+      fresh++;
+      this.heldEvents++;
+      if (this.lastEventMs === null || ms > this.lastEventMs) this.lastEventMs = ms;
     }
     for (const [agentId, { fromMs, rebuild }] of touchedAgents) {
       const a = this.agents.get(agentId)!;
@@ -504,7 +502,6 @@ export class LiveState {
     };
     if (lo === list.length) list.push(held);
     else list.splice(lo, 0, held);
-    this.heldEvents++;
     return true;
   }
 
