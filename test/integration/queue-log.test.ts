@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CanonicalEvent, createApiKey, readQueueLog } from '@callboard/api';
+import type { TrendRow } from '@callboard/api/wire';
 import { refreshAggregates } from '@callboard/db';
 import { type RunningApp, startApp, until } from '../support/app.js';
 import { type Client, signInEveryRole } from '../support/auth.js';
@@ -29,23 +30,6 @@ interface StoredCall {
   transferred: boolean;
   transfer_target: string | null;
   channel: string | null;
-}
-
-/** A trends row: the SPEC §3 figures of one bucket. */
-interface HourRow {
-  bucket: string;
-  offered: number;
-  answered: number;
-  answeredInThreshold: number;
-  abandoned: number;
-  shortAbandoned: number;
-  timedOut: number;
-  threeRingRate: number | null;
-  slAnsweredOnly: number | null;
-  slAbandonNeutral: number | null;
-  asaS: number | null;
-  abandonRate: number | null;
-  ahtS: number | null;
 }
 
 describe('an Asterisk queue_log through the ingest into TimescaleDB', () => {
@@ -148,7 +132,7 @@ describe('an Asterisk queue_log through the ingest into TimescaleDB', () => {
     const hour = async (queue: string) => {
       const r = await manager.get(`/api/v1/trends?metric=offered&from=2026-03-02&to=2026-03-02&granularity=hour&queue=${queue}`);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
-      const rows = (r.body.rows as HourRow[]).filter((x) => x.offered > 0);
+      const rows = (r.body.rows as TrendRow[]).filter((x) => x.offered > 0);
       expect(rows.map((x) => x.bucket)).toEqual(['2026-03-02T09:00:00+08:00']);
       return rows[0]!;
     };
